@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
+
+/** Opens (and migrates) a database file: WAL, foreign keys on. */
+export function openDb(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return db;
+}
+
+export function dataDir(): string {
+  return path.resolve(process.env.DATA_DIR || './data');
+}
+
+export function dbFile(): string {
+  return path.join(dataDir(), 'coopol.sqlite');
+}
+
+// Next bundles route code separately from the custom server: the handle lives on globalThis so
+// the whole process shares one connection.
+const g = globalThis as unknown as { __coopolDb?: Db };
+
+/** The process's one database handle. */
+export function db(): Db {
+  if (!g.__coopolDb) g.__coopolDb = openDb(dbFile());
+  return g.__coopolDb;
+}
+
+/** Tests: point the process at another database file. */
+export function useDb(handle: Db): void {
+  g.__coopolDb = handle;
+}

@@ -1,0 +1,4 @@
+export * from './users';
+export * from './spaces';
+export * from './pages';
+export * from './system';

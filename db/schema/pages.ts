@@ -1,0 +1,53 @@
+import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+import { spaces } from './spaces';
+
+export const PAGE_KINDS = ['document', 'motion', 'section', 'group', 'event'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+export const VISIBILITIES = ['public', 'members', 'space'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const PAGE_STATUSES = ['draft', 'published', 'archived'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+export const pages = sqliteTable(
+  'pages',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    spaceId: text('space_id').notNull().references(() => spaces.id),
+    kind: text('kind', { enum: PAGE_KINDS }).notNull().default('document'),
+    title: text('title').notNull(),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('space'),
+    status: text('status', { enum: PAGE_STATUSES }).notNull().default('draft'),
+    /** Plain text derived from the body, for lists, snippets and (later) search. */
+    text: text('text').notNull().default(''),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+    updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** Soft delete: the page sits in its space's trash for 30 days. */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    deletedBy: text('deleted_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('pages_space_updated_idx').on(t.spaceId, t.updatedAt),
+    index('pages_updated_idx').on(t.updatedAt),
+    index('pages_status_vis_idx').on(t.status, t.visibility, t.updatedAt),
+  ],
+);
+
+export const pageAuthors = sqliteTable(
+  'page_authors',
+  {
+    pageId: text('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.pageId, t.userId] }), index('page_authors_user_idx').on(t.userId)],
+);
+
+/** The page body as a Yjs document (state as update), kept from the first day. */
+export const pageDocs = sqliteTable('page_docs', {
+  pageId: text('page_id').primaryKey().references(() => pages.id, { onDelete: 'cascade' }),
+  state: blob('state', { mode: 'buffer' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+});

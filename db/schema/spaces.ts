@@ -1,0 +1,38 @@
+import { sqliteTable, text, integer, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+
+export const SPACE_KINDS = ['national', 'federation', 'section', 'group'] as const;
+export type SpaceKind = (typeof SPACE_KINDS)[number];
+export const SPACE_ROLES = ['member', 'secretary', 'admin'] as const;
+export type SpaceRole = (typeof SPACE_ROLES)[number];
+
+export const spaces = sqliteTable(
+  'spaces',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    kind: text('kind', { enum: SPACE_KINDS }).notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    parentId: text('parent_id'),
+    /**
+     * Materialised path of ids from the national space down to this one, `/a/b/c/`. Lets
+     * "secretaries of the spaces above" be a prefix test, in code and in SQL alike.
+     */
+    path: text('path').notNull(),
+    /** Groups only: anyone in the party may join an open group. */
+    isOpen: integer('is_open', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('spaces_parent_idx').on(t.parentId), index('spaces_kind_name_idx').on(t.kind, t.name), index('spaces_path_idx').on(t.path)],
+);
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    spaceId: text('space_id').notNull().references(() => spaces.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: SPACE_ROLES }).notNull().default('member'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.spaceId] }), index('memberships_space_idx').on(t.spaceId, t.role)],
+);

@@ -1,0 +1,44 @@
+/**
+ * next-auth (v5): passwordless e-mail links, database sessions. The mail itself goes through
+ * the outbox; who may receive a link is decided by `requestSignIn` before next-auth is called,
+ * and checked again here.
+ */
+import NextAuth from 'next-auth';
+import Nodemailer from 'next-auth/providers/nodemailer';
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { env } from '@/server/env';
+import { signInMail } from '@/server/mail/templates';
+import { queueMail } from '@/server/mail/outbox';
+import { SIGN_IN_LINK_TTL_S } from './sign-in-link';
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const e = env();
+  return {
+    secret: e.AUTH_SECRET,
+    trustHost: true,
+    adapter: DrizzleAdapter(db(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    session: { strategy: 'database', maxAge: e.SESSION_MAX_AGE, updateAge: 24 * 3600 },
+    pages: { signIn: '/connexion', verifyRequest: '/connexion/envoye', error: '/connexion' },
+    providers: [
+      Nodemailer({
+        server: e.SMTP_URL ?? 'smtp://localhost:25',
+        from: e.MAIL_FROM,
+        maxAge: SIGN_IN_LINK_TTL_S,
+        sendVerificationRequest: ({ identifier, url }) => {
+          const user = db().select({ locale: users.locale }).from(users).where(eq(users.email, identifier)).get();
+          queueMail(signInMail(identifier, url, user?.locale ?? 'fr'));
+        },
+      }),
+    ],
+    callbacks: {
+      signIn: ({ user }) => {
+        // Only known, non-deleted accounts receive links (accounts are created by requestSignIn).
+        const row = user.email ? db().select().from(users).where(eq(users.email, user.email.toLowerCase())).get() : undefined;
+        return Boolean(row && !row.deletedAt);
+      },
+    },
+  };
+});

@@ -1,0 +1,30 @@
+/**
+ * Who may receive a sign-in link: known accounts always; unknown e-mails only while
+ * registration is open or with a valid invitation (the account is created as a citizen).
+ * Rate-limited per e-mail and per IP.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import { users, type Locale } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { limit } from '@/server/http/rate-limit';
+import { useInvitation } from '@/server/invitations/invitation-service';
+import { parseInput } from '@/server/pages/page-service';
+import { isRegistrationOpen } from '@/server/settings/site-settings';
+
+export const emailSchema = z.string().trim().toLowerCase().email().max(254);
+
+export async function requestSignIn(raw: { email: string; ip: string; invitation?: string; locale?: Locale }): Promise<{ email: string }> {
+  const email = parseInput(emailSchema, raw.email);
+  await limit('signin-ip', raw.ip || 'unknown', 20, 15 * 60);
+  await limit('signin-email', email, 5, 15 * 60);
+  const existing = db().select().from(users).where(eq(users.email, email)).get();
+  if (existing && !existing.deletedAt) return { email };
+  db().transaction(() => {
+    if (raw.invitation) useInvitation(raw.invitation);
+    else if (!isRegistrationOpen()) throw new AppError('invitation_only');
+    db().insert(users).values({ email, siteRole: 'citizen', locale: raw.locale ?? 'fr' }).run();
+  });
+  return { email };
+}

@@ -1,0 +1,46 @@
+/**
+ * The Coopol process: one HTTP server on one port for the Next.js app and (later) the Yjs
+ * websocket. Migrates the database, optionally seeds the demo, starts the job worker.
+ */
+import http from 'node:http';
+import next from 'next';
+import { db } from '@/db/client';
+import { env, isDemo } from '@/server/env';
+import { startJobWorker } from '@/server/jobs/worker';
+
+async function main() {
+  const e = env(); // validates configuration, fixes AUTH_SECRET
+  process.env.AUTH_URL ??= e.AUTH_URL;
+  db(); // opens and migrates
+  if (isDemo()) {
+    const { seedDemoIfEmpty } = await import('@/db/seed/demo');
+    const seeded = await seedDemoIfEmpty();
+    if (seeded) console.log('[coopol] demo content seeded');
+  }
+  const dev = process.env.NODE_ENV !== 'production';
+  const app = next({ dev, hostname: 'localhost', port: e.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    void handle(req, res);
+  });
+  server.on('upgrade', (req, socket) => {
+    // Next attaches its own listener for dev HMR (/_next/hmr). Anything else is refused.
+    if (dev && req.url?.startsWith('/_next/')) return;
+    socket.destroy();
+  });
+  const stopWorker = startJobWorker();
+  server.listen(e.PORT, () => console.log(`[coopol] ready on ${e.AUTH_URL}${isDemo() ? ' (demo)' : ''}`));
+  const shutdown = () => {
+    stopWorker();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+main().catch((err) => {
+  console.error('[coopol] failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

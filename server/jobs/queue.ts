@@ -1,0 +1,108 @@
+/**
+ * The job runner: one table (`jobs`), many queues. A job is claimed by moving it to `running`
+ * with a lease; finished jobs are marked `done`, failures retry with backoff up to
+ * `maxAttempts`. A restart picks up pending jobs and those whose lease expired.
+ */
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { jobs } from '@/db/schema';
+
+export type JobRow = typeof jobs.$inferSelect;
+export type Handler = (payload: unknown, job: JobRow) => Promise<void> | void;
+
+const LEASE_MS = 60_000;
+
+export function enqueue(queue: string, payload: unknown, opts: { runAt?: Date; dedupeKey?: string; maxAttempts?: number } = {}): void {
+  db()
+    .insert(jobs)
+    .values({ queue, payload, runAt: opts.runAt ?? new Date(), dedupeKey: opts.dedupeKey, maxAttempts: opts.maxAttempts ?? 8 })
+    .onConflictDoNothing({ target: jobs.dedupeKey })
+    .run();
+}
+
+/** Atomically claims one due job of the given queues. */
+export function claimNext(queues: string[], now = new Date()): JobRow | null {
+  const d = db();
+  return d.transaction((tx) => {
+    const job = tx
+      .select()
+      .from(jobs)
+      .where(
+        and(
+          inArray(jobs.queue, queues),
+          lte(jobs.runAt, now),
+          or(eq(jobs.status, 'pending'), and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now))),
+        ),
+      )
+      .orderBy(asc(jobs.runAt), asc(jobs.id))
+      .limit(1)
+      .get();
+    if (!job) return null;
+    tx.update(jobs)
+      .set({ status: 'running', lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${jobs.attempts} + 1` })
+      .where(eq(jobs.id, job.id))
+      .run();
+    return { ...job, attempts: job.attempts + 1 };
+  });
+}
+
+export function complete(id: number): void {
+  db().update(jobs).set({ status: 'done', finishedAt: new Date(), lockedUntil: null, lastError: null }).where(eq(jobs.id, id)).run();
+}
+
+export function fail(job: JobRow, error: unknown, now = new Date()): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const final = job.attempts >= job.maxAttempts;
+  const backoff = Math.min(30_000 * 2 ** (job.attempts - 1), 3_600_000);
+  db()
+    .update(jobs)
+    .set({
+      status: final ? 'failed' : 'pending',
+      runAt: new Date(now.getTime() + backoff),
+      lockedUntil: null,
+      lastError: message.slice(0, 500),
+      finishedAt: final ? now : null,
+    })
+    .where(eq(jobs.id, job.id))
+    .run();
+}
+
+/** Runs due jobs until none is left; returns how many ran. */
+export async function drain(handlers: Record<string, Handler>, now = () => new Date()): Promise<number> {
+  const queues = Object.keys(handlers);
+  let ran = 0;
+  for (let job = claimNext(queues, now()); job; job = claimNext(queues, now())) {
+    ran++;
+    try {
+      await handlers[job.queue]!(job.payload, job);
+      complete(job.id);
+    } catch (e) {
+      fail(job, e, now());
+    }
+  }
+  return ran;
+}
+
+/** Polls the table in the server process. Returns a stop function. */
+export function startWorker(handlers: Record<string, Handler>, intervalMs = 1000): () => void {
+  let running = false;
+  let stopped = false;
+  const tick = async () => {
+    if (running || stopped) return;
+    running = true;
+    try {
+      await drain(handlers);
+    } catch (e) {
+      console.error('[jobs] worker error', e instanceof Error ? e.message : e);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  void tick();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}

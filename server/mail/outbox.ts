@@ -1,0 +1,45 @@
+/**
+ * The outbox: every e-mail is a job in the `mail` queue, sent by the worker with retries. Each
+ * mail carries a stable Message-ID derived from its job, so a receiving server can drop the
+ * rare duplicate after a crash between "sent" and "marked done".
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+import { enqueue, type JobRow } from '@/server/jobs/queue';
+import { env } from '@/server/env';
+
+export type Mail = { to: string; subject: string; text: string; html?: string };
+
+export function queueMail(mail: Mail, dedupeKey?: string): void {
+  enqueue('mail', mail, { dedupeKey });
+}
+
+let transport: Transporter | null = null;
+let transportUrl: string | undefined;
+
+function getTransport(): Transporter | null {
+  const url = env().SMTP_URL ?? process.env.SMTP_URL;
+  if (!url) return null;
+  if (!transport || transportUrl !== url) {
+    transport = nodemailer.createTransport(url);
+    transportUrl = url;
+  }
+  return transport;
+}
+
+export async function sendMailJob(payload: unknown, job: JobRow): Promise<void> {
+  const mail = payload as Mail;
+  const t = getTransport();
+  if (!t) {
+    // No SMTP configured (development, demo): the mail goes to the server log instead.
+    console.log(`[mail] to=${mail.to} subject="${mail.subject}"\n${mail.text}\n`);
+    return;
+  }
+  await t.sendMail({
+    from: env().MAIL_FROM,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: `<job-${job.id}-${job.createdAt.getTime()}@coopol>`,
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * Pages: create, read, change, delete and restore. Each function loads, authorizes through the
+ * policy and writes in one synchronous transaction, then returns plain data.
+ */
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import { pageAuthors, pageDocs, pages, spaces, users, PAGE_KINDS, PAGE_STATUSES, VISIBILITIES } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { authorizePage, authorizeSpace, readableWhere, TRASH_DAYS, type Viewer } from '@/server/policy';
+import { clampLimit, getSpaceRow, toSpaceRef, type Paged } from '@/server/spaces/queries';
+import { applyMarkdown, jsonToText, renderBody, yStateToJSON } from './body';
+import { loadPage, pageAbilities, type PageRow } from './load-page';
+
+export const MAX_MARKDOWN = 200_000;
+
+export const createPageInput = z.object({
+  spaceId: z.string().min(1),
+  title: z.string().trim().min(1).max(200),
+  kind: z.enum(PAGE_KINDS).default('document'),
+  visibility: z.enum(VISIBILITIES).default('space'),
+  status: z.enum(PAGE_STATUSES).default('draft'),
+  markdown: z.string().max(MAX_MARKDOWN).default(''),
+});
+export type CreatePageInput = z.input<typeof createPageInput>;
+
+export const updatePageInput = z.object({
+  title: z.string().trim().min(1).max(200).optional(),
+  visibility: z.enum(VISIBILITIES).optional(),
+  status: z.enum(PAGE_STATUSES).optional(),
+  markdown: z.string().max(MAX_MARKDOWN).optional(),
+});
+export type UpdatePageInput = z.input<typeof updatePageInput>;
+
+/** Parses with zod and turns the first issue into an AppError naming the field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  throw new AppError('invalid_input', field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input.'), field);
+}
+
+function requireUser(viewer: Viewer): NonNullable<Viewer> {
+  if (!viewer) throw new AppError('unauthorized');
+  return viewer;
+}
+
+export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
+  const v = requireUser(viewer);
+  const input = parseInput(createPageInput, raw);
+  const space = db().select().from(spaces).where(eq(spaces.id, input.spaceId)).get();
+  if (!space) throw new AppError('invalid_input', 'Unknown space.', 'spaceId');
+  authorizeSpace(v, 'createPage', toSpaceRef(space));
+  const state = applyMarkdown(null, input.markdown);
+  const text = jsonToText(yStateToJSON(state));
+  const now = new Date();
+  return db().transaction((tx) => {
+    const row = tx
+      .insert(pages)
+      .values({
+        spaceId: space.id,
+        kind: input.kind,
+        title: input.title,
+        visibility: input.visibility,
+        status: input.status,
+        text,
+        createdBy: v.id,
+        updatedBy: v.id,
+        createdAt: now,
+        updatedAt: now,
+        publishedAt: input.status === 'published' ? now : null,
+      })
+      .returning()
+      .get();
+    tx.insert(pageAuthors).values({ pageId: row.id, userId: v.id }).run();
+    tx.insert(pageDocs).values({ pageId: row.id, state: Buffer.from(state), updatedAt: now }).run();
+    return row;
+  });
+}
+
+function bodyState(pageId: string): Uint8Array | null {
+  const doc = db().select({ state: pageDocs.state }).from(pageDocs).where(eq(pageDocs.pageId, pageId)).get();
+  return doc ? new Uint8Array(doc.state) : null;
+}
+
+/** A page as its viewer may see it: row, space, body, authors and abilities. */
+export function getPage(viewer: Viewer, id: string) {
+  const loaded = loadPage(id);
+  authorizePage(viewer, 'read', loaded.ref);
+  const state = bodyState(id);
+  const body = state ? renderBody(state) : { json: { type: 'doc', content: [] }, text: '', markdown: '' };
+  const authors = db()
+    .select({ id: users.id, name: users.name, deletedAt: users.deletedAt })
+    .from(pageAuthors)
+    .innerJoin(users, eq(users.id, pageAuthors.userId))
+    .where(eq(pageAuthors.pageId, id))
+    .all();
+  return { ...loaded.row, space: loaded.space, body, authors, abilities: pageAbilities(viewer, loaded.ref) };
+}
+export type PageView = ReturnType<typeof getPage>;
+
+export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): PageRow {
+  const v = requireUser(viewer);
+  const patch = parseInput(updatePageInput, raw);
+  const { ref } = loadPage(id);
+  if (patch.title !== undefined || patch.markdown !== undefined) authorizePage(v, 'edit', ref);
+  if (patch.visibility !== undefined) authorizePage(v, 'changeVisibility', ref);
+  if (patch.status === 'published' && ref.status !== 'published') authorizePage(v, 'publish', ref);
+  if (patch.status === 'archived' && ref.status !== 'archived') authorizePage(v, 'archive', ref);
+  if (patch.status === 'draft' && ref.status !== 'draft') authorizePage(v, 'changeVisibility', ref);
+  const now = new Date();
+  return db().transaction((tx) => {
+    const set: Partial<typeof pages.$inferInsert> = { updatedAt: now, updatedBy: v.id };
+    if (patch.title !== undefined) set.title = patch.title;
+    if (patch.visibility !== undefined) set.visibility = patch.visibility;
+    if (patch.status !== undefined) {
+      set.status = patch.status;
+      if (patch.status === 'published') set.publishedAt = now;
+    }
+    if (patch.markdown !== undefined) {
+      const prev = tx.select({ state: pageDocs.state }).from(pageDocs).where(eq(pageDocs.pageId, id)).get();
+      const state = applyMarkdown(prev ? new Uint8Array(prev.state) : null, patch.markdown);
+      set.text = jsonToText(yStateToJSON(state));
+      tx.insert(pageDocs)
+        .values({ pageId: id, state: Buffer.from(state), updatedAt: now })
+        .onConflictDoUpdate({ target: pageDocs.pageId, set: { state: Buffer.from(state), updatedAt: now } })
+        .run();
+      tx.insert(pageAuthors).values({ pageId: id, userId: v.id }).onConflictDoNothing().run();
+    }
+    return tx.update(pages).set(set).where(eq(pages.id, id)).returning().get();
+  });
+}
+
+export function deletePage(viewer: Viewer, id: string): void {
+  const v = requireUser(viewer);
+  const { ref } = loadPage(id);
+  authorizePage(v, 'delete', ref);
+  db().update(pages).set({ deletedAt: new Date(), deletedBy: v.id }).where(eq(pages.id, id)).run();
+}
+
+export function restorePage(viewer: Viewer, id: string): PageRow {
+  const v = requireUser(viewer);
+  const { ref } = loadPage(id);
+  if (!ref.deletedAt) throw new AppError('conflict', 'This page is not in the trash.');
+  authorizePage(v, 'restore', ref);
+  return db().update(pages).set({ deletedAt: null, deletedBy: null }).where(eq(pages.id, id)).returning().get();
+}
+
+/** Pages deleted for more than TRASH_DAYS disappear for good (run by the job runner). */
+export function purgeTrash(now = new Date()): number {
+  const cutoff = new Date(now.getTime() - TRASH_DAYS * 86_400_000);
+  return db().delete(pages).where(lt(pages.deletedAt, cutoff)).run().changes;
+}
+
+export type PageListItem = Pick<PageRow, 'id' | 'title' | 'kind' | 'spaceId' | 'visibility' | 'status' | 'updatedAt'> & { spaceName: string; excerpt: string };
+
+/** Readable pages, newest change first, paginated by (updatedAt, id). */
+export function listPages(
+  viewer: Viewer,
+  opts: { spaceId?: string; kind?: (typeof PAGE_KINDS)[number]; limit?: number; cursor?: string | null; authorId?: string } = {},
+): Paged<PageListItem> {
+  const limit = clampLimit(opts.limit);
+  let cur: { t: number; id: string } | null = null;
+  if (opts.cursor) {
+    try {
+      cur = JSON.parse(Buffer.from(opts.cursor, 'base64url').toString()) as { t: number; id: string };
+      if (typeof cur.t !== 'number' || typeof cur.id !== 'string') throw new Error();
+    } catch {
+      throw new AppError('invalid_input', 'Invalid cursor.', 'cursor');
+    }
+  }
+  const rows = db()
+    .select({
+      id: pages.id,
+      title: pages.title,
+      kind: pages.kind,
+      spaceId: pages.spaceId,
+      visibility: pages.visibility,
+      status: pages.status,
+      updatedAt: pages.updatedAt,
+      spaceName: spaces.name,
+      excerpt: sql<string>`substr(${pages.text}, 1, 220)`,
+    })
+    .from(pages)
+    .innerJoin(spaces, eq(spaces.id, pages.spaceId))
+    .where(
+      and(
+        readableWhere(viewer),
+        opts.spaceId ? eq(pages.spaceId, opts.spaceId) : undefined,
+        opts.kind ? eq(pages.kind, opts.kind) : undefined,
+        opts.authorId ? sql`exists (select 1 from ${pageAuthors} where ${pageAuthors.pageId} = ${pages.id} and ${pageAuthors.userId} = ${opts.authorId})` : undefined,
+        cur ? or(lt(pages.updatedAt, new Date(cur.t)), and(eq(pages.updatedAt, new Date(cur.t)), lt(pages.id, cur.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(pages.updatedAt), desc(pages.id))
+    .limit(limit + 1)
+    .all();
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return {
+    data,
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.updatedAt.getTime(), id: last.id })).toString('base64url') : null,
+  };
+}
+
+/** The space's trash, for those who may restore from it. */
+export function listTrash(viewer: Viewer, spaceId: string) {
+  const space = getSpaceRow(spaceId);
+  authorizeSpace(viewer, 'viewTrash', toSpaceRef(space));
+  return db()
+    .select({ id: pages.id, title: pages.title, deletedAt: pages.deletedAt, deletedByName: users.name })
+    .from(pages)
+    .leftJoin(users, eq(users.id, pages.deletedBy))
+    .where(and(eq(pages.spaceId, spaceId), sql`${pages.deletedAt} is not null`))
+    .orderBy(desc(pages.deletedAt))
+    .limit(200)
+    .all()
+    .map((r) => ({ ...r, deletedAt: r.deletedAt!, purgeAt: new Date(r.deletedAt!.getTime() + TRASH_DAYS * 86_400_000) }));
+}
+

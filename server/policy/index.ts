@@ -1,0 +1,200 @@
+/**
+ * The one place where Coopol's access rules live (see shared/DESIGN.md, "Permissions").
+ * Every channel — page render, server actions, JSON API, lists, and later the websocket,
+ * search and backlinks — asks `can()`; lists use `readableWhere()`, which a test holds equal
+ * to `can(viewer, 'read', page)` over the whole matrix.
+ */
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { pages, pageAuthors, spaces, type PageStatus, type SpaceKind, type Visibility } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { isPartyMember, isSiteAdmin, type Viewer } from './viewer';
+
+export type { Viewer } from './viewer';
+export { isPartyMember, isSiteAdmin } from './viewer';
+
+/** Days a deleted page stays restorable in its space's trash. */
+export const TRASH_DAYS = 30;
+
+export type SpaceRef = { id: string; kind: SpaceKind; path: string; isOpen: boolean };
+export type PageRef = {
+  id: string;
+  space: SpaceRef;
+  visibility: Visibility;
+  status: PageStatus;
+  deletedAt: Date | null;
+  authorIds: readonly string[];
+};
+
+export type PageAction = 'read' | 'edit' | 'comment' | 'publish' | 'changeVisibility' | 'archive' | 'delete' | 'restore';
+export type SpaceAction = 'view' | 'listMembers' | 'manageMembers' | 'createPage' | 'join' | 'leave' | 'viewTrash' | 'createSubspace';
+export type SiteAction = 'createGroup' | 'createInvitation' | 'manageSite';
+
+export const PAGE_ACTIONS: readonly PageAction[] = ['read', 'edit', 'comment', 'publish', 'changeVisibility', 'archive', 'delete', 'restore'];
+
+/** Secretary of this territory or one above it, admin of this group, or site admin. */
+export function managesSpace(v: Viewer, space: Pick<SpaceRef, 'path'>): boolean {
+  if (v === null) return false;
+  if (isSiteAdmin(v)) return true;
+  return v.managedPaths.some((p) => space.path.startsWith(p));
+}
+
+function inSpace(v: Viewer, spaceId: string): boolean {
+  return v !== null && v.roles.has(spaceId);
+}
+
+function isAuthor(v: Viewer, page: PageRef): boolean {
+  return v !== null && page.authorIds.includes(v.id);
+}
+
+function canReadPage(v: Viewer, page: PageRef): boolean {
+  if (page.deletedAt) return false;
+  if (isSiteAdmin(v)) return true;
+  if (page.status === 'draft') return isAuthor(v, page) || managesSpace(v, page.space);
+  switch (page.visibility) {
+    case 'public':
+      return true;
+    case 'members':
+      return isPartyMember(v);
+    case 'space':
+      return inSpace(v, page.space.id) || managesSpace(v, page.space);
+  }
+}
+
+/** Authors and animators of the space steer a page's life (publish, archive, delete). */
+function stewardsPage(v: Viewer, page: PageRef): boolean {
+  return isPartyMember(v) && (isAuthor(v, page) || managesSpace(v, page.space));
+}
+
+function isRestorable(page: PageRef, now: Date): boolean {
+  return page.deletedAt !== null && now.getTime() - page.deletedAt.getTime() < TRASH_DAYS * 86_400_000;
+}
+
+export function canPage(v: Viewer, action: PageAction, page: PageRef, now = new Date()): boolean {
+  switch (action) {
+    case 'read':
+      return canReadPage(v, page);
+    case 'edit':
+      return (
+        canReadPage(v, page) &&
+        isPartyMember(v) &&
+        page.status !== 'archived' &&
+        (inSpace(v, page.space.id) || isAuthor(v, page) || managesSpace(v, page.space))
+      );
+    case 'comment':
+      return v !== null && canReadPage(v, page);
+    case 'publish':
+      return canReadPage(v, page) && stewardsPage(v, page) && page.status !== 'published';
+    case 'archive':
+      return canReadPage(v, page) && stewardsPage(v, page) && page.status !== 'archived';
+    case 'changeVisibility':
+    case 'delete':
+      return canReadPage(v, page) && stewardsPage(v, page);
+    case 'restore':
+      return isRestorable(page, now) && stewardsPage(v, page);
+  }
+}
+
+export function canSpace(v: Viewer, action: SpaceAction, space: SpaceRef): boolean {
+  switch (action) {
+    case 'view':
+      return true; // a space's name and its readable pages; members are guarded below
+    case 'listMembers':
+      return inSpace(v, space.id) || managesSpace(v, space);
+    case 'manageMembers':
+    case 'viewTrash':
+      return isPartyMember(v) && managesSpace(v, space);
+    case 'createPage':
+      return isPartyMember(v) && (inSpace(v, space.id) || managesSpace(v, space));
+    case 'join':
+      return isPartyMember(v) && space.kind === 'group' && space.isOpen && !inSpace(v, space.id);
+    case 'leave':
+      // A section is left through its secretary (a member belongs to exactly one section).
+      return space.kind === 'group' && inSpace(v, space.id);
+    case 'createSubspace':
+      return isSiteAdmin(v) && space.kind !== 'section' && space.kind !== 'group';
+  }
+}
+
+export function canSite(v: Viewer, action: SiteAction): boolean {
+  switch (action) {
+    case 'createGroup':
+    case 'createInvitation':
+      return isPartyMember(v);
+    case 'manageSite':
+      return isSiteAdmin(v);
+  }
+}
+
+type Resource =
+  | { type: 'page'; page: PageRef }
+  | { type: 'space'; space: SpaceRef }
+  | { type: 'site' };
+
+/** The single entry point: `can(viewer, 'edit', { type: 'page', page })`. */
+export function can(v: Viewer, action: PageAction, r: { type: 'page'; page: PageRef }): boolean;
+export function can(v: Viewer, action: SpaceAction, r: { type: 'space'; space: SpaceRef }): boolean;
+export function can(v: Viewer, action: SiteAction, r: { type: 'site' }): boolean;
+export function can(v: Viewer, action: string, r: Resource): boolean {
+  if (r.type === 'page') return canPage(v, action as PageAction, r.page);
+  if (r.type === 'space') return canSpace(v, action as SpaceAction, r.space);
+  return canSite(v, action as SiteAction);
+}
+
+/**
+ * Throws when the viewer may not. A page that cannot be read is `not_found` (never `forbidden`),
+ * so its existence does not leak.
+ */
+export function authorizePage(v: Viewer, action: PageAction, page: PageRef): void {
+  if (canPage(v, action, page)) return;
+  if (!canReadPage(v, page) && !(action === 'restore' && page.deletedAt)) throw new AppError('not_found');
+  if (v === null) throw new AppError('unauthorized');
+  throw new AppError('forbidden');
+}
+
+export function authorizeSpace(v: Viewer, action: SpaceAction, space: SpaceRef): void {
+  if (canSpace(v, action, space)) return;
+  if (v === null) throw new AppError('unauthorized');
+  throw new AppError('forbidden');
+}
+
+export function authorizeSite(v: Viewer, action: SiteAction): void {
+  if (canSite(v, action)) return;
+  if (v === null) throw new AppError('unauthorized');
+  throw new AppError('forbidden');
+}
+
+/** SQL for spaces the viewer animates (prefix match on the materialised path). */
+function managedSpaceIds(v: NonNullable<Viewer>): SQL | null {
+  if (v.managedPaths.length === 0) return null;
+  return sql`${pages.spaceId} in (select ${spaces.id} from ${spaces} where ${or(
+    ...v.managedPaths.map((p) => sql`${spaces.path} like ${p + '%'}`),
+  )})`;
+}
+
+/**
+ * The SQL twin of `can(viewer, 'read', page)` for lists over `pages`: a page a viewer cannot
+ * read never enters a result, a count or a snippet.
+ */
+export function readableWhere(v: Viewer): SQL {
+  const alive = isNull(pages.deletedAt);
+  if (v === null) return and(alive, inArray(pages.status, ['published', 'archived']), eq(pages.visibility, 'public'))!;
+  if (isSiteAdmin(v)) return alive;
+  const managed = managedSpaceIds(v);
+  const memberSpaceIds = [...v.roles.keys()];
+  const visible = or(
+    eq(pages.visibility, 'public'),
+    isPartyMember(v) ? eq(pages.visibility, 'members') : undefined,
+    and(
+      eq(pages.visibility, 'space'),
+      or(memberSpaceIds.length ? inArray(pages.spaceId, memberSpaceIds) : undefined, managed ?? undefined) ?? sql`0`,
+    ),
+  );
+  const authored = sql`exists (select 1 from ${pageAuthors} where ${pageAuthors.pageId} = ${pages.id} and ${pageAuthors.userId} = ${v.id})`;
+  return and(
+    alive,
+    or(
+      and(inArray(pages.status, ['published', 'archived']), visible),
+      and(eq(pages.status, 'draft'), or(authored, managed ?? undefined)),
+    ),
+  )!;
+}

@@ -1,0 +1,125 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { memberships, spaces, users, type SpaceKind } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { authorizeSpace, canSpace, type SpaceRef, type Viewer } from '@/server/policy';
+
+export type SpaceRow = typeof spaces.$inferSelect;
+
+export function toSpaceRef(s: SpaceRow): SpaceRef {
+  return { id: s.id, kind: s.kind, path: s.path, isOpen: s.isOpen };
+}
+
+export function getSpaceRow(id: string): SpaceRow {
+  const row = db().select().from(spaces).where(eq(spaces.id, id)).get();
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** The national space → federation → section chain above (and including) a space. */
+export function getBreadcrumbs(space: SpaceRow): Pick<SpaceRow, 'id' | 'name' | 'kind'>[] {
+  const ids = space.path.split('/').filter(Boolean);
+  const rows = db().select({ id: spaces.id, name: spaces.name, kind: spaces.kind }).from(spaces).where(inArray(spaces.id, ids)).all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+}
+
+export type Paged<T> = { data: T[]; nextCursor: string | null };
+
+export function clampLimit(limit: number | undefined, max = 100, fallback = 50): number {
+  if (limit === undefined || !Number.isFinite(limit)) return fallback;
+  return Math.min(Math.max(1, Math.floor(limit)), max);
+}
+
+/** Spaces by kind (or children of a parent), by name, cursor = last name + id. */
+export function listSpaces(opts: { kind?: SpaceKind; parentId?: string; limit?: number; cursor?: string | null }): Paged<SpaceRow> {
+  const limit = clampLimit(opts.limit);
+  const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
+  const rows = db()
+    .select()
+    .from(spaces)
+    .where(
+      and(
+        opts.kind ? eq(spaces.kind, opts.kind) : undefined,
+        opts.parentId ? eq(spaces.parentId, opts.parentId) : undefined,
+        cursor ? sql`(${spaces.name}, ${spaces.id}) > (${cursor[0]}, ${cursor[1]})` : undefined,
+      ),
+    )
+    .orderBy(asc(spaces.name), asc(spaces.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { data: page, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
+}
+
+export function encodeCursor(parts: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+export function decodeCursor(c: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(c, 'base64url').toString()) as unknown;
+    if (Array.isArray(v) && v.length === 2) return [String(v[0]), String(v[1])];
+  } catch {
+    /* fall through */
+  }
+  throw new AppError('invalid_input', 'Invalid cursor.', 'cursor');
+}
+
+export type MemberRow = { userId: string; name: string | null; email: string | null; role: 'member' | 'secretary' | 'admin'; since: Date };
+
+/** Members of a space; only for those the policy lets see them (membership is sensitive data). */
+export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: number; cursor?: string | null } = {}): Paged<MemberRow> {
+  const space = getSpaceRow(spaceId);
+  authorizeSpace(viewer, 'listMembers', toSpaceRef(space));
+  const limit = clampLimit(opts.limit, 200, 100);
+  const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
+  const rows = db()
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.spaceId, spaceId),
+        cursor ? sql`(coalesce(${users.name}, ''), ${users.id}) > (${cursor[0]}, ${cursor[1]})` : undefined,
+      ),
+    )
+    .orderBy(sql`coalesce(${users.name}, '')`, asc(users.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { data: page, nextCursor: rows.length > limit && last ? encodeCursor([last.name ?? '', last.userId]) : null };
+}
+
+export function countMembers(spaceId: string): number {
+  return db().select({ n: sql<number>`count(*)` }).from(memberships).where(eq(memberships.spaceId, spaceId)).get()?.n ?? 0;
+}
+
+/** The spaces a person belongs to, sections first, then groups. */
+export function listMySpaces(userId: string): (SpaceRow & { role: string })[] {
+  return db()
+    .select({ space: spaces, role: memberships.role })
+    .from(memberships)
+    .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(sql`case ${spaces.kind} when 'national' then 0 when 'federation' then 1 when 'section' then 2 else 3 end`, asc(spaces.name))
+    .all()
+    .map((r) => ({ ...r.space, role: r.role }));
+}
+
+export function spaceAbilities(viewer: Viewer, space: SpaceRow) {
+  const ref = toSpaceRef(space);
+  return {
+    listMembers: canSpace(viewer, 'listMembers', ref),
+    manageMembers: canSpace(viewer, 'manageMembers', ref),
+    createPage: canSpace(viewer, 'createPage', ref),
+    join: canSpace(viewer, 'join', ref),
+    leave: canSpace(viewer, 'leave', ref),
+    viewTrash: canSpace(viewer, 'viewTrash', ref),
+    createSubspace: canSpace(viewer, 'createSubspace', ref),
+  };
+}
+export type SpaceAbilities = ReturnType<typeof spaceAbilities>;
+

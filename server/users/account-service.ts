@@ -1,0 +1,115 @@
+/** A person's own data: profile, sessions, export (GDPR art. 15/20) and deletion (art. 17). */
+import crypto from 'node:crypto';
+import { and, desc, eq, gt } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import { apiTokens, invitations, memberships, pageAuthors, pageDocs, pages, sessions, spaces, users, LOCALES } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { env } from '@/server/env';
+import { queueMail } from '@/server/mail/outbox';
+import { parseInput } from '@/server/pages/page-service';
+import { renderBody } from '@/server/pages/body';
+import { consumeToken, issueToken } from '@/server/tokens/signed-token';
+import { emailSchema } from '@/server/auth/request-sign-in';
+
+export function getProfile(userId: string) {
+  const u = db().select().from(users).where(eq(users.id, userId)).get();
+  if (!u || u.deletedAt) throw new AppError('not_found');
+  return u;
+}
+
+export const profileInput = z.object({ name: z.string().trim().min(1).max(100), locale: z.enum(LOCALES) });
+
+export function updateProfile(userId: string, raw: z.input<typeof profileInput>): void {
+  const input = parseInput(profileInput, raw);
+  db().update(users).set(input).where(eq(users.id, userId)).run();
+}
+
+export function setLocale(userId: string, locale: (typeof LOCALES)[number]): void {
+  db().update(users).set({ locale: parseInput(z.enum(LOCALES), locale) }).where(eq(users.id, userId)).run();
+}
+
+/** Sends a confirmation link to the new address; the change happens when it is opened. */
+export function requestEmailChange(userId: string, rawEmail: string): void {
+  const email = parseInput(emailSchema, rawEmail);
+  const taken = db().select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  if (taken) throw new AppError('conflict', 'This e-mail address is already used by an account.', 'email');
+  const user = getProfile(userId);
+  const token = issueToken({ purpose: 'email-change', subject: `${userId} ${email}`, ttlMs: 86_400_000, singleUse: true });
+  const url = `${env().AUTH_URL}/compte/email?token=${encodeURIComponent(token)}`;
+  queueMail(
+    user.locale === 'en'
+      ? { to: email, subject: 'Confirm your new Coopol e-mail address', text: `Open this link to confirm your new address:\n\n${url}\n\n— Coopol` }
+      : { to: email, subject: 'Confirmez votre nouvelle adresse Coopol', text: `Ouvrez ce lien pour confirmer votre nouvelle adresse :\n\n${url}\n\n— Coopol` },
+  );
+}
+
+export function confirmEmailChange(token: string): void {
+  const [userId, email] = consumeToken(token, 'email-change').split(' ');
+  if (!userId || !email) throw new AppError('invalid_input', 'This link is not valid.', 'token');
+  const taken = db().select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  if (taken) throw new AppError('conflict', 'This e-mail address is already used by an account.', 'email');
+  db().update(users).set({ email, emailVerified: new Date() }).where(eq(users.id, userId)).run();
+}
+
+/** Sessions are listed by a hash of their token: the secret itself never leaves the server. */
+export const sessionId = (token: string) => crypto.createHash('sha256').update(token).digest('hex').slice(0, 24);
+
+export function listSessions(userId: string, currentToken?: string) {
+  return db()
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expires, new Date())))
+    .orderBy(desc(sessions.createdAt))
+    .all()
+    .map((s) => ({ id: sessionId(s.sessionToken), createdAt: s.createdAt, expires: s.expires, isCurrent: s.sessionToken === currentToken }));
+}
+
+export function revokeSession(userId: string, id: string): void {
+  const mine = db().select({ token: sessions.sessionToken }).from(sessions).where(eq(sessions.userId, userId)).all();
+  const target = mine.find((s) => sessionId(s.token) === id);
+  if (!target) throw new AppError('not_found');
+  db().delete(sessions).where(eq(sessions.sessionToken, target.token)).run();
+}
+
+/** Everything Coopol holds about a person, as one JSON document. */
+export function exportMyData(userId: string) {
+  const u = getProfile(userId);
+  const d = db();
+  const myMemberships = d
+    .select({ space: spaces.name, kind: spaces.kind, role: memberships.role, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
+    .where(eq(memberships.userId, userId))
+    .all();
+  const authored = d
+    .select({ id: pages.id, title: pages.title, kind: pages.kind, status: pages.status, visibility: pages.visibility, createdAt: pages.createdAt, updatedAt: pages.updatedAt, state: pageDocs.state })
+    .from(pageAuthors)
+    .innerJoin(pages, eq(pages.id, pageAuthors.pageId))
+    .leftJoin(pageDocs, eq(pageDocs.pageId, pages.id))
+    .where(eq(pageAuthors.userId, userId))
+    .all()
+    .map(({ state, ...p }) => ({ ...p, markdown: state ? renderBody(new Uint8Array(state)).markdown : '' }));
+  return {
+    exportedAt: new Date().toISOString(),
+    profile: { id: u.id, name: u.name, email: u.email, siteRole: u.siteRole, locale: u.locale, createdAt: u.createdAt },
+    memberships: myMemberships,
+    pages: authored,
+    sessions: listSessions(userId).map(({ createdAt, expires }) => ({ createdAt, expires })),
+    apiTokens: d.select({ name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.userId, userId)).all(),
+    invitations: d.select({ note: invitations.note, maxUses: invitations.maxUses, uses: invitations.uses, expiresAt: invitations.expiresAt }).from(invitations).where(eq(invitations.createdBy, userId)).all(),
+  };
+}
+
+/**
+ * Deletes an account: personal data, sessions, tokens and memberships go; texts stay,
+ * attributed to "ancien membre".
+ */
+export function deleteAccount(userId: string): void {
+  db().transaction((tx) => {
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    tx.delete(apiTokens).where(eq(apiTokens.userId, userId)).run();
+    tx.delete(memberships).where(eq(memberships.userId, userId)).run();
+    tx.update(users).set({ name: null, email: null, image: null, emailVerified: null, deletedAt: new Date(), siteRole: 'citizen' }).where(eq(users.id, userId)).run();
+  });
+}
