@@ -10,5 +10,7 @@ export default defineConfig({
     setupFiles: ['./test/setup.ts'],
     pool: 'forks',
     testTimeout: 20_000,
+    // next-auth imports `next/server` in a form only a bundler resolves.
+    server: { deps: { inline: ['next-auth'] } },
   },
 });

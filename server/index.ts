@@ -22,6 +22,8 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    // The client address as this process saw it (rate limits); a client cannot forge it.
+    req.headers['x-coopol-ip'] = req.socket.remoteAddress ?? 'unknown';
     void handle(req, res);
   });
   server.on('upgrade', (req, socket) => {

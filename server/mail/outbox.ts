@@ -17,7 +17,8 @@ let transport: Transporter | null = null;
 let transportUrl: string | undefined;
 
 function getTransport(): Transporter | null {
-  const url = env().SMTP_URL ?? process.env.SMTP_URL;
+  // Read at send time, not from the cached env(): the transport follows a changed SMTP_URL.
+  const url = process.env.SMTP_URL || undefined;
   if (!url) return null;
   if (!transport || transportUrl !== url) {
     transport = nodemailer.createTransport(url);

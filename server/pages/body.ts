@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
+import { generateHTML } from '@tiptap/html';
 import { prosemirrorJSONToYDoc, updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { Node as PMNode } from '@tiptap/pm/model';
 import { editorExtensions, BODY_FRAGMENT } from '@/lib/editor/extensions';
@@ -72,4 +73,9 @@ export function applyMarkdown(state: Uint8Array | null, md: string, mode: 'repla
   }
   updateYFragment(doc, fragment, PMNode.fromJSON(schema, target), { mapping: new Map(), isOMark: new Map() });
   return Y.encodeStateAsUpdate(doc);
+}
+
+/** Server-side HTML of a body, from the schema's own toDOM rules (text is escaped by them). */
+export function jsonToHTML(json: JSONContent): string {
+  return generateHTML(json, extensions);
 }

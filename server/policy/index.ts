@@ -146,7 +146,10 @@ export function can(v: Viewer, action: string, r: Resource): boolean {
  */
 export function authorizePage(v: Viewer, action: PageAction, page: PageRef): void {
   if (canPage(v, action, page)) return;
-  if (!canReadPage(v, page) && !(action === 'restore' && page.deletedAt)) throw new AppError('not_found');
+  // Nobody reads a deleted page: only those who steer it (and see it in the trash) may learn
+  // that it exists; to everyone else a restore answers not_found, like any unreadable page.
+  const isVisible = action === 'restore' && page.deletedAt ? stewardsPage(v, page) : canReadPage(v, page);
+  if (!isVisible) throw new AppError('not_found');
   if (v === null) throw new AppError('unauthorized');
   throw new AppError('forbidden');
 }

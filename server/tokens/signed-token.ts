@@ -23,10 +23,14 @@ export function issueToken(opts: { purpose: string; subject: string; ttlMs: numb
 
 /** Checks signature, purpose and expiry without spending the token. Returns the subject. */
 export function readToken(token: string, purpose: string, now = Date.now()): { subject: string; id: string; expiresAt: number; singleUse: boolean } {
-  const [body, mac] = token.split('.');
-  if (!body || !mac) throw new AppError('invalid_input', 'Malformed link.', 'token');
-  const expected = sign(body);
-  if (mac.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) {
+  const parts = token.split('.');
+  const [body, mac] = parts;
+  if (parts.length !== 2 || !body || !mac) throw new AppError('invalid_input', 'Malformed link.', 'token');
+  // Compare bytes, not characters: a non-ASCII signature of the right length in characters
+  // would make timingSafeEqual throw a RangeError (a 500) instead of refusing the link.
+  const given = Buffer.from(mac);
+  const expected = Buffer.from(sign(body));
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
     throw new AppError('invalid_input', 'This link is not valid.', 'token');
   }
   const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Claims;

@@ -1,9 +1,9 @@
 /** A person's own data: profile, sessions, export (GDPR art. 15/20) and deletion (art. 17). */
 import crypto from 'node:crypto';
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { apiTokens, invitations, memberships, pageAuthors, pageDocs, pages, sessions, spaces, users, LOCALES } from '@/db/schema';
+import { accounts, apiTokens, invitations, memberships, pageAuthors, pageDocs, pages, sessions, spaces, users, verificationTokens, LOCALES } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { env } from '@/server/env';
 import { queueMail } from '@/server/mail/outbox';
@@ -49,7 +49,9 @@ export function confirmEmailChange(token: string): void {
   if (!userId || !email) throw new AppError('invalid_input', 'This link is not valid.', 'token');
   const taken = db().select({ id: users.id }).from(users).where(eq(users.email, email)).get();
   if (taken) throw new AppError('conflict', 'This e-mail address is already used by an account.', 'email');
-  db().update(users).set({ email, emailVerified: new Date() }).where(eq(users.id, userId)).run();
+  // A link still pending when its account was deleted must not put an e-mail back on it.
+  const res = db().update(users).set({ email, emailVerified: new Date() }).where(and(eq(users.id, userId), isNull(users.deletedAt))).run();
+  if (res.changes === 0) throw new AppError('invalid_input', 'This link is not valid.', 'token');
 }
 
 /** Sessions are listed by a hash of their token: the secret itself never leaves the server. */
@@ -107,6 +109,11 @@ export function exportMyData(userId: string) {
  */
 export function deleteAccount(userId: string): void {
   db().transaction((tx) => {
+    const email = tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email;
+    // A pending sign-in link keeps the e-mail address (personal data) and, once the account's
+    // e-mail is wiped, would sign its holder into a brand-new account past the registration rules.
+    if (email) tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email)).run();
+    tx.delete(accounts).where(eq(accounts.userId, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     tx.delete(apiTokens).where(eq(apiTokens.userId, userId)).run();
     tx.delete(memberships).where(eq(memberships.userId, userId)).run();

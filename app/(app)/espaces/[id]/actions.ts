@@ -1,0 +1,79 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { SPACE_ROLES, type SpaceRole } from '@/db/schema';
+import { requireViewer } from '@/server/auth/current';
+import { runAction, str, type ActionResult } from '@/server/http/action';
+import { createPage, restorePage } from '@/server/pages/page-service';
+import { addMember, createSubspace, joinGroup, leaveGroup, removeMember, setMemberRole } from '@/server/spaces/space-service';
+
+const spacePath = (id: string) => `/espaces/${id}`;
+
+export async function joinGroupAction(spaceId: string): Promise<ActionResult> {
+  const viewer = await requireViewer(spacePath(spaceId));
+  const r = await runAction(() => joinGroup(viewer, spaceId));
+  revalidatePath('/', 'layout');
+  return r;
+}
+
+export async function leaveGroupAction(spaceId: string): Promise<ActionResult> {
+  const viewer = await requireViewer(spacePath(spaceId));
+  const r = await runAction(() => leaveGroup(viewer, spaceId));
+  revalidatePath('/', 'layout');
+  return r;
+}
+
+export async function addMemberAction(spaceId: string, _prev: unknown, form: FormData): Promise<ActionResult<{ userId: string }>> {
+  const viewer = await requireViewer(spacePath(spaceId));
+  const role = str(form, 'role') as SpaceRole;
+  const r = await runAction(() => addMember(viewer, spaceId, { email: str(form, 'email'), role: SPACE_ROLES.includes(role) ? role : 'member' }));
+  revalidatePath(spacePath(spaceId));
+  return r;
+}
+
+export async function removeMemberAction(spaceId: string, userId: string): Promise<ActionResult> {
+  const viewer = await requireViewer(spacePath(spaceId));
+  const r = await runAction(() => removeMember(viewer, spaceId, userId));
+  revalidatePath(spacePath(spaceId));
+  return r;
+}
+
+export async function setRoleAction(spaceId: string, userId: string, role: SpaceRole): Promise<ActionResult> {
+  const viewer = await requireViewer(spacePath(spaceId));
+  const r = await runAction(() => setMemberRole(viewer, spaceId, userId, role));
+  revalidatePath(spacePath(spaceId));
+  return r;
+}
+
+export async function createSubspaceAction(parentId: string, _prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
+  const viewer = await requireViewer(spacePath(parentId));
+  const r = await runAction(() => ({ id: createSubspace(viewer, { parentId, name: str(form, 'name'), description: str(form, 'description') }).id }));
+  revalidatePath(spacePath(parentId));
+  return r;
+}
+
+export async function createPageAction(spaceId: string, _prev: unknown, form: FormData): Promise<ActionResult> {
+  const viewer = await requireViewer(`${spacePath(spaceId)}/nouvelle-page`);
+  const r = await runAction(() =>
+    createPage(viewer, {
+      spaceId,
+      title: str(form, 'title'),
+      markdown: str(form, 'markdown'),
+      visibility: (str(form, 'visibility') || 'space') as 'space',
+      status: (str(form, 'status') || 'draft') as 'draft',
+    }),
+  );
+  if (!r?.ok) return r;
+  revalidatePath(spacePath(spaceId));
+  redirect(`/pages/${r.data.id}?created=1`);
+}
+
+export async function restorePageAction(spaceId: string, pageId: string): Promise<ActionResult> {
+  const viewer = await requireViewer(spacePath(spaceId));
+  const r = await runAction(() => {
+    restorePage(viewer, pageId);
+  });
+  revalidatePath(spacePath(spaceId));
+  revalidatePath(`${spacePath(spaceId)}/corbeille`);
+  return r;
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { PageForm } from '@/components/pages/PageForm';
+import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
+import { isAppError } from '@/lib/errors';
+import { requireViewer } from '@/server/auth/current';
+import { getSpaceRow, spaceAbilities } from '@/server/spaces/queries';
+import { createPageAction } from '../actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('pages'))('newPage') };
+}
+
+export default async function NewPagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireViewer(`/espaces/${id}/nouvelle-page`);
+  let space;
+  try {
+    space = getSpaceRow(id);
+  } catch (e) {
+    if (isAppError(e)) notFound();
+    throw e;
+  }
+  const t = await getTranslations('pages');
+  if (!spaceAbilities(viewer, space).createPage) {
+    return (
+      <div className="card">
+        <h1>{t('newPage')}</h1>
+        <p className="alert alert-info">{t('cannotCreate')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="stack">
+      <div>
+        <Breadcrumbs items={[{ href: `/espaces/${id}`, label: space.name }, { label: t('newPage') }]} />
+        <h1>{t('newPageIn', { space: space.name })}</h1>
+      </div>
+      <div className="card">
+        <PageForm action={createPageAction.bind(null, id)} mode="create" canChangeVisibility canPublish />
+      </div>
+    </div>
+  );
+}

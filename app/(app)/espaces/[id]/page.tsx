@@ -1,0 +1,124 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { FilePlus2, Trash2 } from 'lucide-react';
+import { PageList } from '@/components/pages/PageList';
+import { MemberManager } from '@/components/spaces/MemberManager';
+import { MembershipButton } from '@/components/spaces/MembershipButton';
+import { SubspaceForm } from '@/components/spaces/SubspaceForm';
+import { UndoDeleteToast } from '@/components/pages/UndoDeleteToast';
+import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
+import { isAppError } from '@/lib/errors';
+import { getViewer } from '@/server/auth/current';
+import { listPages } from '@/server/pages/page-service';
+import { countMembers, getBreadcrumbs, getSpaceRow, listMembers, listSpaces, spaceAbilities } from '@/server/spaces/queries';
+import { addMemberAction, createSubspaceAction, joinGroupAction, leaveGroupAction, removeMemberAction, restorePageAction, setRoleAction } from './actions';
+
+type Params = Promise<{ id: string }>;
+type Search = Promise<{ cursor?: string; spaces?: string; deleted?: string }>;
+
+function loadSpace(id: string) {
+  try {
+    return getSpaceRow(id);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'not_found') notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: loadSpace((await params).id).name };
+}
+
+export default async function SpacePage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const space = loadSpace(id);
+  const viewer = await getViewer();
+  const t = await getTranslations('spaces');
+  const tc = await getTranslations('common');
+  const can = spaceAbilities(viewer, space);
+  const crumbs = getBreadcrumbs(space);
+  const pages = listPages(viewer, { spaceId: id, limit: 20, cursor: sp.cursor ?? null });
+  const children = space.kind === 'national' || space.kind === 'federation' ? listSpaces({ parentId: id, limit: 60, cursor: sp.spaces ?? null }) : null;
+  const members = can.listMembers ? listMembers(viewer, id, { limit: 200 }) : null;
+  const memberTotal = can.listMembers ? countMembers(id) : 0;
+  const childKind = space.kind === 'national' ? 'federation' : 'section';
+  return (
+    <div className="stack">
+      <div>
+        <Breadcrumbs items={space.kind === 'group' ? [{ href: '/groupes', label: tc('groups') }, { label: space.name }] : crumbs.map((c) => ({ href: `/espaces/${c.id}`, label: c.name }))} />
+        <div className="page-header">
+          <div>
+            <span className="badge">{tc(`kind.${space.kind}`)}</span>
+            <h1 style={{ marginTop: 6 }}>{space.name}</h1>
+            {space.description && <p className="muted" style={{ margin: 0 }}>{space.description}</p>}
+          </div>
+          <div className="row">
+            {can.createPage && (
+              <Link href={`/espaces/${id}/nouvelle-page`} className="btn btn-primary">
+                <FilePlus2 size={18} aria-hidden /> {t('newPage')}
+              </Link>
+            )}
+            {can.join && <MembershipButton mode="join" action={joinGroupAction.bind(null, id)} />}
+            {can.leave && <MembershipButton mode="leave" action={leaveGroupAction.bind(null, id)} />}
+            {can.viewTrash && (
+              <Link href={`/espaces/${id}/corbeille`} className="btn">
+                <Trash2 size={18} aria-hidden /> {t('trash')}
+              </Link>
+            )}
+          </div>
+        </div>
+      </div>
+
+      <section className="card" aria-labelledby="pages-title">
+        <h2 id="pages-title">{t('pages')}</h2>
+        <PageList items={pages.data} emptyText={can.createPage ? t('pagesEmptyCanCreate') : t('pagesEmpty')} moreHref={pages.nextCursor ? `/espaces/${id}?cursor=${pages.nextCursor}` : null} />
+      </section>
+
+      {children && (
+        <section className="card" aria-labelledby="subspaces-title">
+          <h2 id="subspaces-title">{space.kind === 'national' ? t('federations') : t('sections')}</h2>
+          {children.data.length === 0 ? (
+            <p className="empty">{t('noSubspaces')}</p>
+          ) : (
+            <ul className="list" style={{ columns: '220px', columnGap: 24 }}>
+              {children.data.map((c) => (
+                <li key={c.id} style={{ breakInside: 'avoid' }}>
+                  <Link className="list-title" href={`/espaces/${c.id}`}>
+                    {c.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {children.nextCursor && (
+            <p>
+              <Link className="btn btn-small" href={`/espaces/${id}?spaces=${children.nextCursor}`}>
+                {tc('loadMore')}
+              </Link>
+            </p>
+          )}
+          {can.createSubspace && <SubspaceForm action={createSubspaceAction.bind(null, id)} kind={childKind} />}
+        </section>
+      )}
+
+      {members && (
+        <section className="card" aria-labelledby="members-title">
+          <h2 id="members-title">{t('members')}</h2>
+          <MemberManager
+            members={members.data}
+            total={memberTotal}
+            canManage={can.manageMembers}
+            animatorRole={space.kind === 'group' ? 'admin' : 'secretary'}
+            addAction={addMemberAction.bind(null, id)}
+            removeAction={removeMemberAction.bind(null, id)}
+            setRoleAction={setRoleAction.bind(null, id)}
+          />
+        </section>
+      )}
+      {sp.deleted && <UndoDeleteToast restore={restorePageAction.bind(null, id, sp.deleted)} />}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Plus } from 'lucide-react';
+import { requireViewer } from '@/server/auth/current';
+import { canSite } from '@/server/policy';
+import { listSpaces } from '@/server/spaces/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('spaces'))('groupsTitle') };
+}
+
+/** Affinity groups are free: any party member may browse and join the open ones. */
+export default async function GroupsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+  const viewer = await requireViewer('/groupes');
+  const { cursor } = await searchParams;
+  const t = await getTranslations('spaces');
+  const tc = await getTranslations('common');
+  const groups = listSpaces({ kind: 'group', limit: 50, cursor: cursor ?? null });
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <div>
+          <h1>{t('groupsTitle')}</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            {t('groupsIntro')}
+          </p>
+        </div>
+        {canSite(viewer, 'createGroup') && (
+          <Link href="/groupes/nouveau" className="btn btn-primary">
+            <Plus size={18} aria-hidden /> {t('createGroup')}
+          </Link>
+        )}
+      </div>
+      <section className="card">
+        {groups.data.length === 0 ? (
+          <p className="empty">{t('noGroups')}</p>
+        ) : (
+          <ul className="list">
+            {groups.data.map((g) => (
+              <li key={g.id}>
+                <div className="row" style={{ justifyContent: 'space-between' }}>
+                  <Link className="list-title" href={`/espaces/${g.id}`}>
+                    {g.name}
+                  </Link>
+                  {viewer.roles.has(g.id) ? <span className="badge badge-published">{t('youAreMember')}</span> : !g.isOpen && <span className="badge">{t('closedGroup')}</span>}
+                </div>
+                {g.description && <p className="excerpt">{g.description}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {groups.nextCursor && (
+          <p>
+            <Link className="btn btn-small" href={`/groupes?cursor=${groups.nextCursor}`}>
+              {tc('loadMore')}
+            </Link>
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

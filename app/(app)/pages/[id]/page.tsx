@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { StatusBadge, VisibilityBadge } from '@/components/pages/Badges';
+import { PageActions } from '@/components/pages/PageActions';
+import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
+import { isAppError } from '@/lib/errors';
+import { getViewer } from '@/server/auth/current';
+import { jsonToHTML } from '@/server/pages/body';
+import { getPage } from '@/server/pages/page-service';
+import { getBreadcrumbs } from '@/server/spaces/queries';
+import { deletePageAction, setStatusAction, setVisibilityAction } from './actions';
+
+type Params = Promise<{ id: string }>;
+
+/** Any page the viewer cannot read is a 404, with nothing of it in the response. */
+async function readPage(id: string) {
+  try {
+    return getPage(await getViewer(), id);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'not_found') notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const page = await readPage((await params).id);
+  return { title: page.title };
+}
+
+export default async function PageView({ params, searchParams }: { params: Params; searchParams: Promise<{ saved?: string; created?: string }> }) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const page = await readPage(id);
+  const t = await getTranslations('pages');
+  const tc = await getTranslations('common');
+  const format = await getFormatter();
+  const crumbs = page.space.kind === 'group' ? [{ href: '/groupes', label: tc('groups') }, { href: `/espaces/${page.space.id}`, label: page.space.name }] : getBreadcrumbs(page.space).map((c) => ({ href: `/espaces/${c.id}`, label: c.name }));
+  const authors = page.authors.map((a) => (a.deletedAt ? tc('formerMember') : (a.name ?? '—')));
+  return (
+    <article className="stack">
+      <div>
+        <Breadcrumbs items={[...crumbs, { label: page.title }]} />
+        <div className="row" style={{ marginBottom: 8 }}>
+          <StatusBadge status={page.status} />
+          <VisibilityBadge visibility={page.visibility} />
+        </div>
+        <h1>{page.title}</h1>
+        <p className="small muted">
+          {t('byline', { authors: authors.join(', '), date: format.dateTime(page.updatedAt, { dateStyle: 'long', timeStyle: 'short' }) })}
+        </p>
+        {sp.saved && <p className="alert alert-ok" role="status">{tc('saved')}</p>}
+        {sp.created && <p className="alert alert-ok" role="status">{t('created')}</p>}
+        {page.status === 'archived' && <p className="alert alert-warn">{t('archivedNotice')}</p>}
+        <PageActions
+          pageId={page.id}
+          title={page.title}
+          status={page.status}
+          visibility={page.visibility}
+          abilities={page.abilities}
+          setStatus={setStatusAction.bind(null, id)}
+          setVisibility={setVisibilityAction.bind(null, id)}
+          remove={deletePageAction.bind(null, id)}
+        />
+      </div>
+      <div className="card">
+        {page.body.text ? <div className="prose" dangerouslySetInnerHTML={{ __html: jsonToHTML(page.body.json) }} /> : <p className="empty">{page.abilities.edit ? t('emptyBodyCanEdit') : t('emptyBody')}</p>}
+      </div>
+    </article>
+  );
+}

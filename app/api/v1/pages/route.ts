@@ -1,0 +1,25 @@
+import { PAGE_KINDS } from '@/db/schema';
+import { apiRoute, enumParam, json, limitParam, readJsonObject, rejectUnknownFields, signedIn } from '@/server/http/api';
+import { createPage, createPageInput, getPage, listPages, type CreatePageInput } from '@/server/pages/page-service';
+import { requireSpaceParam } from '../spaces/space-json';
+import { pageJson, pageUrl } from './page-json';
+
+export const dynamic = 'force-dynamic';
+
+/** Readable pages only (the policy's `readableWhere`), newest change first. */
+export const GET = apiRoute(async (req, { viewer }) => {
+  const q = new URL(req.url).searchParams;
+  const spaceId = q.get('spaceId') || undefined;
+  if (spaceId) requireSpaceParam(spaceId, 'spaceId');
+  const page = listPages(viewer, { spaceId, kind: enumParam(q, 'kind', PAGE_KINDS), limit: limitParam(q), cursor: q.get('cursor') });
+  return { data: page.data.map((p) => ({ ...p, url: pageUrl(p.id) })), nextCursor: page.nextCursor };
+});
+
+export const POST = apiRoute(async (req, { viewer }) => {
+  const v = signedIn(viewer);
+  const body = await readJsonObject(req);
+  rejectUnknownFields(body, createPageInput);
+  // createPage validates every value with its zod schema and names the faulty field.
+  const row = createPage(v, body as CreatePageInput);
+  return json(pageJson(getPage(v, row.id)), { status: 201, headers: { Location: pageUrl(row.id) } });
+});

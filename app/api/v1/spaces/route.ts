@@ -1,0 +1,15 @@
+import { SPACE_KINDS } from '@/db/schema';
+import { apiRoute, enumParam, limitParam } from '@/server/http/api';
+import { listSpaces } from '@/server/spaces/queries';
+import { requireSpaceParam, spaceJson } from './space-json';
+
+export const dynamic = 'force-dynamic';
+
+/** Spaces are public (their names and descriptions); membership lists are not served here. */
+export const GET = apiRoute(async (req) => {
+  const q = new URL(req.url).searchParams;
+  const parentId = q.get('parentId') || undefined;
+  if (parentId) requireSpaceParam(parentId, 'parentId');
+  const page = listSpaces({ kind: enumParam(q, 'kind', SPACE_KINDS), parentId, limit: limitParam(q), cursor: q.get('cursor') });
+  return { data: page.data.map(spaceJson), nextCursor: page.nextCursor };
+});

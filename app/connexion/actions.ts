@@ -1,0 +1,40 @@
+'use server';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { safeReturnPath } from '@/lib/safe-redirect';
+import { signIn } from '@/server/auth/auth';
+import { requestSignIn } from '@/server/auth/request-sign-in';
+import { createSession, sessionCookieName } from '@/server/auth/session-cookie';
+import { isDemo } from '@/server/env';
+import { runAction, str, type ActionResult } from '@/server/http/action';
+import { getLocale } from 'next-intl/server';
+
+/** Sends a one-time sign-in link (creating a citizen account when allowed), then shows "check your mail". */
+export async function sendSignInLinkAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  const callbackUrl = safeReturnPath(str(form, 'callbackUrl'));
+  const invitation = str(form, 'invitation') || undefined;
+  const result = await runAction(async () => {
+    const h = await headers();
+    const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+    return requestSignIn({ email: str(form, 'email'), ip: h.get('x-coopol-ip') ?? 'unknown', invitation, locale });
+  });
+  if (!result?.ok) return result;
+  // next-auth stores the verification token, queues the mail (outbox) and redirects to /connexion/envoye.
+  await signIn('nodemailer', { email: result.data.email, redirectTo: callbackUrl });
+  return null;
+}
+
+/** Demo only: one click signs in as a persona. Refused outside `npm run demo`. */
+export async function demoSignInAction(form: FormData): Promise<void> {
+  if (!isDemo()) throw new AppError('forbidden');
+  const email = str(form, 'email');
+  const user = db().select({ id: users.id, deletedAt: users.deletedAt }).from(users).where(eq(users.email, email)).get();
+  if (!user || user.deletedAt) throw new AppError('not_found');
+  const { token, expires } = createSession(user.id);
+  (await cookies()).set(sessionCookieName(), token, { httpOnly: true, sameSite: 'lax', path: '/', expires, secure: sessionCookieName().startsWith('__Secure-') });
+  redirect(safeReturnPath(str(form, 'callbackUrl')));
+}

@@ -1,0 +1,18 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { MailCheck } from 'lucide-react';
+
+export default async function LinkSentPage() {
+  const t = await getTranslations('auth');
+  return (
+    <div className="auth-wrap">
+      <div className="card stack" style={{ textAlign: 'center' }}>
+        <MailCheck size={40} aria-hidden style={{ margin: '0 auto', color: 'var(--ok)' }} />
+        <h1>{t('sentTitle')}</h1>
+        <p>{t('sentBody')}</p>
+        <p className="muted small">{t('sentHint')}</p>
+        <Link href="/connexion">{t('useAnotherEmail')}</Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
+import { StatusBadge, VisibilityBadge } from './Badges';
+
+export type PageListItem = {
+  id: string;
+  title: string;
+  status: 'draft' | 'published' | 'archived';
+  visibility: 'public' | 'members' | 'space';
+  updatedAt: Date;
+  spaceName: string;
+  excerpt: string;
+};
+
+type Props = { items: PageListItem[]; emptyText: string; showSpace?: boolean; moreHref?: string | null };
+
+export function PageList({ items, emptyText, showSpace, moreHref }: Props) {
+  const format = useFormatter();
+  const t = useTranslations('common');
+  if (items.length === 0) return <p className="empty">{emptyText}</p>;
+  return (
+    <>
+      <ul className="list">
+        {items.map((p) => (
+          <li key={p.id}>
+            <div className="row" style={{ justifyContent: 'space-between' }}>
+              <Link className="list-title" href={`/pages/${p.id}`}>
+                {p.title}
+              </Link>
+              <span className="row">
+                <StatusBadge status={p.status} />
+                <VisibilityBadge visibility={p.visibility} />
+              </span>
+            </div>
+            {p.excerpt && <p className="excerpt">{p.excerpt}</p>}
+            <p className="small muted" style={{ margin: '4px 0 0' }}>
+              {showSpace && <>{p.spaceName} · </>}
+              {t('updated', { date: format.relativeTime(p.updatedAt) })}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {moreHref && (
+        <p style={{ marginTop: 12 }}>
+          <Link className="btn btn-small" href={moreHref}>
+            {t('loadMore')}
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+'use client';
+import { useState, useTransition } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { ActionForm, SubmitButton, type FormResult } from '@/components/ui/ActionForm';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
+
+type Role = 'member' | 'secretary' | 'admin';
+type Member = { userId: string; name: string | null; email: string | null; role: Role; since: Date };
+
+type Props = {
+  members: Member[];
+  canManage: boolean;
+  animatorRole: 'secretary' | 'admin';
+  addAction: (prev: unknown, form: FormData) => Promise<FormResult>;
+  removeAction: (userId: string) => Promise<FormResult>;
+  setRoleAction: (userId: string, role: Role) => Promise<FormResult>;
+  total: number;
+};
+
+export function MemberManager({ members, canManage, animatorRole, addAction, removeAction, setRoleAction, total }: Props) {
+  const t = useTranslations('spaces');
+  const tc = useTranslations('common');
+  const format = useFormatter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const run = (fn: () => Promise<FormResult>) =>
+    start(async () => {
+      const r = await fn();
+      setError(r && !r.ok ? r.error.message : null);
+    });
+  return (
+    <div className="stack">
+      {canManage && (
+        <ActionForm action={addAction} successMessage={t('memberAdded')} resetOnSuccess aria-label={t('addMember')} fieldLabels={{ email: t('memberEmail') }} invalidFieldMessage={tc.raw('invalidField') as string}>
+          <h3 style={{ margin: 0 }}>{t('addMember')}</h3>
+          <div className="row" style={{ alignItems: 'flex-end' }}>
+            <div className="field" style={{ flex: '1 1 220px' }}>
+              <label htmlFor="member-email">{t('memberEmail')}</label>
+              <input id="member-email" name="email" type="email" required autoComplete="off" />
+            </div>
+            <div className="field" style={{ flex: '0 1 180px' }}>
+              <label htmlFor="member-role">{t('roleLabel')}</label>
+              <select id="member-role" name="role" defaultValue="member">
+                <option value="member">{tc('role.member')}</option>
+                <option value={animatorRole}>{tc(`role.${animatorRole}`)}</option>
+              </select>
+            </div>
+            <SubmitButton pendingLabel={t('adding')}>{t('add')}</SubmitButton>
+          </div>
+          <p className="hint small muted" style={{ margin: 0 }}>
+            {t('addMemberHint')}
+          </p>
+        </ActionForm>
+      )}
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="small muted" style={{ margin: 0 }}>
+        {t('memberCount', { count: total })}
+      </p>
+      <table className="table table-responsive">
+        <thead>
+          <tr>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('roleLabel')}</th>
+            <th scope="col">{t('since')}</th>
+            {canManage && <th scope="col"><span className="visually-hidden">{t('actions')}</span></th>}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.userId}>
+              <td>
+                <strong>{m.name ?? m.email}</strong>
+                {canManage && m.email && <div className="small muted">{m.email}</div>}
+              </td>
+              <td>
+                {canManage ? (
+                  <select
+                    aria-label={t('roleOf', { name: m.name ?? m.email ?? '' })}
+                    value={m.role}
+                    disabled={pending}
+                    onChange={(e) => run(() => setRoleAction(m.userId, e.target.value as Role))}
+                  >
+                    <option value="member">{tc('role.member')}</option>
+                    <option value={animatorRole}>{tc(`role.${animatorRole}`)}</option>
+                  </select>
+                ) : (
+                  tc(`role.${m.role}`)
+                )}
+              </td>
+              <td className="small muted">{format.dateTime(m.since, { dateStyle: 'medium' })}</td>
+              {canManage && (
+                <td>
+                  <ConfirmButton
+                    className="btn btn-danger btn-small"
+                    label={t('removeShort')}
+                    ariaLabel={t('remove', { name: m.name ?? m.email ?? '' })}
+                    title={t('removeTitle')}
+                    body={t('removeBody', { name: m.name ?? m.email ?? '' })}
+                    confirmLabel={t('removeConfirm')}
+                    cancelLabel={tc('cancel')}
+                    onConfirm={() => run(() => removeAction(m.userId))}
+                  />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

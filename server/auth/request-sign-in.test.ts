@@ -1,0 +1,82 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { invitations, users } from '@/db/schema';
+import { createInvitation } from '@/server/invitations/invitation-service';
+import { setRegistrationOpen } from '@/server/settings/site-settings';
+import { expectAppErrorAsync, makeUser, viewerOf } from '@/test/factories';
+import { requestSignIn } from './request-sign-in';
+
+const userByEmail = (email: string) => db().select().from(users).where(eq(users.email, email)).get();
+let ipSeq = 0;
+const ip = () => `10.0.0.${++ipSeq}`;
+
+describe('requestSignIn', () => {
+  it('closed registration: an unknown e-mail is refused with invitation_only and creates nobody', async () => {
+    await expectAppErrorAsync(requestSignIn({ email: 'inconnue@coopol.test', ip: ip() }), 'invitation_only');
+    expect(userByEmail('inconnue@coopol.test')).toBeUndefined();
+  });
+
+  it('a known account always gets its link, registration open or not', async () => {
+    const u = makeUser({ email: 'connue@coopol.test' });
+    expect(await requestSignIn({ email: '  Connue@Coopol.TEST ', ip: ip() })).toEqual({ email: 'connue@coopol.test' });
+    expect(db().select().from(users).where(eq(users.email, 'connue@coopol.test')).all().map((r) => r.id)).toEqual([u.id]);
+  });
+
+  it('refuses an address that is not one', async () => {
+    await expectAppErrorAsync(requestSignIn({ email: 'pas une adresse', ip: ip() }), 'invalid_input');
+  });
+
+  it('an invitation admits a new citizen while registration is closed, and counts the use', async () => {
+    const inv = createInvitation(viewerOf(makeUser()), { maxUses: 1 });
+    const token = inv.url.split('/invitation/')[1]!;
+    await requestSignIn({ email: 'invitee@coopol.test', ip: ip(), invitation: token, locale: 'en' });
+    expect(userByEmail('invitee@coopol.test')).toMatchObject({ siteRole: 'citizen', locale: 'en' });
+    expect(db().select().from(invitations).where(eq(invitations.id, inv.id)).get()?.uses).toBe(1);
+    // Spent: the next newcomer is refused, and not created.
+    await expectAppErrorAsync(requestSignIn({ email: 'second@coopol.test', ip: ip(), invitation: token }), 'invalid_input', 'token');
+    expect(userByEmail('second@coopol.test')).toBeUndefined();
+    await expectAppErrorAsync(requestSignIn({ email: 'forged@coopol.test', ip: ip(), invitation: 'x.y' }), 'invalid_input', 'token');
+    expect(userByEmail('forged@coopol.test')).toBeUndefined();
+  });
+
+  it('concurrent requests on an invitation with one seat left admit exactly one person', async () => {
+    const inv = createInvitation(viewerOf(makeUser()), { maxUses: 1 });
+    const token = inv.url.split('/invitation/')[1]!;
+    const emails = ['r1', 'r2', 'r3', 'r4'].map((n) => `${n}@race.coopol.test`);
+    const results = await Promise.allSettled(emails.map((email) => requestSignIn({ email, ip: ip(), invitation: token })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(emails.filter((e) => userByEmail(e))).toHaveLength(1);
+  });
+
+  it('open registration creates a citizen (French by default)', async () => {
+    setRegistrationOpen(viewerOf(makeUser({ siteRole: 'admin' })), true);
+    try {
+      await requestSignIn({ email: 'Nouveau@Coopol.test', ip: ip() });
+      expect(userByEmail('nouveau@coopol.test')).toMatchObject({ siteRole: 'citizen', locale: 'fr', deletedAt: null });
+    } finally {
+      setRegistrationOpen(viewerOf(makeUser({ siteRole: 'admin' })), false);
+    }
+    await expectAppErrorAsync(requestSignIn({ email: 'trop-tard@coopol.test', ip: ip() }), 'invitation_only');
+  });
+
+  it('rate-limits per e-mail after 5 tries, whatever the IP', async () => {
+    makeUser({ email: 'presse@coopol.test' });
+    for (let i = 0; i < 5; i++) await requestSignIn({ email: 'presse@coopol.test', ip: ip() });
+    await expectAppErrorAsync(requestSignIn({ email: 'PRESSE@coopol.test', ip: ip() }), 'rate_limited');
+    // Another address is not affected.
+    makeUser({ email: 'calme@coopol.test' });
+    await requestSignIn({ email: 'calme@coopol.test', ip: ip() });
+  });
+
+  it('rate-limits per IP after 20 tries', async () => {
+    const shared = '192.0.2.7';
+    for (let i = 0; i < 20; i++) {
+      const email = `ip${i}@coopol.test`;
+      makeUser({ email });
+      await requestSignIn({ email, ip: shared });
+    }
+    makeUser({ email: 'ip-last@coopol.test' });
+    await expectAppErrorAsync(requestSignIn({ email: 'ip-last@coopol.test', ip: shared }), 'rate_limited');
+  });
+});

@@ -1,0 +1,161 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { memberships, users } from '@/db/schema';
+import { addMembership, expectAppError, makeGroup, makeTree, makeUser, siteBuilder, viewerOf, type Tree, type UserRow } from '@/test/factories';
+import { listMembers, listMySpaces } from './queries';
+import { addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup, leaveGroup, removeMember, setMemberRole } from './space-service';
+
+const roleOf = (userId: string, spaceId: string) =>
+  db().select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).get()?.role ?? null;
+
+let tree: Tree;
+let secretary: UserRow;
+beforeAll(() => {
+  tree = makeTree('Espaces');
+  secretary = makeUser({ name: 'Secrétaire' });
+  addMembership(secretary, tree.section, 'secretary');
+});
+
+describe('territorial spaces', () => {
+  it('site admins build national → federation → section; paths nest', () => {
+    const admin = viewerOf(siteBuilder());
+    const national = ensureNationalSpace();
+    expect(ensureNationalSpace().id).toBe(national.id);
+    const fed = createSubspace(admin, { parentId: national.id, name: 'Bas-Rhin' });
+    const sec = createSubspace(admin, { parentId: fed.id, name: 'Strasbourg' });
+    expect(fed).toMatchObject({ kind: 'federation', parentId: national.id, path: `${national.path}${fed.id}/` });
+    expect(sec).toMatchObject({ kind: 'section', parentId: fed.id, path: `${fed.path}${sec.id}/` });
+    expectAppError(() => createSubspace(admin, { parentId: sec.id, name: 'Quartier' }), 'forbidden');
+    expectAppError(() => createSubspace(viewerOf(secretary), { parentId: fed.id, name: 'Autre' }), 'forbidden');
+    expectAppError(() => createSubspace(admin, { parentId: fed.id, name: 'x' }), 'invalid_input', 'name');
+    expectAppError(() => createSubspace(admin, { parentId: 'nope', name: 'Nulle part' }), 'not_found');
+  });
+});
+
+describe('groups', () => {
+  it('the creator of a group becomes its admin; citizens and anonymous cannot create one', () => {
+    const founder = makeUser();
+    const g = createGroup(viewerOf(founder), { name: 'Écologie', description: 'Un groupe' });
+    expect(g).toMatchObject({ kind: 'group', parentId: null, isOpen: true, path: `/${g.id}/` });
+    expect(roleOf(founder.id, g.id)).toBe('admin');
+    expect(listMySpaces(founder.id).map((s) => [s.id, s.role])).toContainEqual([g.id, 'admin']);
+    expectAppError(() => createGroup(viewerOf(makeUser({ siteRole: 'citizen' })), { name: 'Nope' }), 'forbidden');
+    expectAppError(() => createGroup(null, { name: 'Nope' }), 'unauthorized');
+    expectAppError(() => createGroup(viewerOf(founder), { name: ' ' }), 'invalid_input', 'name');
+  });
+
+  it('party members join an open group and leave it; citizens and closed groups refuse', () => {
+    const g = makeGroup(makeUser());
+    const m = makeUser();
+    joinGroup(viewerOf(m), g.id);
+    expect(roleOf(m.id, g.id)).toBe('member');
+    expectAppError(() => joinGroup(viewerOf(m), g.id), 'forbidden'); // already in
+    leaveGroup(viewerOf(m), g.id);
+    expect(roleOf(m.id, g.id)).toBeNull();
+    expectAppError(() => leaveGroup(viewerOf(m), g.id), 'forbidden'); // not in any more
+    expectAppError(() => joinGroup(viewerOf(makeUser({ siteRole: 'citizen' })), g.id), 'forbidden');
+    expectAppError(() => joinGroup(null, g.id), 'unauthorized');
+    const closed = makeGroup(makeUser(), { isOpen: false });
+    expectAppError(() => joinGroup(viewerOf(m), closed.id), 'forbidden');
+    expectAppError(() => joinGroup(viewerOf(m), tree.section.id), 'forbidden');
+  });
+
+  it('the last admin cannot leave; once another admin is named, they can', () => {
+    const founder = makeUser();
+    const g = makeGroup(founder);
+    const other = makeUser();
+    joinGroup(viewerOf(other), g.id);
+    expectAppError(() => leaveGroup(viewerOf(founder), g.id), 'conflict');
+    expect(roleOf(founder.id, g.id)).toBe('admin');
+    setMemberRole(viewerOf(founder), g.id, other.id, 'admin');
+    leaveGroup(viewerOf(founder), g.id);
+    expect(roleOf(founder.id, g.id)).toBeNull();
+    expect(roleOf(other.id, g.id)).toBe('admin');
+  });
+
+  it('a member leaving a section goes through the secretary', () => {
+    const m = makeUser();
+    addMembership(m, tree.section);
+    expectAppError(() => leaveGroup(viewerOf(m), tree.section.id), 'forbidden');
+  });
+});
+
+describe('members of a section', () => {
+  it('a secretary adds a citizen by e-mail, who becomes a party member', () => {
+    const c = makeUser({ siteRole: 'citizen', email: 'nouvelle@coopol.test' });
+    expect(addMember(viewerOf(secretary), tree.section.id, { email: '  Nouvelle@Coopol.test ' })).toEqual({ userId: c.id });
+    expect(roleOf(c.id, tree.section.id)).toBe('member');
+    expect(db().select().from(users).where(eq(users.id, c.id)).get()?.siteRole).toBe('member');
+    expect(listMembers(viewerOf(secretary), tree.section.id).data.map((r) => r.userId)).toContain(c.id);
+  });
+
+  it('unknown e-mail → invalid_input on email; one section per member and no double membership → conflict', () => {
+    expectAppError(() => addMember(viewerOf(secretary), tree.section.id, { email: 'personne@nulle.part' }), 'invalid_input', 'email');
+    expectAppError(() => addMember(viewerOf(secretary), tree.section.id, { email: 'pas-un-email' }), 'invalid_input', 'email');
+    const elsewhere = makeUser();
+    addMembership(elsewhere, tree.otherSection);
+    expectAppError(() => addMember(viewerOf(secretary), tree.section.id, { email: elsewhere.email! }), 'conflict', 'email');
+    expect(roleOf(elsewhere.id, tree.section.id)).toBeNull();
+    const here = makeUser();
+    addMember(viewerOf(secretary), tree.section.id, { email: here.email! });
+    expectAppError(() => addMember(viewerOf(secretary), tree.section.id, { email: here.email! }), 'conflict', 'email');
+  });
+
+  it('roles must exist in the space; only animators manage members', () => {
+    const u = makeUser();
+    expectAppError(() => addMember(viewerOf(secretary), tree.section.id, { email: u.email!, role: 'admin' }), 'invalid_input', 'role');
+    const plain = makeUser();
+    addMembership(plain, tree.section);
+    expectAppError(() => addMember(viewerOf(plain), tree.section.id, { email: u.email! }), 'forbidden');
+    expectAppError(() => addMember(viewerOf(secretary), tree.otherSection.id, { email: u.email! }), 'forbidden');
+    expectAppError(() => addMember(null, tree.section.id, { email: u.email! }), 'unauthorized');
+    // A citizen added to a group stays a citizen (groups are not party membership).
+    const groupAdmin = makeUser();
+    const g = makeGroup(groupAdmin);
+    const c = makeUser({ siteRole: 'citizen' });
+    addMember(viewerOf(groupAdmin), g.id, { email: c.email! });
+    expect(db().select().from(users).where(eq(users.id, c.id)).get()?.siteRole).toBe('citizen');
+    expectAppError(() => addMember(viewerOf(groupAdmin), g.id, { email: u.email!, role: 'secretary' }), 'invalid_input', 'role');
+  });
+
+  it('removeMember and setMemberRole keep at least one animator', () => {
+    const t = makeTree('Rôles');
+    const sec = makeUser();
+    addMembership(sec, t.section, 'secretary');
+    const m = makeUser();
+    addMembership(m, t.section);
+    setMemberRole(viewerOf(sec), t.section.id, m.id, 'secretary');
+    expect(roleOf(m.id, t.section.id)).toBe('secretary');
+    setMemberRole(viewerOf(sec), t.section.id, m.id, 'member');
+    expectAppError(() => setMemberRole(viewerOf(sec), t.section.id, sec.id, 'member'), 'conflict');
+    expectAppError(() => setMemberRole(viewerOf(sec), t.section.id, m.id, 'admin'), 'invalid_input', 'role');
+    expectAppError(() => setMemberRole(viewerOf(sec), t.section.id, makeUser().id, 'member'), 'not_found');
+    expectAppError(() => setMemberRole(viewerOf(m), t.section.id, m.id, 'secretary'), 'forbidden');
+
+    removeMember(viewerOf(sec), t.section.id, m.id);
+    expect(roleOf(m.id, t.section.id)).toBeNull();
+    expectAppError(() => removeMember(viewerOf(sec), t.section.id, m.id), 'not_found');
+    // The secretary of the federation above manages the section too, but keeps an animator in it.
+    const fedSec = makeUser();
+    addMembership(fedSec, t.federation, 'secretary');
+    expectAppError(() => removeMember(viewerOf(fedSec), t.section.id, sec.id), 'conflict');
+    // A site admin may empty it (e.g. a secretary who left the party).
+    removeMember(viewerOf(siteBuilder()), t.section.id, sec.id);
+    expect(roleOf(sec.id, t.section.id)).toBeNull();
+  });
+
+  it('listMembers: members of the space and animators above; nobody else', () => {
+    const t = makeTree('Liste membres');
+    const m = makeUser();
+    addMembership(m, t.section);
+    const fedSec = makeUser();
+    addMembership(fedSec, t.federation, 'secretary');
+    const other = makeUser();
+    addMembership(other, t.otherSection);
+    expect(listMembers(viewerOf(m), t.section.id).data.map((r) => r.userId)).toEqual([m.id]);
+    expect(listMembers(viewerOf(fedSec), t.section.id).data).toHaveLength(1);
+    expectAppError(() => listMembers(viewerOf(other), t.section.id), 'forbidden');
+    expectAppError(() => listMembers(null, t.section.id), 'unauthorized');
+  });
+});

@@ -1,0 +1,133 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { accounts, apiTokens, jobs, memberships, pageAuthors, pages, sessions, users, verificationTokens } from '@/db/schema';
+import { createSignInLink } from '@/server/auth/sign-in-link';
+import { createInvitation } from '@/server/invitations/invitation-service';
+import { getPage, updatePage } from '@/server/pages/page-service';
+import { addMembership, expectAppError, makeGroup, makePage, makeTree, makeUser, viewerOf, type Tree, type UserRow } from '@/test/factories';
+import { authenticateApiToken, createApiToken } from './api-tokens';
+import { confirmEmailChange, deleteAccount, exportMyData, getProfile, requestEmailChange } from './account-service';
+
+let tree: Tree;
+let alice: UserRow, bob: UserRow;
+
+function addSession(user: UserRow, token: string) {
+  db().insert(sessions).values({ sessionToken: token, userId: user.id, expires: new Date(Date.now() + 86_400_000) }).run();
+}
+
+beforeAll(() => {
+  tree = makeTree('Compte');
+  alice = makeUser({ name: 'Alice Martin', email: 'alice@coopol.test' });
+  bob = makeUser({ name: 'Bob Durand', email: 'bob@coopol.test' });
+  addMembership(alice, tree.section);
+  addMembership(bob, tree.otherSection);
+  makeGroup(bob, { name: 'Groupe de Bob' });
+  makePage(alice, tree.section, { title: 'Texte d’Alice', markdown: 'Le **programme** d’Alice.' });
+  makePage(bob, tree.otherSection, { title: 'Texte de Bob', markdown: 'Le secret de Bob.' });
+  addSession(alice, 'alice-session-token');
+  addSession(bob, 'bob-session-token');
+  createApiToken(alice.id, 'Jeton Alice');
+  createApiToken(bob.id, 'Jeton Bob');
+  createInvitation(viewerOf(alice), { note: 'invitation Alice' });
+  createInvitation(viewerOf(bob), { note: 'invitation Bob' });
+});
+
+describe('exportMyData', () => {
+  it("holds the person's profile, memberships, pages (as Markdown), sessions, tokens and invitations", () => {
+    const data = exportMyData(alice.id);
+    expect(data.profile).toMatchObject({ id: alice.id, name: 'Alice Martin', email: 'alice@coopol.test', siteRole: 'member' });
+    expect(data.memberships).toEqual([expect.objectContaining({ space: tree.section.name, kind: 'section', role: 'member' })]);
+    expect(data.pages).toEqual([expect.objectContaining({ title: 'Texte d’Alice', markdown: 'Le **programme** d’Alice.' })]);
+    expect(data.sessions).toHaveLength(1);
+    expect(data.apiTokens.map((t) => t.name)).toEqual(['Jeton Alice']);
+    expect(data.invitations.map((i) => i.note)).toEqual(['invitation Alice']);
+  });
+
+  it("contains nothing of anybody else's", () => {
+    const json = JSON.stringify(exportMyData(alice.id));
+    for (const foreign of ['Bob', 'bob@coopol.test', 'bob-session-token', 'alice-session-token', tree.otherSection.name, 'Groupe de Bob', 'secret']) {
+      expect(json, foreign).not.toContain(foreign);
+    }
+  });
+
+  it('is refused for a deleted account', () => {
+    const gone = makeUser();
+    deleteAccount(gone.id);
+    expectAppError(() => exportMyData(gone.id), 'not_found');
+    expectAppError(() => getProfile(gone.id), 'not_found');
+  });
+});
+
+describe('deleteAccount', () => {
+  it('wipes name and e-mail, sessions, tokens, memberships and pending sign-in links; keeps the texts', () => {
+    const carol = makeUser({ name: 'Carol Petit', email: 'carol@coopol.test' });
+    addMembership(carol, tree.section);
+    const page = makePage(carol, tree.section, { title: 'Motion de Carol', status: 'published', visibility: 'members', markdown: 'Texte commun.' });
+    // Alice edits it too: the page is co-written and must survive.
+    updatePage(viewerOf(alice), page.id, { markdown: 'Texte commun, amendé.' });
+    addSession(carol, 'carol-session-token');
+    const { token } = createApiToken(carol.id, 'Jeton Carol');
+    createSignInLink('carol@coopol.test');
+    db().insert(accounts).values({ userId: carol.id, type: 'oidc', provider: 'exemple', providerAccountId: 'carol-ext' }).run();
+
+    deleteAccount(carol.id);
+
+    const row = db().select().from(users).where(eq(users.id, carol.id)).get()!;
+    expect(row).toMatchObject({ name: null, email: null, image: null, emailVerified: null, siteRole: 'citizen' });
+    expect(row.deletedAt).toBeInstanceOf(Date);
+    expect(db().select().from(sessions).where(eq(sessions.userId, carol.id)).all()).toEqual([]);
+    expect(db().select().from(apiTokens).where(eq(apiTokens.userId, carol.id)).all()).toEqual([]);
+    expect(db().select().from(memberships).where(eq(memberships.userId, carol.id)).all()).toEqual([]);
+    expect(db().select().from(accounts).where(eq(accounts.userId, carol.id)).all()).toEqual([]);
+    expect(db().select().from(verificationTokens).where(eq(verificationTokens.identifier, 'carol@coopol.test')).all()).toEqual([]);
+    expect(authenticateApiToken(token)).toBeNull();
+    expect(viewerOf(carol)).toBeNull();
+
+    // The text stays, with its authorship, shown as a former member.
+    expect(db().select().from(pages).where(eq(pages.id, page.id)).get()?.title).toBe('Motion de Carol');
+    expect(db().select().from(pageAuthors).where(eq(pageAuthors.pageId, page.id)).all().map((a) => a.userId)).toContain(carol.id);
+    const view = getPage(viewerOf(bob), page.id);
+    expect(view.body.markdown).toBe('Texte commun, amendé.');
+    expect(view.authors.find((a) => a.id === carol.id)).toMatchObject({ name: null });
+    expect(view.authors.find((a) => a.id === carol.id)?.deletedAt).toBeInstanceOf(Date);
+    expect(JSON.stringify(view)).not.toContain('carol@coopol.test');
+
+    // Other people's data is untouched.
+    expect(getProfile(alice.id).email).toBe('alice@coopol.test');
+    expect(db().select().from(sessions).where(eq(sessions.userId, alice.id)).all()).toHaveLength(1);
+  });
+});
+
+describe('e-mail change', () => {
+  const linkIn = (to: string) => {
+    const job = db().select().from(jobs).where(eq(jobs.queue, 'mail')).all().filter((j) => (j.payload as { to: string }).to === to).at(-1);
+    const m = /token=([^\s]+)/.exec((job?.payload as { text: string } | undefined)?.text ?? '');
+    return decodeURIComponent(m![1]!);
+  };
+
+  it('mails a single-use link to the new address; opening it changes the address', () => {
+    const dan = makeUser({ email: 'dan@coopol.test' });
+    requestEmailChange(dan.id, ' Dan.Nouveau@Coopol.test ');
+    const token = linkIn('dan.nouveau@coopol.test');
+    expect(getProfile(dan.id).email).toBe('dan@coopol.test');
+    confirmEmailChange(token);
+    expect(getProfile(dan.id)).toMatchObject({ email: 'dan.nouveau@coopol.test' });
+    expect(getProfile(dan.id).emailVerified).toBeInstanceOf(Date);
+    expectAppError(() => confirmEmailChange(token), 'invalid_input', 'token');
+  });
+
+  it('refuses an address another account uses', () => {
+    const erin = makeUser();
+    expectAppError(() => requestEmailChange(erin.id, 'alice@coopol.test'), 'conflict', 'email');
+  });
+
+  it('a link pending when the account was deleted does not put an e-mail back on it', () => {
+    const fred = makeUser({ email: 'fred@coopol.test' });
+    requestEmailChange(fred.id, 'fred.bis@coopol.test');
+    const token = linkIn('fred.bis@coopol.test');
+    deleteAccount(fred.id);
+    expectAppError(() => confirmEmailChange(token), 'invalid_input', 'token');
+    expect(db().select().from(users).where(eq(users.id, fred.id)).get()?.email).toBeNull();
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The permission matrix written out by hand from shared/DESIGN.md ("Permissions"), for the
+ * policy tests. Nothing here calls the policy: it is the independent statement the policy is
+ * checked against, so a wrong rule in `server/policy` makes a test fail.
+ */
+import type { PageStatus, Visibility } from '@/db/schema';
+import type { MatrixPage, MatrixRole, MatrixSpace } from '@/test/factories';
+import type { PageAction, SpaceAction } from '@/server/policy';
+
+type PerSpace = Record<MatrixSpace, boolean>;
+type Facts = { signedIn: boolean; partyMember: boolean; memberOf: PerSpace; animates: PerSpace; isAuthor: boolean };
+
+const none: PerSpace = { section: false, group: false };
+const section: PerSpace = { section: true, group: false };
+const group: PerSpace = { section: false, group: true };
+const both: PerSpace = { section: true, group: true };
+
+/** Who each role is, relative to the matrix's section and group. */
+export const ROLE_FACTS: Record<MatrixRole, Facts> = {
+  anonymous: { signedIn: false, partyMember: false, memberOf: none, animates: none, isAuthor: false },
+  citizen: { signedIn: true, partyMember: false, memberOf: none, animates: none, isAuthor: false },
+  memberSameSection: { signedIn: true, partyMember: true, memberOf: section, animates: none, isAuthor: false },
+  memberOtherSection: { signedIn: true, partyMember: true, memberOf: none, animates: none, isAuthor: false },
+  sectionSecretary: { signedIn: true, partyMember: true, memberOf: section, animates: section, isAuthor: false },
+  // Secretary of the federation above the section: animates it without being in it.
+  federationSecretary: { signedIn: true, partyMember: true, memberOf: none, animates: section, isAuthor: false },
+  groupAdmin: { signedIn: true, partyMember: true, memberOf: group, animates: group, isAuthor: false },
+  groupMember: { signedIn: true, partyMember: true, memberOf: group, animates: none, isAuthor: false },
+  // Site admins animate every space; they are members of none.
+  siteAdmin: { signedIn: true, partyMember: true, memberOf: none, animates: both, isAuthor: false },
+  // Wrote every matrix page, then moved to a third section.
+  author: { signedIn: true, partyMember: true, memberOf: none, animates: none, isAuthor: true },
+};
+
+const PUB_MEM: Visibility[] = ['public', 'members'];
+const ALL: Visibility[] = ['public', 'members', 'space'];
+type ReadRow = Record<MatrixSpace, { published: Visibility[]; drafts: boolean }>;
+
+/**
+ * Which live pages each role reads: the visibilities of published (and archived) pages, and
+ * whether it reads drafts (drafts ignore visibility). Deleted pages: nobody.
+ */
+export const READ_TABLE: Record<MatrixRole, ReadRow> = {
+  anonymous: { section: { published: ['public'], drafts: false }, group: { published: ['public'], drafts: false } },
+  citizen: { section: { published: ['public'], drafts: false }, group: { published: ['public'], drafts: false } },
+  memberSameSection: { section: { published: ALL, drafts: false }, group: { published: PUB_MEM, drafts: false } },
+  memberOtherSection: { section: { published: PUB_MEM, drafts: false }, group: { published: PUB_MEM, drafts: false } },
+  sectionSecretary: { section: { published: ALL, drafts: true }, group: { published: PUB_MEM, drafts: false } },
+  federationSecretary: { section: { published: ALL, drafts: true }, group: { published: PUB_MEM, drafts: false } },
+  groupAdmin: { section: { published: PUB_MEM, drafts: false }, group: { published: ALL, drafts: true } },
+  groupMember: { section: { published: PUB_MEM, drafts: false }, group: { published: ALL, drafts: false } },
+  siteAdmin: { section: { published: ALL, drafts: true }, group: { published: ALL, drafts: true } },
+  author: { section: { published: PUB_MEM, drafts: true }, group: { published: PUB_MEM, drafts: true } },
+};
+
+export function expectedRead(role: MatrixRole, p: MatrixPage): boolean {
+  if (p.deleted !== 'alive') return false;
+  const row = READ_TABLE[role][p.space];
+  return p.status === 'draft' ? row.drafts : row.published.includes(p.visibility);
+}
+
+/** Authors and animators (party members) steer a page's life. */
+function stewards(role: MatrixRole, p: MatrixPage): boolean {
+  const f = ROLE_FACTS[role];
+  return f.partyMember && (f.isAuthor || f.animates[p.space]);
+}
+
+export function expectedPage(role: MatrixRole, action: PageAction, p: MatrixPage): boolean {
+  const f = ROLE_FACTS[role];
+  const read = expectedRead(role, p);
+  const status: PageStatus = p.status;
+  switch (action) {
+    case 'read':
+      return read;
+    case 'edit':
+      return read && f.partyMember && status !== 'archived' && (f.memberOf[p.space] || f.isAuthor || f.animates[p.space]);
+    case 'comment':
+      return f.signedIn && read;
+    case 'publish':
+      return read && stewards(role, p) && status !== 'published';
+    case 'archive':
+      return read && stewards(role, p) && status !== 'archived';
+    case 'changeVisibility':
+    case 'delete':
+      return read && stewards(role, p);
+    case 'restore':
+      return p.deleted === 'deletedRecently' && stewards(role, p);
+  }
+}
+
+/** The error a refused action gives: unreadable pages are `not_found`, never `forbidden`. */
+export function expectedRefusal(role: MatrixRole, action: PageAction, p: MatrixPage): 'not_found' | 'unauthorized' | 'forbidden' {
+  const hidden = action === 'restore' && p.deleted !== 'alive' ? !stewards(role, p) : !expectedRead(role, p);
+  if (hidden) return 'not_found';
+  return role === 'anonymous' ? 'unauthorized' : 'forbidden';
+}
+
+export const SPACE_ACTIONS_TESTED = ['manageMembers', 'viewTrash', 'listMembers', 'createPage', 'join', 'leave'] as const satisfies readonly SpaceAction[];
+
+/** The matrix's group is open. */
+export function expectedSpace(role: MatrixRole, action: (typeof SPACE_ACTIONS_TESTED)[number], space: MatrixSpace): boolean {
+  const f = ROLE_FACTS[role];
+  switch (action) {
+    case 'manageMembers':
+    case 'viewTrash':
+      return f.partyMember && f.animates[space];
+    case 'listMembers':
+      return f.memberOf[space] || f.animates[space];
+    case 'createPage':
+      return f.partyMember && (f.memberOf[space] || f.animates[space]);
+    case 'join':
+      return f.partyMember && space === 'group' && !f.memberOf[space];
+    case 'leave':
+      return space === 'group' && f.memberOf[space];
+  }
+}
