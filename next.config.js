@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['better-sqlite3', 'pino'],
+  // Native or stateful modules stay outside the bundle: one Yjs instance per process.
+  serverExternalPackages: ['better-sqlite3', 'pino', 'yjs', 'y-protocols', 'lib0', '@tiptap/y-tiptap'],
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc once, in the test command
 };
 

@@ -3,6 +3,8 @@
  * DATA_DIR and a real SMTP server), Debian's chromium, French locale. Specs live in e2e/ and are
  * named after what a user does.
  */
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const isCI = Boolean(process.env.CI);
@@ -21,7 +23,8 @@ export default defineConfig({
   timeout: 90_000 * slow,
   expect: { timeout: 15_000 * slow },
   reporter: 'list',
-  outputDir: 'test-results',
+  // In dev mode, files written inside the project would make the dev server recompile and reload.
+  outputDir: slow > 1 ? path.join(os.tmpdir(), 'coopol-e2e-results') : 'test-results',
   use: {
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',

@@ -7,7 +7,7 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
+const MIGRATIONS = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
 /** Opens (and migrates) a database file: WAL, foreign keys on. */
 export function openDb(file: string): Db {
@@ -23,7 +23,7 @@ export function openDb(file: string): Db {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR || './data');
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || './data');
 }
 
 export function dbFile(): string {

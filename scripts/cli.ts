@@ -96,7 +96,7 @@ async function run(argv: string[]): Promise<string> {
       userIdByEmail(email); // only known accounts: a link must not create one behind the registration rules
       const callback = f.callback ?? '/';
       if (!callback.startsWith('/') || callback.startsWith('//')) throw new UsageError('--callback takes a path starting with /.');
-      return createSignInLink(email, callback);
+      return createSignInLink(emailSchema.parse(email), callback);
     }
     case 'seed:demo': {
       if (!(await seedDemoIfEmpty())) throw new UsageError('The database already has accounts: the demo seeds only an empty one.');

@@ -23,9 +23,9 @@ export async function sendSignInLinkAction(_prev: unknown, form: FormData): Prom
     return requestSignIn({ email: str(form, 'email'), ip: h.get('x-coopol-ip') ?? 'unknown', invitation, locale });
   });
   if (!result?.ok) return result;
-  // next-auth stores the verification token, queues the mail (outbox) and redirects to /connexion/envoye.
-  await signIn('nodemailer', { email: result.data.email, redirectTo: callbackUrl });
-  return null;
+  // next-auth stores the verification token and queues the mail through the outbox.
+  await signIn('nodemailer', { email: result.data.email, redirectTo: callbackUrl, redirect: false });
+  redirect('/connexion/envoye');
 }
 
 /** Demo only: one click signs in as a persona. Refused outside `npm run demo`. */

@@ -1,0 +1,41 @@
+import { PERSONAS, createPageViaApi, expect, findSpace, test, unique } from './fixtures';
+
+test('a member deletes a page, undoes it from the toast, deletes it again and restores it from the trash', async ({ page, signInAs, apiAs }) => {
+  const api = await apiAs(PERSONAS.member);
+  const section = await findSpace(api, 'section', 'Strasbourg-Centre');
+  const title = unique('Brouillon à jeter');
+  const created = await createPageViaApi(api, { spaceId: section.id, title, visibility: 'space', status: 'draft', markdown: 'Premier jet.' });
+  const pagePath = new URL(created.url).pathname;
+
+  await signInAs(page, PERSONAS.member, pagePath);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  const deleteIt = async () => {
+    await page.getByRole('button', { name: 'Supprimer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Supprimer la page ?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Supprimer' }).click();
+    await expect(page).toHaveURL(new RegExp(`/espaces/${section.id}\\?deleted=${created.id}`));
+  };
+
+  // Delete, then undo from the toast.
+  await deleteIt();
+  const toast = page.getByRole('status').filter({ hasText: 'Page placée dans la corbeille.' });
+  await expect(toast).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Pages' }).getByRole('link', { name: title })).toHaveCount(0);
+  await toast.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByRole('region', { name: 'Pages' }).getByRole('link', { name: title })).toBeVisible();
+
+  // Delete again, then restore from the trash.
+  await page.getByRole('region', { name: 'Pages' }).getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await deleteIt();
+  await page.getByRole('link', { name: 'Corbeille' }).click();
+  await expect(page).toHaveURL(new RegExp(`/espaces/${section.id}/corbeille`));
+  await page.getByRole('button', { name: `Restaurer « ${title} »` }).click();
+  await expect(page.getByRole('button', { name: `Restaurer « ${title} »` })).toHaveCount(0);
+
+  const back = await page.goto(pagePath);
+  expect(back?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+});

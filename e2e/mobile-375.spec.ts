@@ -1,0 +1,47 @@
+import type { Page } from '@playwright/test';
+import { PERSONAS, createPageViaApi, expect, findSpace, test, unique } from './fixtures';
+
+test.use({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+
+async function expectNoHorizontalScroll(page: Page, screen: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth, `${screen} scrolls sideways (${scrollWidth}px of content for ${clientWidth}px)`).toBeLessThanOrEqual(clientWidth);
+}
+
+async function expectMenuOpensSidebar(page: Page): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await expect(menu).toBeVisible();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(nav.getByRole('link', { name: 'Accueil' })).toBeInViewport();
+  await expect(nav.getByRole('link', { name: 'Strasbourg-Centre' })).toBeInViewport();
+}
+
+test('on a 375 px phone, home, space and page fit the screen and the menu opens the sidebar', async ({ page, signInAs, apiAs }) => {
+  const api = await apiAs(PERSONAS.member);
+  const section = await findSpace(api, 'section', 'Strasbourg-Centre');
+  const created = await createPageViaApi(api, {
+    spaceId: section.id,
+    title: unique('Une page avec un titre assez long pour passer à la ligne sur un téléphone'),
+    visibility: 'members',
+    status: 'published',
+    markdown: 'Un lien très long : https://exemple.fr/un/chemin/vraiment/tres/long/qui/ne/devrait/pas/deborder/de/l/ecran/du/telephone\n\n- un\n- deux',
+  });
+
+  await signInAs(page, PERSONAS.member);
+  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible();
+  await expectNoHorizontalScroll(page, 'home');
+  await expectMenuOpensSidebar(page);
+
+  await page.goto(`/espaces/${section.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Strasbourg-Centre' })).toBeVisible();
+  await expectNoHorizontalScroll(page, 'space');
+  await expectMenuOpensSidebar(page);
+
+  await page.goto(new URL(created.url).pathname);
+  await expect(page.getByRole('heading', { level: 1, name: created.title })).toBeVisible();
+  await expectNoHorizontalScroll(page, 'page');
+  await expectMenuOpensSidebar(page);
+});
