@@ -15,7 +15,7 @@ test('a member invites a citizen by link; the citizen creates an account, reads 
   await page.getByLabel('Nombre d’utilisations').fill('1');
   await page.getByLabel('Validité (jours)').fill('7');
   await page.getByRole('button', { name: 'Créer le lien' }).click();
-  const linkField = page.getByLabel('Lien d’invitation');
+  const linkField = page.getByLabel('Lien d’invitation', { exact: true });
   await expect(linkField).toHaveValue(/\/invitation\/\S+/);
   const invitationUrl = await linkField.inputValue();
 
@@ -31,7 +31,10 @@ test('a member invites a citizen by link; the citizen creates an account, reads 
   const mail = await inbox.waitFor(email, { subject: 'Votre lien de connexion à Coopol', since });
   await guest.goto(signInLinkIn(mail));
   await expect(guest).not.toHaveURL(/\/connexion|\/api\/auth\//);
-  await expect(guest.getByRole('button', { name: /^Compte de/ })).toBeVisible();
+  await expect(guest.getByRole('link', { name: 'Se connecter' })).toHaveCount(0);
+  const me = await guest.request.get('/api/v1/me');
+  expect(me.status()).toBe(200);
+  expect(((await me.json()) as { email: string; siteRole: string })).toMatchObject({ email, siteRole: 'citizen' });
 
   // A public page is readable; a members-only page is a 404 that does not name it.
   const ok = await guest.goto(new URL(publicPage.url).pathname);

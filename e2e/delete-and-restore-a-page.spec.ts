@@ -1,6 +1,6 @@
-import { PERSONAS, createPageViaApi, expect, findSpace, test, unique } from './fixtures';
+import { PERSONAS, createPageViaApi, expect, findSpace, signInAs, test, unique } from './fixtures';
 
-test('a member deletes a page, undoes it from the toast, deletes it again and restores it from the trash', async ({ page, signInAs, apiAs }) => {
+test('a member deletes a page and undoes it from the toast; deleted again, the secretary restores it from the trash', async ({ page, browser, apiAs }) => {
   const api = await apiAs(PERSONAS.member);
   const section = await findSpace(api, 'section', 'Strasbourg-Centre');
   const title = unique('Brouillon à jeter');
@@ -26,14 +26,20 @@ test('a member deletes a page, undoes it from the toast, deletes it again and re
   await toast.getByRole('button', { name: 'Annuler' }).click();
   await expect(page.getByRole('region', { name: 'Pages' }).getByRole('link', { name: title })).toBeVisible();
 
-  // Delete again, then restore from the trash.
+  // Delete again; the section's secretary restores it from the trash (the trash is theirs to keep).
   await page.getByRole('region', { name: 'Pages' }).getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await deleteIt();
-  await page.getByRole('link', { name: 'Corbeille' }).click();
-  await expect(page).toHaveURL(new RegExp(`/espaces/${section.id}/corbeille`));
-  await page.getByRole('button', { name: `Restaurer « ${title} »` }).click();
-  await expect(page.getByRole('button', { name: `Restaurer « ${title} »` })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Pages' }).getByRole('link', { name: title })).toHaveCount(0);
+
+  const context = await browser.newContext();
+  const secretary = await context.newPage();
+  await signInAs(secretary, PERSONAS.secretary, `/espaces/${section.id}`);
+  await secretary.getByRole('link', { name: 'Corbeille' }).click();
+  await expect(secretary).toHaveURL(new RegExp(`/espaces/${section.id}/corbeille`));
+  await secretary.getByRole('button', { name: `Restaurer « ${title} »` }).click();
+  await expect(secretary.getByRole('button', { name: `Restaurer « ${title} »` })).toHaveCount(0);
+  await context.close();
 
   const back = await page.goto(pagePath);
   expect(back?.status()).toBe(200);

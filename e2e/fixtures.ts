@@ -44,7 +44,7 @@ export function uniqueEmail(prefix = 'e2e'): string {
 
 /** Runs `npm run cli -- …` against the test server's database; returns the last stdout line. */
 export async function cli(...args: string[]): Promise<string> {
-  const env = { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, AUTH_URL: baseUrl(), NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR, AUTH_URL: baseUrl(), NODE_ENV: 'production' };
   delete env.AUTH_SECRET;
   try {
     const { stdout } = await run('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, env, timeout: 60_000 });

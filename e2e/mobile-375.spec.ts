@@ -4,8 +4,16 @@ import { PERSONAS, createPageViaApi, expect, findSpace, test, unique } from './f
 test.use({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
 
 async function expectNoHorizontalScroll(page: Page, screen: string): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth, `${screen} scrolls sideways (${scrollWidth}px of content for ${clientWidth}px)`).toBeLessThanOrEqual(clientWidth);
+  const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // The innermost elements sticking out on the right, to say what overflows.
+    const out = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > width + 1))
+      .slice(0, 5)
+      .map((el) => `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}> right=${Math.round(el.getBoundingClientRect().right)}px`);
+    return { scrollWidth: document.documentElement.scrollWidth, clientWidth: width, culprits: out };
+  });
+  expect(scrollWidth, `${screen} scrolls sideways (${scrollWidth}px of content for ${clientWidth}px): ${culprits.join(', ')}`).toBeLessThanOrEqual(clientWidth);
 }
 
 async function expectMenuOpensSidebar(page: Page): Promise<void> {

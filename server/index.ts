@@ -7,6 +7,8 @@ import next from 'next';
 import { db } from '@/db/client';
 import { env, isDemo } from '@/server/env';
 import { startJobWorker } from '@/server/jobs/worker';
+import { createCollabServer } from '@/server/collab/server';
+import { derivePage } from '@/server/pages/derive';
 
 async function main() {
   const e = env(); // validates configuration, fixes AUTH_SECRET
@@ -26,17 +28,25 @@ async function main() {
     req.headers['x-coopol-ip'] = req.socket.remoteAddress ?? 'unknown';
     void handle(req, res);
   });
-  server.on('upgrade', (req, socket) => {
+  const collab = createCollabServer({ derive: derivePage });
+  server.on('upgrade', (req, socket, head) => {
+    if (collab.handleUpgrade(req, socket, head)) return;
     // Next attaches its own listener for dev HMR (/_next/hmr). Anything else is refused.
     if (dev && req.url?.startsWith('/_next/')) return;
     socket.destroy();
   });
   const stopWorker = startJobWorker();
   server.listen(e.PORT, () => console.log(`[coopol] ready on ${e.AUTH_URL}${isDemo() ? ' (demo)' : ''}`));
+  let stopping = false;
   const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
     stopWorker();
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
+    // Flush pending derivations and compactions, close sockets, then stop accepting requests.
+    void collab.shutdown().finally(() => {
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 3000).unref();
+    });
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

@@ -2,3 +2,4 @@ export * from './users';
 export * from './spaces';
 export * from './pages';
 export * from './system';
+export * from './collab';

@@ -25,6 +25,10 @@ export const pages = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
     updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** The version citizens and anonymous readers see (publishing takes a named version). */
+    publishedVersionId: text('published_version_id'),
+    /** When the live document last changed (the public sees "modifié depuis la publication"). */
+    contentUpdatedAt: integer('content_updated_at', { mode: 'timestamp_ms' }),
     /** Soft delete: the page sits in its space's trash for 30 days. */
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     deletedBy: text('deleted_by').references(() => users.id, { onDelete: 'set null' }),

@@ -10,10 +10,8 @@ const idOf = (email: string) => db().select({ id: users.id }).from(users).where(
 const pageNamed = (title: string) => db().select().from(pages).where(eq(pages.title, title)).get()!;
 
 describe('seedDemoIfEmpty', () => {
-  it('seeds an empty database once, quickly', async () => {
-    const t = Date.now();
+  it('seeds an empty database once', async () => {
     expect(await seedDemoIfEmpty()).toBe(true);
-    expect(Date.now() - t).toBeLessThan(10_000);
     expect(await seedDemoIfEmpty()).toBe(false);
   });
 

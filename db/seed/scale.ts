@@ -3,8 +3,9 @@
  * 2,000 groups, 200,000 pages. It starts from the demo (so the personas exist), then bulk-loads
  * the rest with prepared statements in batched transactions. It bypasses the domain functions
  * for speed but writes the rows they would: materialised paths, one section per member, a
- * Yjs state per page body with its plain text, authors. Bodies come from a pool of generated
- * documents (converting 200,000 bodies to Yjs alone would take minutes).
+ * Yjs state per page body with its plain text, authors, the version taken when a page was
+ * published, the search index entry. Bodies come from a pool of generated documents
+ * (converting 200,000 bodies to Yjs alone would take minutes).
  */
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -179,10 +180,15 @@ export async function seedScale(opts: ScaleOptions = {}): Promise<ScaleResult> {
   const insUser = raw.prepare("insert into users (id, name, email, email_verified, site_role, locale, created_at) values (?, ?, ?, ?, 'member', 'fr', ?)");
   const insMember = raw.prepare('insert or ignore into memberships (user_id, space_id, role, created_at) values (?, ?, ?, ?)');
   const insPage = raw.prepare(
-    'insert into pages (id, space_id, kind, title, visibility, status, text, created_by, created_at, updated_at, updated_by, published_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    `insert into pages (id, space_id, kind, title, visibility, status, text, created_by, created_at, updated_at, updated_by, published_at, published_version_id, content_updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insDoc = raw.prepare('insert into page_docs (page_id, state, updated_at) values (?, ?, ?)');
   const insAuthor = raw.prepare('insert into page_authors (page_id, user_id) values (?, ?)');
+  const insVersion = raw.prepare(
+    "insert into page_versions (id, page_id, kind, name, title, state, text, created_by, author_ids, created_at) values (?, ?, 'published', null, ?, ?, ?, ?, ?, ?)",
+  );
+  const insSearch = raw.prepare('insert into page_search (rowid, title, body) values (?, ?, ?)');
 
   // Federations.
   type Fed = { id: string; path: string; name: string; secretaryId?: string };
@@ -233,7 +239,7 @@ export async function seedScale(opts: ScaleOptions = {}): Promise<ScaleResult> {
         section.members.push(i);
       }
     });
-    if ((start / BATCH) % 10 === 9) log(`${Math.min(start + BATCH, memberCount)} members (${elapsed()})`);
+    if ((start / BATCH) % 10 === 9 && start + BATCH < memberCount) log(`${start + BATCH} members (${elapsed()})`);
   }
   tx(() => {
     for (const fed of feds) {
@@ -329,12 +335,18 @@ export async function seedScale(opts: ScaleOptions = {}): Promise<ScaleResult> {
         const publishedAt = status === 'draft' ? null : createdAt + Math.floor((updatedAt - createdAt) * rng.next());
         const body = rng.pick(pool);
         const id = uuid();
-        insPage.run(id, spaceId, kind, title, visibility, status, body.text, unique[0], createdAt, updatedAt, unique[unique.length - 1], publishedAt);
+        // A published (or since archived) page shows readers the version taken when publishing.
+        const versionId = publishedAt === null ? null : uuid();
+        const { lastInsertRowid } = insPage.run(
+          id, spaceId, kind, title, visibility, status, body.text, unique[0], createdAt, updatedAt, unique[unique.length - 1], publishedAt, versionId, updatedAt,
+        );
         insDoc.run(id, body.state, updatedAt);
         for (const a of unique) insAuthor.run(id, a);
+        if (versionId) insVersion.run(versionId, id, title, body.state, body.text, unique[0], JSON.stringify(unique), publishedAt);
+        insSearch.run(lastInsertRowid, title, body.text);
       }
     });
-    if ((start / BATCH) % 4 === 3) log(`${Math.min(start + BATCH, pageCount)} pages (${elapsed()})`);
+    if ((start / BATCH) % 4 === 3 && start + BATCH < pageCount) log(`${start + BATCH} pages (${elapsed()})`);
   }
   log(`${pageCount} pages (${elapsed()})`);
 

@@ -4,6 +4,7 @@
  */
 import StarterKit from '@tiptap/starter-kit';
 import type { AnyExtension } from '@tiptap/core';
+import { WikiLink } from './wiki-link';
 
 export function editorExtensions(): AnyExtension[] {
   return [
@@ -12,6 +13,7 @@ export function editorExtensions(): AnyExtension[] {
       undoRedo: false,
       link: { openOnClick: false, autolink: true },
     }),
+    WikiLink,
   ];
 }
 

@@ -46,7 +46,7 @@ describe('job queue', () => {
         throw new Error(`boom ${calls}`);
       },
     };
-    enqueue('flaky', {}, { maxAttempts: 3 });
+    enqueue('flaky', {}, { maxAttempts: 3, runAt: new Date(t0) }); // due exactly at t0, whatever the clock did since
     expect(await drain(handlers, at(t0, 0))).toBe(1);
     let [job] = jobsOf('flaky');
     expect(job).toMatchObject({ status: 'pending', attempts: 1, lastError: 'boom 1' });

@@ -85,8 +85,8 @@ describe('outbox', () => {
 
   it('a failing send is retried with backoff and succeeds once the server answers', async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${await closedPort()}`;
-    const t0 = Date.now();
     queueMail({ to: 'retry@coopol.test', subject: 'Réessai', text: 'Encore.' });
+    const t0 = Date.now(); // after enqueueing, so the job is due at t0
     expect(await drain(handlers, () => new Date(t0))).toBe(1);
     let job = mailJobs().at(-1)!;
     expect(job).toMatchObject({ status: 'pending', attempts: 1 });
@@ -105,8 +105,8 @@ describe('outbox', () => {
   });
 
   it('a mail job whose worker crashed mid-send is resumed after its lease and sent', async () => {
-    const t0 = Date.now();
     queueMail({ to: 'crash@coopol.test', subject: 'Après panne', text: 'Reprise.' });
+    const t0 = Date.now(); // after enqueueing, so the job is due at t0
     expect(claimNext(['mail'], new Date(t0))?.queue).toBe('mail'); // claimed, then the process dies
     expect(await drain(handlers, () => new Date(t0 + 1_000))).toBe(0);
     expect(received).toHaveLength(0);

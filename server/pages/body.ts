@@ -9,6 +9,7 @@ import { generateHTML } from '@tiptap/html';
 import { prosemirrorJSONToYDoc, updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { Node as PMNode } from '@tiptap/pm/model';
 import { editorExtensions, BODY_FRAGMENT } from '@/lib/editor/extensions';
+import { WIKI_LINK } from '@/lib/editor/wiki-link';
 
 const extensions = editorExtensions();
 const schema = getSchema(extensions);
@@ -45,7 +46,7 @@ export function yStateToJSON(state: Uint8Array): JSONContent {
 /** Plain text of a document, blocks separated by blank lines. */
 export function jsonToText(json: JSONContent): string {
   const node = PMNode.fromJSON(schema, json);
-  return node.textBetween(0, node.content.size, '\n\n', ' ').trim();
+  return node.textBetween(0, node.content.size, '\n\n', (leaf) => (leaf.type.name === WIKI_LINK ? String(leaf.attrs.label ?? '') : leaf.isText ? (leaf.text ?? '') : ' ')).trim();
 }
 
 export type RenderedBody = { json: JSONContent; text: string; markdown: string };

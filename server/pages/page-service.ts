@@ -11,6 +11,10 @@ import { authorizePage, authorizeSpace, readableWhere, TRASH_DAYS, type PageActi
 import { clampLimit, getSpaceRow, toSpaceRef, type Paged } from '@/server/spaces/queries';
 import { applyMarkdown, jsonToText, renderBody, yStateToJSON } from './body';
 import { loadPage, pageAbilities, type PageRow } from './load-page';
+import { indexPage } from '@/server/search/index-page';
+import { notifyAccessChanged } from '@/server/collab/bridge';
+import { liveDocState, writeDocument } from '@/server/collab/write-document';
+import { derivePage } from './derive';
 
 export const MAX_MARKDOWN = 200_000;
 
@@ -55,7 +59,7 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
   const state = applyMarkdown(null, input.markdown);
   const text = jsonToText(yStateToJSON(state));
   const now = new Date();
-  return db().transaction((tx) => {
+  const created = db().transaction((tx) => {
     const row = tx
       .insert(pages)
       .values({
@@ -77,19 +81,16 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
     tx.insert(pageDocs).values({ pageId: row.id, state: Buffer.from(state), updatedAt: now }).run();
     return row;
   });
+  derivePage(created.id, state, [v.id], now); // links and search entries
+  return created;
 }
 
-function bodyState(pageId: string): Uint8Array | null {
-  const doc = db().select({ state: pageDocs.state }).from(pageDocs).where(eq(pageDocs.pageId, pageId)).get();
-  return doc ? new Uint8Array(doc.state) : null;
-}
 
 /** A page as its viewer may see it: row, space, body, authors and abilities. */
 export function getPage(viewer: Viewer, id: string) {
   const loaded = loadPage(id);
   authorizePage(viewer, 'read', loaded.ref);
-  const state = bodyState(id);
-  const body = state ? renderBody(state) : { json: { type: 'doc', content: [] }, text: '', markdown: '' };
+  const body = renderBody(liveDocState(id));
   const authors = db()
     .select({ id: users.id, name: users.name, deletedAt: users.deletedAt })
     .from(pageAuthors)
@@ -114,7 +115,7 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
   if (checks.length === 0) checks.push('edit');
   for (const action of checks) authorizePage(v, action, ref);
   const now = new Date();
-  return db().transaction((tx) => {
+  const row = db().transaction((tx) => {
     const set: Partial<typeof pages.$inferInsert> = { updatedAt: now, updatedBy: v.id };
     if (patch.title !== undefined) set.title = patch.title;
     if (patch.visibility !== undefined) set.visibility = patch.visibility;
@@ -122,25 +123,25 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
       set.status = patch.status;
       if (patch.status === 'published') set.publishedAt = now;
     }
-    if (patch.markdown !== undefined) {
-      const prev = tx.select({ state: pageDocs.state }).from(pageDocs).where(eq(pageDocs.pageId, id)).get();
-      const state = applyMarkdown(prev ? new Uint8Array(prev.state) : null, patch.markdown);
-      set.text = jsonToText(yStateToJSON(state));
-      tx.insert(pageDocs)
-        .values({ pageId: id, state: Buffer.from(state), updatedAt: now })
-        .onConflictDoUpdate({ target: pageDocs.pageId, set: { state: Buffer.from(state), updatedAt: now } })
-        .run();
-      tx.insert(pageAuthors).values({ pageId: id, userId: v.id }).onConflictDoNothing().run();
-    }
-    return tx.update(pages).set(set).where(eq(pages.id, id)).returning().get();
+    const updated = tx.update(pages).set(set).where(eq(pages.id, id)).returning().get();
+    if (patch.title !== undefined) indexPage(tx, id);
+    return updated;
   });
+  // The body changes as a Yjs update against the live document (open editors see it at once).
+  if (patch.markdown !== undefined) writeDocument(id, v.id, (state) => applyMarkdown(state, patch.markdown!));
+  if (patch.visibility !== undefined || patch.status !== undefined) notifyAccessChanged();
+  return patch.markdown !== undefined ? loadPage(id).row : row;
 }
 
 export function deletePage(viewer: Viewer, id: string): void {
   const v = requireUser(viewer);
   const { ref } = loadPage(id);
   authorizePage(v, 'delete', ref);
-  db().update(pages).set({ deletedAt: new Date(), deletedBy: v.id }).where(eq(pages.id, id)).run();
+  db().transaction((tx) => {
+    tx.update(pages).set({ deletedAt: new Date(), deletedBy: v.id }).where(eq(pages.id, id)).run();
+    indexPage(tx, id);
+  });
+  notifyAccessChanged();
 }
 
 export function restorePage(viewer: Viewer, id: string): PageRow {
@@ -152,7 +153,11 @@ export function restorePage(viewer: Viewer, id: string): PageRow {
     throw new AppError('conflict', 'This page is not in the trash.');
   }
   authorizePage(v, 'restore', ref);
-  return db().update(pages).set({ deletedAt: null, deletedBy: null }).where(eq(pages.id, id)).returning().get();
+  return db().transaction((tx) => {
+    const row = tx.update(pages).set({ deletedAt: null, deletedBy: null }).where(eq(pages.id, id)).returning().get();
+    indexPage(tx, id);
+    return row;
+  });
 }
 
 /** Pages deleted for more than TRASH_DAYS disappear for good (run by the job runner). */

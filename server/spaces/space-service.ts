@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { authorizeSite, authorizeSpace, isSiteAdmin, type Viewer } from '@/server/policy';
 import { parseInput } from '@/server/pages/page-service';
 import { getSpaceRow, toSpaceRef, type SpaceRow } from './queries';
+import { notifyAccessChanged } from '@/server/collab/bridge';
 
 const CHILD_KIND: Partial<Record<SpaceKind, SpaceKind>> = { national: 'federation', federation: 'section' };
 
@@ -77,6 +78,7 @@ export function leaveGroup(viewer: Viewer, spaceId: string): void {
     throw new AppError('conflict', 'You are the last admin of this group: name another admin before leaving.');
   }
   db().delete(memberships).where(and(eq(memberships.userId, viewer!.id), eq(memberships.spaceId, spaceId))).run();
+  notifyAccessChanged();
 }
 
 const roleFor = (kind: SpaceKind): SpaceRole => (kind === 'group' ? 'admin' : 'secretary');
@@ -119,6 +121,7 @@ export function removeMember(viewer: Viewer, spaceId: string, userId: string): v
     throw new AppError('conflict', 'A space keeps at least one animator.');
   }
   db().delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).run();
+  notifyAccessChanged();
 }
 
 export function setMemberRole(viewer: Viewer, spaceId: string, userId: string, role: SpaceRole): void {
@@ -132,4 +135,5 @@ export function setMemberRole(viewer: Viewer, spaceId: string, userId: string, r
     throw new AppError('conflict', 'A space keeps at least one animator.');
   }
   db().update(memberships).set({ role: parsed }).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).run();
+  notifyAccessChanged();
 }

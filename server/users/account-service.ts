@@ -3,12 +3,14 @@ import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { accounts, apiTokens, invitations, memberships, pageAuthors, pageDocs, pages, sessions, spaces, users, verificationTokens, LOCALES } from '@/db/schema';
+import { accounts, apiTokens, invitations, memberships, pageAuthors, pages, sessions, spaces, users, verificationTokens, LOCALES } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { env } from '@/server/env';
 import { queueMail } from '@/server/mail/outbox';
 import { parseInput } from '@/server/pages/page-service';
 import { renderBody } from '@/server/pages/body';
+import { liveDocState } from '@/server/collab/write-document';
+import { notifyAccessChanged } from '@/server/collab/bridge';
 import { consumeToken, issueToken } from '@/server/tokens/signed-token';
 import { emailSchema } from '@/server/auth/request-sign-in';
 
@@ -72,6 +74,7 @@ export function revokeSession(userId: string, id: string): void {
   const target = mine.find((s) => sessionId(s.token) === id);
   if (!target) throw new AppError('not_found');
   db().delete(sessions).where(eq(sessions.sessionToken, target.token)).run();
+  notifyAccessChanged();
 }
 
 /** Everything Coopol holds about a person, as one JSON document. */
@@ -85,13 +88,12 @@ export function exportMyData(userId: string) {
     .where(eq(memberships.userId, userId))
     .all();
   const authored = d
-    .select({ id: pages.id, title: pages.title, kind: pages.kind, status: pages.status, visibility: pages.visibility, createdAt: pages.createdAt, updatedAt: pages.updatedAt, state: pageDocs.state })
+    .select({ id: pages.id, title: pages.title, kind: pages.kind, status: pages.status, visibility: pages.visibility, createdAt: pages.createdAt, updatedAt: pages.updatedAt })
     .from(pageAuthors)
     .innerJoin(pages, eq(pages.id, pageAuthors.pageId))
-    .leftJoin(pageDocs, eq(pageDocs.pageId, pages.id))
     .where(eq(pageAuthors.userId, userId))
     .all()
-    .map(({ state, ...p }) => ({ ...p, markdown: state ? renderBody(new Uint8Array(state)).markdown : '' }));
+    .map((p) => ({ ...p, markdown: renderBody(liveDocState(p.id)).markdown }));
   return {
     exportedAt: new Date().toISOString(),
     profile: { id: u.id, name: u.name, email: u.email, siteRole: u.siteRole, locale: u.locale, createdAt: u.createdAt },
@@ -119,4 +121,5 @@ export function deleteAccount(userId: string): void {
     tx.delete(memberships).where(eq(memberships.userId, userId)).run();
     tx.update(users).set({ name: null, email: null, image: null, emailVerified: null, deletedAt: new Date(), siteRole: 'citizen' }).where(eq(users.id, userId)).run();
   });
+  notifyAccessChanged();
 }

@@ -1,0 +1,53 @@
+import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+import { pages } from './pages';
+
+/**
+ * The update log of a page's Yjs document: every accepted update is appended here before it is
+ * applied to the room or relayed. Compaction folds the log into `page_docs.state`.
+ */
+export const pageUpdates = sqliteTable(
+  'page_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pageId: text('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    userId: text('user_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('page_updates_page_idx').on(t.pageId, t.id)],
+);
+
+export const VERSION_KINDS = ['auto', 'named', 'published', 'restore'] as const;
+
+/** Snapshots of a page's document: automatic, named by someone, or taken when publishing. */
+export const pageVersions = sqliteTable(
+  'page_versions',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    pageId: text('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: VERSION_KINDS }).notNull(),
+    name: text('name'),
+    title: text('title').notNull(),
+    state: blob('state', { mode: 'buffer' }).notNull(),
+    /** Plain text at that version, for the public reader and search of published texts. */
+    text: text('text').notNull().default(''),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Everyone who changed the document since the previous version. */
+    authorIds: text('author_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('page_versions_page_idx').on(t.pageId, t.createdAt)],
+);
+
+/** Wiki links extracted from every saved document: source links to target. */
+export const pageLinks = sqliteTable(
+  'page_links',
+  {
+    sourceId: text('source_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    targetId: text('target_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    /** Text around the first link, for the backlinks list. */
+    snippet: text('snippet').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.targetId] }), index('page_links_target_idx').on(t.targetId)],
+);

@@ -1,0 +1,48 @@
+/**
+ * Next.js bundles route code apart from the custom server, so the two hold separate module
+ * instances. The collaboration server publishes a small bridge on globalThis, passing only bytes
+ * and ids across, so that API writes reach open rooms and permission changes close sockets.
+ */
+import type { CollabServer } from './server';
+
+type Bridge = {
+  liveState(pageId: string): Uint8Array | null;
+  applyUpdate(pageId: string, update: Uint8Array, userId: string | null): boolean;
+  recheckAccess(): void;
+};
+
+const g = globalThis as unknown as { __coopolCollab?: Bridge };
+
+export function installCollabBridge(server: CollabServer): void {
+  g.__coopolCollab = {
+    liveState: (pageId) => server.rooms.get(pageId)?.liveState() ?? null,
+    applyUpdate: (pageId, update, userId) => {
+      const room = server.rooms.get(pageId);
+      if (!room || room.destroyed) return false;
+      room.applyClientUpdate(update, userId, null);
+      return true;
+    },
+    recheckAccess: () => server.recheckAccess(),
+  };
+}
+
+export function collabBridge(): Bridge | null {
+  return g.__coopolCollab ?? null;
+}
+
+let pending: NodeJS.Timeout | null = null;
+
+/** Rights may have changed (membership, visibility, status, deletion): re-check open sockets soon. */
+export function notifyAccessChanged(): void {
+  const bridge = collabBridge();
+  if (!bridge || pending) return;
+  pending = setTimeout(() => {
+    pending = null;
+    try {
+      bridge.recheckAccess();
+    } catch (e) {
+      console.error('[collab] access recheck failed:', e instanceof Error ? e.message : e);
+    }
+  }, 50);
+  pending.unref();
+}

@@ -1,0 +1,52 @@
+/** Limits of the collaboration server, from the environment (benchmarks raise them). */
+function num(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+export type CollabConfig = {
+  maxMessageBytes: number;
+  maxConnectionsPerPage: number;
+  maxConnectionsPerIp: number;
+  /** Sustained messages per second per connection, and the burst allowed above it. */
+  messageRate: number;
+  messageBurst: number;
+  /** A client whose unsent data grows past this is closed (it stopped reading). */
+  maxBufferedBytes: number;
+  idleUnloadMs: number;
+  deriveDebounceMs: number;
+  deriveMaxWaitMs: number;
+  /** Compact the update log once it holds this many rows. */
+  compactEvery: number;
+  accessRecheckMs: number;
+};
+
+export function collabConfig(overrides: Partial<CollabConfig> = {}): CollabConfig {
+  return {
+    maxMessageBytes: num('COLLAB_MAX_MESSAGE_BYTES', 2 * 1024 * 1024),
+    maxConnectionsPerPage: num('COLLAB_MAX_CONN_PER_PAGE', 300),
+    maxConnectionsPerIp: num('COLLAB_MAX_CONN_PER_IP', 60),
+    messageRate: num('COLLAB_MESSAGE_RATE', 100),
+    messageBurst: num('COLLAB_MESSAGE_BURST', 500),
+    maxBufferedBytes: num('COLLAB_MAX_BUFFERED_BYTES', 16 * 1024 * 1024),
+    idleUnloadMs: num('COLLAB_IDLE_UNLOAD_MS', 10_000),
+    deriveDebounceMs: num('COLLAB_DERIVE_DEBOUNCE_MS', 1500),
+    deriveMaxWaitMs: num('COLLAB_DERIVE_MAX_WAIT_MS', 10_000),
+    compactEvery: num('COLLAB_COMPACT_EVERY', 2000),
+    accessRecheckMs: num('COLLAB_ACCESS_RECHECK_MS', 30_000),
+    ...overrides,
+  };
+}
+
+export const CLOSE = {
+  normal: 1000,
+  goingAway: 1001,
+  invalidPayload: 1007,
+  tooLarge: 1009,
+  serverError: 1011,
+  restart: 1012,
+  unauthenticated: 4401,
+  forbidden: 4403,
+  notFound: 4404,
+  limit: 4429,
+} as const;

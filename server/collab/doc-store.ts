@@ -1,0 +1,57 @@
+/**
+ * Document storage behind three functions — load, append, compact — so a PostgreSQL
+ * implementation can replace this one. Everything is synchronous (better-sqlite3): an append
+ * returns only once the update is on disk (WAL), which is what "durable before relay" needs.
+ */
+import * as Y from 'yjs';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { pageDocs, pageUpdates } from '@/db/schema';
+
+export type LoadedState = { state: Uint8Array; lastUpdateId: number; logLength: number };
+
+/** The stored state of a page: compacted state plus the update log. Throws on a read error. */
+export function loadDocState(pageId: string): LoadedState {
+  const base = db().select({ state: pageDocs.state }).from(pageDocs).where(eq(pageDocs.pageId, pageId)).get();
+  const log = db().select({ id: pageUpdates.id, data: pageUpdates.data }).from(pageUpdates).where(eq(pageUpdates.pageId, pageId)).orderBy(asc(pageUpdates.id)).all();
+  const parts: Uint8Array[] = [];
+  if (base) parts.push(new Uint8Array(base.state));
+  for (const row of log) parts.push(new Uint8Array(row.data));
+  const state = parts.length === 0 ? new Uint8Array([0, 0]) : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+  return { state, lastUpdateId: log.length ? log[log.length - 1]!.id : 0, logLength: log.length };
+}
+
+/** Appends one update to the log. Returns its id. Throws if the write fails. */
+export function appendUpdate(pageId: string, update: Uint8Array, userId: string | null): number {
+  const row = db().insert(pageUpdates).values({ pageId, data: Buffer.from(update), userId }).returning({ id: pageUpdates.id }).get();
+  return row.id;
+}
+
+/**
+ * Folds the log up to `upToId` into one stored state, in one transaction. `state` must already
+ * contain every update up to that id (the room's document, or a fresh load).
+ */
+export function compactDoc(pageId: string, state: Uint8Array, upToId: number): void {
+  db().transaction((tx) => {
+    const now = new Date();
+    tx.insert(pageDocs)
+      .values({ pageId, state: Buffer.from(state), updatedAt: now })
+      .onConflictDoUpdate({ target: pageDocs.pageId, set: { state: Buffer.from(state), updatedAt: now } })
+      .run();
+    tx.delete(pageUpdates).where(and(eq(pageUpdates.pageId, pageId), lte(pageUpdates.id, upToId))).run();
+  });
+}
+
+/** Compacts a page that no room holds: load, fold into a garbage-collected state, store. */
+export function compactStored(pageId: string): void {
+  const loaded = loadDocState(pageId);
+  if (loaded.logLength === 0) return;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, loaded.state);
+  compactDoc(pageId, Y.encodeStateAsUpdate(doc), loaded.lastUpdateId);
+  doc.destroy();
+}
+
+export function logLength(pageId: string): number {
+  return db().select({ n: sql<number>`count(*)` }).from(pageUpdates).where(eq(pageUpdates.pageId, pageId)).get()?.n ?? 0;
+}

@@ -1,0 +1,287 @@
+/**
+ * One room per open page: the Yjs document, the awareness of who is there, and the sockets.
+ * Life of a document (named as in Hocuspocus): load → change (persist, then apply and relay)
+ * → derive (debounced) → store (compaction) → unload when the last client has left.
+ */
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import type { WebSocket } from 'ws';
+import { appendUpdate, compactDoc, loadDocState } from './doc-store';
+import { CLOSE, type CollabConfig } from './config';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+const EMPTY_UPDATE = [0, 0];
+
+export type Credential = { kind: 'session'; token: string } | { kind: 'api'; token: string };
+export type Conn = {
+  ws: WebSocket;
+  userId: string;
+  user: { id: string; name: string; color: string };
+  access: 'edit' | 'read';
+  ip: string;
+  credential: Credential;
+  /** Awareness client ids this socket speaks for: no one else may set them. */
+  awarenessIds: Set<number>;
+  tokens: number;
+  refilledAt: number;
+};
+
+export type DeriveFn = (pageId: string, state: Uint8Array, editorIds: string[]) => void;
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly conns = new Map<WebSocket, Conn>();
+  private lastUpdateId: number;
+  private appendedSinceCompact: number;
+  private editors = new Set<string>();
+  private deriveTimer: NodeJS.Timeout | null = null;
+  private dirtySince = 0;
+  private unloadTimer: NodeJS.Timeout | null = null;
+  destroyed = false;
+
+  constructor(
+    readonly pageId: string,
+    private readonly cfg: CollabConfig,
+    private readonly derive: DeriveFn,
+    private readonly onUnloaded: (room: Room) => void,
+  ) {
+    // load: a failure throws here, before any room exists — nothing empty is ever stored.
+    const loaded = loadDocState(pageId);
+    Y.applyUpdate(this.doc, loaded.state);
+    this.lastUpdateId = loaded.lastUpdateId;
+    this.appendedSinceCompact = loaded.logLength;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+      this.broadcast(encoding.toUint8Array(encoder));
+    });
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      const conn = origin && typeof origin === 'object' && 'awarenessIds' in origin ? (origin as Conn) : null;
+      if (conn) {
+        for (const id of [...added, ...updated]) conn.awarenessIds.add(id);
+        for (const id of removed) conn.awarenessIds.delete(id);
+      }
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      this.broadcast(encoding.toUint8Array(encoder));
+    });
+    if (loaded.logLength >= cfg.compactEvery) this.compact();
+  }
+
+  /** A client joins: it gets the server's state vector (SyncStep1) and everyone's awareness. */
+  add(conn: Conn): void {
+    if (this.unloadTimer) {
+      clearTimeout(this.unloadTimer);
+      this.unloadTimer = null;
+    }
+    this.conns.set(conn.ws, conn);
+    conn.ws.on('message', (data: Buffer, isBinary: boolean) => this.onMessage(conn, data, isBinary));
+    conn.ws.on('close', () => this.remove(conn));
+    conn.ws.on('error', () => conn.ws.terminate());
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    this.send(conn, encoding.toUint8Array(encoder));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      const aw = encoding.createEncoder();
+      encoding.writeVarUint(aw, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]));
+      this.send(conn, encoding.toUint8Array(aw));
+    }
+  }
+
+  private remove(conn: Conn): void {
+    if (!this.conns.delete(conn.ws)) return;
+    if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    if (this.conns.size === 0 && !this.destroyed) {
+      this.unloadTimer = setTimeout(() => this.unload(), this.cfg.idleUnloadMs);
+      this.unloadTimer.unref();
+    }
+  }
+
+  close(conn: Conn, code: number, reason = ''): void {
+    try {
+      conn.ws.close(code, reason);
+    } catch {
+      conn.ws.terminate();
+    }
+    // Stop listening at once: nothing this socket sends after the decision is applied.
+    conn.ws.removeAllListeners('message');
+    this.remove(conn);
+  }
+
+  private send(conn: Conn, message: Uint8Array): void {
+    const ws = conn.ws;
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > this.cfg.maxBufferedBytes) {
+      // The client stopped reading: close it rather than hold memory or slow the others.
+      this.close(conn, CLOSE.limit, 'send buffer full');
+      return;
+    }
+    ws.send(message, { binary: true });
+  }
+
+  private broadcast(message: Uint8Array): void {
+    for (const conn of this.conns.values()) this.send(conn, message);
+  }
+
+  private allowMessage(conn: Conn): boolean {
+    const now = Date.now();
+    conn.tokens = Math.min(this.cfg.messageBurst, conn.tokens + ((now - conn.refilledAt) / 1000) * this.cfg.messageRate);
+    conn.refilledAt = now;
+    conn.tokens -= 1;
+    return conn.tokens >= 0;
+  }
+
+  private onMessage(conn: Conn, data: Buffer, isBinary: boolean): void {
+    if (!this.conns.has(conn.ws)) return;
+    if (!isBinary) return this.close(conn, CLOSE.invalidPayload, 'binary messages only');
+    if (!this.allowMessage(conn)) return this.close(conn, CLOSE.limit, 'too many messages');
+    try {
+      const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC) this.onSync(conn, decoder);
+      else if (type === MESSAGE_AWARENESS) this.onAwareness(conn, decoding.readVarUint8Array(decoder));
+      else if (type === MESSAGE_QUERY_AWARENESS) {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
+        this.send(conn, encoding.toUint8Array(encoder));
+      }
+      // Other message types (auth, custom) are ignored, as the stock server does.
+    } catch {
+      this.close(conn, CLOSE.invalidPayload, 'malformed message');
+    }
+  }
+
+  private onSync(conn: Conn, decoder: decoding.Decoder): void {
+    const sub = decoding.readVarUint(decoder);
+    if (sub === syncProtocol.messageYjsSyncStep1) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
+      this.send(conn, encoding.toUint8Array(encoder));
+      return;
+    }
+    if (sub !== syncProtocol.messageYjsSyncStep2 && sub !== syncProtocol.messageYjsUpdate) throw new Error('unknown sync message');
+    const update = decoding.readVarUint8Array(decoder);
+    if (conn.access !== 'edit') return; // read-only: never applied, never relayed
+    this.applyClientUpdate(update, conn.userId, conn);
+  }
+
+  /**
+   * change: validate, persist, then apply and relay. A failed write is neither applied nor
+   * relayed; the sender is closed and re-syncs when it reconnects.
+   */
+  applyClientUpdate(update: Uint8Array, userId: string | null, conn: Conn | null): void {
+    if (update.length === EMPTY_UPDATE.length && update[0] === 0 && update[1] === 0) return;
+    Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
+    let id: number;
+    try {
+      id = appendUpdate(this.pageId, update, userId);
+    } catch (e) {
+      console.error('[collab] could not store an update:', e instanceof Error ? e.message : e);
+      if (conn) this.close(conn, CLOSE.serverError, 'storage failure');
+      throw e;
+    }
+    this.lastUpdateId = id;
+    this.appendedSinceCompact++;
+    Y.applyUpdate(this.doc, update, conn ?? 'api');
+    if (userId) this.markDirty(userId);
+  }
+
+  private onAwareness(conn: Conn, update: Uint8Array): void {
+    // Rewrite each state: identity comes from the session, and a socket speaks only for its own
+    // client ids. Readers have no caret.
+    const decoder = decoding.createDecoder(update);
+    const encoder = encoding.createEncoder();
+    const count = decoding.readVarUint(decoder);
+    const entries: { id: number; clock: number; state: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const raw = JSON.parse(decoding.readVarString(decoder)) as Record<string, unknown> | null;
+      const owner = [...this.conns.values()].find((c) => c !== conn && c.awarenessIds.has(id));
+      if (owner) continue;
+      let state: Record<string, unknown> | null = raw;
+      if (raw && typeof raw === 'object') {
+        state = { ...raw, user: conn.user };
+        if (conn.access !== 'edit') delete state.cursor;
+      }
+      entries.push({ id, clock, state: JSON.stringify(state) });
+    }
+    encoding.writeVarUint(encoder, entries.length);
+    for (const e of entries) {
+      encoding.writeVarUint(encoder, e.id);
+      encoding.writeVarUint(encoder, e.clock);
+      encoding.writeVarString(encoder, e.state);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), conn);
+  }
+
+  private markDirty(userId: string): void {
+    this.editors.add(userId);
+    const now = Date.now();
+    if (!this.deriveTimer) this.dirtySince = now;
+    else clearTimeout(this.deriveTimer);
+    const wait = Math.max(0, Math.min(this.cfg.deriveDebounceMs, this.dirtySince + this.cfg.deriveMaxWaitMs - now));
+    this.deriveTimer = setTimeout(() => this.runDerive(), wait);
+    this.deriveTimer.unref();
+  }
+
+  /** derive: text, links, search, authors from the current document. */
+  runDerive(): void {
+    if (this.deriveTimer) clearTimeout(this.deriveTimer);
+    this.deriveTimer = null;
+    if (this.editors.size === 0) return;
+    const editors = [...this.editors];
+    this.editors.clear();
+    try {
+      this.derive(this.pageId, Y.encodeStateAsUpdate(this.doc), editors);
+    } catch (e) {
+      console.error('[collab] derivation failed:', e instanceof Error ? e.message : e);
+    }
+    if (this.appendedSinceCompact >= this.cfg.compactEvery) this.compact();
+  }
+
+  /** store: fold the log into one state. Every logged update is already in this.doc. */
+  compact(): void {
+    if (this.lastUpdateId === 0 && this.appendedSinceCompact === 0) return;
+    compactDoc(this.pageId, Y.encodeStateAsUpdate(this.doc), this.lastUpdateId);
+    this.appendedSinceCompact = 0;
+  }
+
+  /** Derive and compact what is pending (unload, shutdown). */
+  flush(): void {
+    this.runDerive();
+    if (this.appendedSinceCompact > 0) this.compact();
+  }
+
+  unload(): void {
+    if (this.destroyed || this.conns.size > 0) return;
+    this.destroyed = true;
+    try {
+      this.flush();
+    } finally {
+      this.awareness.destroy();
+      this.doc.destroy();
+      this.onUnloaded(this);
+    }
+  }
+
+  liveState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+}

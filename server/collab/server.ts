@@ -1,0 +1,167 @@
+/**
+ * The collaboration endpoint: `ws(s)://host/collab/<pageId>`, y-websocket protocol.
+ * authenticate (session cookie, Bearer header or ?token=) → authorize through the policy →
+ * join the page's room. Every refusal happens before any document byte is sent.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { loadViewer } from '@/server/auth/load-viewer';
+import { sessionTokenFromCookieHeader, userIdFromSessionToken } from '@/server/auth/session-cookie';
+import { authenticateApiToken } from '@/server/users/api-tokens';
+import { getProfile } from '@/server/users/account-service';
+import { liveAccess } from './access';
+import { CLOSE, collabConfig, type CollabConfig } from './config';
+import { Room, type Conn, type Credential, type DeriveFn } from './room';
+import { installCollabBridge } from './bridge';
+
+const PAGE_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})\/?$/;
+const COLORS = ['#b3261e', '#2456a6', '#1f7a4d', '#8a5a00', '#7b3fa0', '#00707a', '#c2410c', '#4d5bd1'];
+
+function colorFor(userId: string): string {
+  let h = 0;
+  for (const ch of userId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return COLORS[h % COLORS.length]!;
+}
+
+function credentialOf(req: IncomingMessage, url: URL): Credential | null {
+  const auth = req.headers.authorization;
+  if (auth) {
+    const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
+    return m ? { kind: 'api', token: m[1]! } : { kind: 'api', token: '' };
+  }
+  const q = url.searchParams.get('token');
+  if (q) return { kind: 'api', token: q };
+  const session = sessionTokenFromCookieHeader(req.headers.cookie);
+  return session ? { kind: 'session', token: session } : null;
+}
+
+function userIdFor(c: Credential): string | null {
+  if (!c.token) return null;
+  return c.kind === 'api' ? authenticateApiToken(c.token) : userIdFromSessionToken(c.token);
+}
+
+export type CollabServer = {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Closes sockets whose person lost the right to read; downgrades those who lost edit. */
+  recheckAccess(): void;
+  rooms: Map<string, Room>;
+  /** Derive and store everything pending, close every socket (SIGTERM). */
+  shutdown(): Promise<void>;
+};
+
+export function createCollabServer(opts: { config?: Partial<CollabConfig>; derive: DeriveFn }): CollabServer {
+  const cfg = collabConfig(opts.config);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: cfg.maxMessageBytes, perMessageDeflate: false });
+  const rooms = new Map<string, Room>();
+  const perIp = new Map<string, number>();
+
+  const roomFor = (pageId: string): Room => {
+    let room = rooms.get(pageId);
+    if (!room || room.destroyed) {
+      room = new Room(pageId, cfg, opts.derive, (r) => {
+        if (rooms.get(r.pageId) === r) rooms.delete(r.pageId);
+      });
+      rooms.set(pageId, room);
+    }
+    return room;
+  };
+
+  function onConnection(ws: WebSocket, req: IncomingMessage, url: URL, pageId: string): void {
+    const credential = credentialOf(req, url);
+    const userId = credential ? userIdFor(credential) : null;
+    const viewer = userId ? loadViewer(userId) : null;
+    if (!credential || !viewer) return ws.close(CLOSE.unauthenticated, 'sign in');
+    const access = liveAccess(viewer, pageId);
+    if (!access) return ws.close(CLOSE.notFound, 'not found');
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    if ((perIp.get(ip) ?? 0) >= cfg.maxConnectionsPerIp) return ws.close(CLOSE.limit, 'too many connections');
+    let room: Room;
+    try {
+      room = roomFor(pageId);
+    } catch (e) {
+      console.error('[collab] could not load a document:', e instanceof Error ? e.message : e);
+      return ws.close(CLOSE.serverError, 'load failed');
+    }
+    if (room.conns.size >= cfg.maxConnectionsPerPage) return ws.close(CLOSE.limit, 'page is full');
+    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    ws.on('close', () => {
+      const n = (perIp.get(ip) ?? 1) - 1;
+      if (n <= 0) perIp.delete(ip);
+      else perIp.set(ip, n);
+    });
+    const profile = getProfile(viewer.id);
+    const conn: Conn = {
+      ws,
+      userId: viewer.id,
+      user: { id: viewer.id, name: profile.name ?? profile.email ?? '—', color: colorFor(viewer.id) },
+      access,
+      ip,
+      credential,
+      awarenessIds: new Set(),
+      tokens: cfg.messageBurst,
+      refilledAt: Date.now(),
+    };
+    room.add(conn);
+  }
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/collab/')) return false;
+    const m = PAGE_PATH.exec(url.pathname);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!m) return ws.close(CLOSE.notFound, 'not found');
+      try {
+        onConnection(ws, req, url, m[1]!);
+      } catch (e) {
+        console.error('[collab] connection failed:', e instanceof Error ? e.message : e);
+        ws.close(CLOSE.serverError, 'server error');
+      }
+    });
+    return true;
+  }
+
+  function recheckAccess(): void {
+    for (const room of rooms.values()) {
+      for (const conn of [...room.conns.values()]) {
+        const userId = userIdFor(conn.credential);
+        if (userId !== conn.userId) {
+          room.close(conn, CLOSE.unauthenticated, 'session ended');
+          continue;
+        }
+        const access = liveAccess(loadViewer(conn.userId), room.pageId);
+        if (!access) room.close(conn, CLOSE.forbidden, 'access withdrawn');
+        else if (access === 'read' && conn.access === 'edit') conn.access = 'read';
+      }
+    }
+  }
+
+  const timer = setInterval(() => {
+    try {
+      recheckAccess();
+    } catch (e) {
+      console.error('[collab] access recheck failed:', e instanceof Error ? e.message : e);
+    }
+  }, cfg.accessRecheckMs);
+  timer.unref();
+
+  const server: CollabServer = {
+    handleUpgrade,
+    recheckAccess,
+    rooms,
+    async shutdown() {
+      clearInterval(timer);
+      for (const room of [...rooms.values()]) {
+        try {
+          room.flush();
+        } catch (e) {
+          console.error('[collab] flush failed:', e instanceof Error ? e.message : e);
+        }
+        for (const conn of [...room.conns.values()]) room.close(conn, CLOSE.restart, 'server restarting');
+      }
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+  installCollabBridge(server);
+  return server;
+}

@@ -1,0 +1,25 @@
+/**
+ * Writes to a page's document from outside the editor (API, forms): the change is computed as a
+ * Yjs update against the live document, so open editors receive it at once and it merges with
+ * concurrent edits. Goes through the open room when there is one (persist → apply → relay),
+ * else straight to the update log. Derivation runs at once so readers see the result.
+ */
+import * as Y from 'yjs';
+import { derivePage } from '@/server/pages/derive';
+import { collabBridge } from './bridge';
+import { appendUpdate, loadDocState } from './doc-store';
+
+export function liveDocState(pageId: string): Uint8Array {
+  return collabBridge()?.liveState(pageId) ?? loadDocState(pageId).state;
+}
+
+export function writeDocument(pageId: string, userId: string, transform: (state: Uint8Array) => Uint8Array): Uint8Array {
+  const base = liveDocState(pageId);
+  const next = transform(base);
+  const update = Y.diffUpdate(next, Y.encodeStateVectorFromUpdate(base));
+  const bridge = collabBridge();
+  if (!bridge?.applyUpdate(pageId, update, userId)) appendUpdate(pageId, update, userId);
+  const state = liveDocState(pageId);
+  derivePage(pageId, state, [userId]);
+  return state;
+}
