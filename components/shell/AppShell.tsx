@@ -55,10 +55,11 @@ export function AppShell({ me, spaces, signOut, setLocale, children }: Props) {
         </button>
         {me ? (
           <details className="menu">
-            <summary className="btn btn-ghost btn-small" aria-label={t('accountMenu', { name: me.name })}>
+            <summary className="btn btn-ghost btn-small">
               <span className="avatar" aria-hidden>
                 {initials(me.name)}
               </span>
+              <span className="visually-hidden">{t('accountMenu', { name: me.name })}</span>
             </summary>
             <div className="menu-panel">
               <p className="small muted" style={{ padding: '6px 10px', margin: 0 }}>

@@ -51,3 +51,19 @@ export const pageLinks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.sourceId, t.targetId] }), index('page_links_target_idx').on(t.targetId)],
 );
+
+export const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+
+/** Images pasted or dropped into a page: the bytes sit in DATA_DIR/uploads/<id>, served under the page's permissions. */
+export const pageImages = sqliteTable(
+  'page_images',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    pageId: text('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    mime: text('mime', { enum: IMAGE_MIMES }).notNull(),
+    size: integer('size').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('page_images_page_idx').on(t.pageId)],
+);

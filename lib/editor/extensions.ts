@@ -1,8 +1,11 @@
 /**
  * The editor schema, defined once: the browser editor, the server renderer and the Markdown
  * converter all build from this list, so a document means the same thing everywhere.
+ * Browser-only behaviour (collaboration, carets, menus, placeholder) is added in components/editor.
  */
 import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
+import Image from '@tiptap/extension-image';
 import type { AnyExtension } from '@tiptap/core';
 import { WikiLink } from './wiki-link';
 
@@ -13,6 +16,9 @@ export function editorExtensions(): AnyExtension[] {
       undoRedo: false,
       link: { openOnClick: false, autolink: true },
     }),
+    TableKit.configure({ table: { resizable: false } }),
+    // Images are uploaded to the server (never inlined as data: URLs, which would bloat the doc).
+    Image.configure({ inline: false, allowBase64: false }),
     WikiLink,
   ];
 }
