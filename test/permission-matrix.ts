@@ -78,6 +78,10 @@ export function expectedPage(role: MatrixRole, action: PageAction, p: MatrixPage
       return f.signedIn && read;
     case 'publish':
       return read && stewards(role, p) && status !== 'published';
+    case 'publishVersion':
+      return read && stewards(role, p) && status === 'published';
+    case 'viewHistory':
+      return read && f.partyMember;
     case 'archive':
       return read && stewards(role, p) && status !== 'archived';
     case 'changeVisibility':
@@ -102,8 +106,9 @@ export function expectedSpace(role: MatrixRole, action: (typeof SPACE_ACTIONS_TE
   const f = ROLE_FACTS[role];
   switch (action) {
     case 'manageMembers':
-    case 'viewTrash':
       return f.partyMember && f.animates[space];
+    case 'viewTrash': // members see the trash, listing only what they may restore
+      return f.partyMember && (f.memberOf[space] || f.animates[space]);
     case 'listMembers':
       return f.memberOf[space] || f.animates[space];
     case 'createPage':

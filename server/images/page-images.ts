@@ -25,10 +25,15 @@ function uploadsDir(): string {
 
 const ID = /^[0-9a-f-]{36}$/;
 
-/** Stores an image for a page the viewer may edit (unreadable page → not_found). */
-export function storeImage(viewer: Viewer, pageId: string, bytes: Uint8Array): StoredImage {
+/** Throws unless the viewer may add images to the page (unreadable page → not_found). */
+export function authorizeImageUpload(viewer: Viewer, pageId: string): asserts viewer is NonNullable<Viewer> {
   if (!viewer) throw new AppError('unauthorized');
   authorizePage(viewer, 'edit', loadPage(pageId).ref);
+}
+
+/** Stores an image for a page the viewer may edit. */
+export function storeImage(viewer: Viewer, pageId: string, bytes: Uint8Array): StoredImage {
+  authorizeImageUpload(viewer, pageId);
   if (bytes.byteLength === 0) throw new AppError('invalid_input', 'The image is empty.', 'file');
   if (bytes.byteLength > MAX_IMAGE_BYTES) throw new AppError('payload_too_large', `Images are limited to ${MAX_IMAGE_BYTES} bytes.`, 'file');
   const mime = sniffImageType(bytes);

@@ -122,7 +122,9 @@ describe('delete, trash and restore', () => {
     const trash = listTrash(viewerOf(secretary), tree.section.id);
     const entry = trash.find((t) => t.id === page.id);
     expect(entry?.purgeAt.getTime()).toBe(entry!.deletedAt.getTime() + 30 * DAY);
-    expectAppError(() => listTrash(viewerOf(colleague), tree.section.id), 'forbidden');
+    // A member of the space sees the trash, but only what they may restore: not this page.
+    expect(listTrash(viewerOf(colleague), tree.section.id).map((t) => t.id)).not.toContain(page.id);
+    expectAppError(() => listTrash(viewerOf(outsider), tree.section.id), 'forbidden');
 
     // A stranger learns nothing; a reader of the space who does not steer it neither.
     expectAppError(() => restorePage(viewerOf(outsider), page.id), 'not_found');

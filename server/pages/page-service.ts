@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { db } from '@/db/client';
 import { pageAuthors, pageDocs, pages, spaces, users, PAGE_KINDS, PAGE_STATUSES, VISIBILITIES } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { authorizePage, authorizeSpace, readableWhere, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
+import { authorizePage, authorizeSpace, canPage, readableWhere, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, toSpaceRef, type Paged } from '@/server/spaces/queries';
 import { applyMarkdown, jsonToText, renderBody, yStateToJSON } from './body';
 import { loadPage, pageAbilities, type PageRow } from './load-page';
@@ -230,6 +230,7 @@ export function listTrash(viewer: Viewer, spaceId: string) {
     .orderBy(desc(pages.deletedAt))
     .limit(200)
     .all()
+    .filter((r) => canPage(viewer, 'restore', loadPage(r.id).ref))
     .map((r) => ({ ...r, deletedAt: r.deletedAt!, purgeAt: new Date(r.deletedAt!.getTime() + TRASH_DAYS * 86_400_000) }));
 }
 

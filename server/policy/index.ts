@@ -25,11 +25,11 @@ export type PageRef = {
   authorIds: readonly string[];
 };
 
-export type PageAction = 'read' | 'edit' | 'comment' | 'publish' | 'changeVisibility' | 'archive' | 'delete' | 'restore';
+export type PageAction = 'read' | 'edit' | 'comment' | 'publish' | 'publishVersion' | 'viewHistory' | 'changeVisibility' | 'archive' | 'delete' | 'restore';
 export type SpaceAction = 'view' | 'listMembers' | 'manageMembers' | 'createPage' | 'join' | 'leave' | 'viewTrash' | 'createSubspace';
 export type SiteAction = 'createGroup' | 'createInvitation' | 'manageSite';
 
-export const PAGE_ACTIONS: readonly PageAction[] = ['read', 'edit', 'comment', 'publish', 'changeVisibility', 'archive', 'delete', 'restore'];
+export const PAGE_ACTIONS: readonly PageAction[] = ['read', 'edit', 'comment', 'publish', 'publishVersion', 'viewHistory', 'changeVisibility', 'archive', 'delete', 'restore'];
 
 /** Secretary of this territory or one above it, admin of this group, or site admin. */
 export function managesSpace(v: Viewer, space: Pick<SpaceRef, 'path'>): boolean {
@@ -84,6 +84,12 @@ export function canPage(v: Viewer, action: PageAction, page: PageRef, now = new 
       return v !== null && canReadPage(v, page);
     case 'publish':
       return canReadPage(v, page) && stewardsPage(v, page) && page.status !== 'published';
+    case 'publishVersion':
+      // Publish the live text again as a new version of an already published page.
+      return canReadPage(v, page) && stewardsPage(v, page) && page.status === 'published';
+    case 'viewHistory':
+      // History is internal to the party: who wrote what, and drafts of the text.
+      return canReadPage(v, page) && isPartyMember(v);
     case 'archive':
       return canReadPage(v, page) && stewardsPage(v, page) && page.status !== 'archived';
     case 'changeVisibility':
@@ -101,8 +107,9 @@ export function canSpace(v: Viewer, action: SpaceAction, space: SpaceRef): boole
     case 'listMembers':
       return inSpace(v, space.id) || managesSpace(v, space);
     case 'manageMembers':
-    case 'viewTrash':
       return isPartyMember(v) && managesSpace(v, space);
+    case 'viewTrash': // the list itself holds only what the viewer may restore
+      return isPartyMember(v) && (inSpace(v, space.id) || managesSpace(v, space));
     case 'createPage':
       return isPartyMember(v) && (inSpace(v, space.id) || managesSpace(v, space));
     case 'join':

@@ -1,0 +1,98 @@
+/**
+ * Authentication and authorization on upgrade, before any document byte: every refusal is a
+ * close with its code and no message before it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLOSE } from './config';
+import { apiTokenFor, sessionFor, startCollab, synced, type Harness } from '@/test/collab-harness';
+import { addMembership, makePage, makeTree, makeUser, type PageRow, type Tree, type UserRow } from '@/test/factories';
+
+let h: Harness;
+let tree: Tree;
+let member: UserRow;
+let outsider: UserRow;
+let citizen: UserRow;
+let page: PageRow;
+let spacePage: PageRow;
+let publicPage: PageRow;
+
+beforeAll(async () => {
+  h = await startCollab();
+  tree = makeTree();
+  member = makeUser();
+  addMembership(member, tree.section);
+  outsider = makeUser();
+  addMembership(outsider, tree.otherSection);
+  citizen = makeUser({ siteRole: 'citizen' });
+  page = makePage(member, tree.section, { markdown: 'Bonjour', visibility: 'space', status: 'published' });
+  spacePage = makePage(member, tree.section, { visibility: 'space', status: 'published' });
+  publicPage = makePage(member, tree.section, { visibility: 'public', status: 'published', markdown: 'Texte public' });
+});
+
+afterAll(() => h.close());
+
+describe('websocket handshake', () => {
+  it('closes 4401 without credentials, before any document byte', async () => {
+    const c = h.raw(page.id, null);
+    const closed = await c.closed;
+    expect(closed.code).toBe(CLOSE.unauthenticated);
+    expect(c.messagesBeforeClose).toBe(0);
+    expect(c.messages).toHaveLength(0);
+  });
+
+  it('closes 4401 on a bad token, a bad Bearer header and a stale session', async () => {
+    for (const auth of [{ token: 'cpl_nope' }, { bearer: 'cpl_nope' }, { sessionToken: 'no-such-session' }]) {
+      const c = h.raw(page.id, auth);
+      expect((await c.closed).code).toBe(CLOSE.unauthenticated);
+      expect(c.messages).toHaveLength(0);
+    }
+  });
+
+  it('accepts the session cookie', async () => {
+    const p = h.provider(page.id, { sessionToken: sessionFor(member) });
+    await synced(p);
+    expect(p.doc.getXmlFragment('default').toString()).toContain('Bonjour');
+  });
+
+  it('accepts an Authorization: Bearer token', async () => {
+    const p = h.provider(page.id, { bearer: apiTokenFor(member) });
+    await synced(p);
+    expect(p.doc.getXmlFragment('default').toString()).toContain('Bonjour');
+  });
+
+  it('accepts ?token=', async () => {
+    const p = h.provider(page.id, { token: apiTokenFor(member) });
+    await synced(p);
+    expect(p.doc.getXmlFragment('default').toString()).toContain('Bonjour');
+  });
+
+  it('closes 4404 on an unknown page and on a malformed path', async () => {
+    const token = apiTokenFor(member);
+    for (const id of ['no-such-page', 'x'.repeat(80)]) {
+      const c = h.raw(id, { token });
+      expect((await c.closed).code).toBe(CLOSE.notFound);
+      expect(c.messages).toHaveLength(0);
+    }
+  });
+
+  it('closes 4404 on a page the person cannot read: the same answer as a missing page', async () => {
+    const c = h.raw(spacePage.id, { token: apiTokenFor(outsider) });
+    const closed = await c.closed;
+    expect(closed.code).toBe(CLOSE.notFound);
+    expect(closed.reason).toBe('not found');
+    expect(c.messages).toHaveLength(0);
+  });
+
+  it('closes 4404 for a citizen, even on a public published page (no live document)', async () => {
+    const c = h.raw(publicPage.id, { token: apiTokenFor(citizen) });
+    expect((await c.closed).code).toBe(CLOSE.notFound);
+    expect(c.messages).toHaveLength(0);
+  });
+
+  it('the stock provider stops reconnecting on a 44xx refusal', async () => {
+    const p = h.provider(spacePage.id, { token: apiTokenFor(outsider) });
+    const closed = await new Promise<{ code: number }>((resolve) => p.on('closed', (e) => resolve(e)));
+    expect(closed.code).toBe(CLOSE.notFound);
+    expect(p.shouldConnect).toBe(false);
+  });
+});
