@@ -9,6 +9,7 @@ import { env, isDemo } from '@/server/env';
 import { startJobWorker } from '@/server/jobs/worker';
 import { createCollabServer } from '@/server/collab/server';
 import { derivePage } from '@/server/pages/derive';
+import { backfillPublishedVersions } from '@/server/versions/versions';
 
 async function main() {
   const e = env(); // validates configuration, fixes AUTH_SECRET
@@ -19,6 +20,7 @@ async function main() {
     const seeded = await seedDemoIfEmpty();
     if (seeded) console.log('[coopol] demo content seeded');
   }
+  backfillPublishedVersions(); // idempotent: pages published before versions existed get theirs
   const dev = process.env.NODE_ENV !== 'production';
   const app = next({ dev, hostname: 'localhost', port: e.PORT });
   await app.prepare();

@@ -136,7 +136,7 @@ export class RawClient {
 }
 
 /** Awareness update setting `state` for client `clientId` at `clock`, as a client would send it. */
-export function awarenessFrame(clientId: number, clock: number, state: Record<string, unknown> | null): Uint8Array {
+export function awarenessUpdate(clientId: number, clock: number, state: Record<string, unknown> | null): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, 1);
   encoding.writeVarUint(e, clientId);
@@ -164,21 +164,14 @@ export async function startCollab(config: Partial<CollabConfig> = {}, derive: De
   const port = (server.address() as AddressInfo).port;
   const url = `ws://127.0.0.1:${port}/collab`;
   const providers: WebsocketProvider[] = [];
+  process.setMaxListeners(200); // each provider listens for 'exit'
   const raws: RawClient[] = [];
 
   return {
     url,
     collab,
     provider(pageId, auth, opts = {}) {
-      const params: Record<string, string> = auth?.token ? { token: auth.token } : {};
-      const p = new WebsocketProvider(url, pageId, opts.doc ?? new Y.Doc(), {
-        connect: opts.connect ?? true,
-        params,
-        WebSocketPolyfill: webSocketWithHeaders(headersOf(auth)) as unknown as typeof globalThis.WebSocket,
-        // Same-process providers would otherwise sync through BroadcastChannel, not the server.
-        disableBc: true,
-        maxBackoffTime: 200,
-      });
+      const p = connectProvider(url, pageId, auth, opts);
       providers.push(p);
       return p;
     },
@@ -199,6 +192,42 @@ export async function startCollab(config: Partial<CollabConfig> = {}, derive: De
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A stock y-websocket provider for `<url>/<pageId>` (the caller destroys it). */
+export function connectProvider(url: string, pageId: string, auth: ClientAuth, opts: { doc?: Y.Doc; connect?: boolean } = {}): WebsocketProvider {
+  const params: Record<string, string> = auth?.token ? { token: auth.token } : {};
+  return new WebsocketProvider(url, pageId, opts.doc ?? new Y.Doc(), {
+    connect: opts.connect ?? true,
+    params,
+    WebSocketPolyfill: webSocketWithHeaders(headersOf(auth)) as unknown as typeof globalThis.WebSocket,
+    // Same-process providers would otherwise sync through BroadcastChannel, not the server.
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+}
+
+/**
+ * Resolves once everything the server sent this provider before now has arrived: sends a
+ * SyncStep1 and waits for the SyncStep2 answering it (the server sends SyncStep2 only as an
+ * answer; relays are Update messages).
+ */
+export function serverRoundTrip(p: WebsocketProvider): Promise<void> {
+  const ws = socketOf(p);
+  return new Promise((resolve, reject) => {
+    const onMessage = (data: ArrayBuffer | Buffer) => {
+      const bytes = new Uint8Array(data); // the provider asks for ArrayBuffers
+      if (bytes[0] !== 0 || bytes[1] !== syncProtocol.messageYjsSyncStep2) return;
+      ws.off('message', onMessage);
+      resolve();
+    };
+    ws.on('message', onMessage);
+    ws.once('close', () => reject(new Error('socket closed during round trip')));
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    syncProtocol.writeSyncStep1(e, p.doc);
+    ws.send(encoding.toUint8Array(e));
+  });
 }
 
 export function synced(p: WebsocketProvider): Promise<void> {
@@ -245,7 +274,10 @@ export function addParagraph(doc: Y.Doc, text: string): Y.XmlText {
   return t;
 }
 
-/** The body's text, paragraphs joined by newlines. */
+const plain = (t: Y.XmlText): string =>
+  (t.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+
+/** The body's plain text (marks dropped), paragraphs joined by newlines. */
 export function bodyText(doc: Y.Doc): string {
   const out: string[] = [];
   for (const node of doc.getXmlFragment(BODY).toArray()) {
@@ -253,7 +285,7 @@ export function bodyText(doc: Y.Doc): string {
       out.push(
         node
           .toArray()
-          .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
+          .map((c) => (c instanceof Y.XmlText ? plain(c) : ''))
           .join(''),
       );
     }

@@ -43,6 +43,10 @@ export class Room {
   private deriveTimer: NodeJS.Timeout | null = null;
   private dirtySince = 0;
   private unloadTimer: NodeJS.Timeout | null = null;
+  /** Applied but not yet relayed: document updates, and awareness client ids that changed. */
+  private pendingUpdates: Uint8Array[] = [];
+  private pendingAwareness = new Set<number>();
+  private relayTimer: NodeJS.Immediate | null = null;
   destroyed = false;
 
   constructor(
@@ -59,10 +63,8 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array) => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeUpdate(encoder, update);
-      this.broadcast(encoding.toUint8Array(encoder));
+      this.pendingUpdates.push(update);
+      this.scheduleRelay();
     });
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
@@ -71,10 +73,8 @@ export class Room {
         for (const id of [...added, ...updated]) conn.awarenessIds.add(id);
         for (const id of removed) conn.awarenessIds.delete(id);
       }
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      this.broadcast(encoding.toUint8Array(encoder));
+      for (const id of changed) this.pendingAwareness.add(id);
+      this.scheduleRelay();
     });
     if (loaded.logLength >= cfg.compactEvery) this.compact();
   }
@@ -135,6 +135,36 @@ export class Room {
 
   private broadcast(message: Uint8Array): void {
     for (const conn of this.conns.values()) this.send(conn, message);
+  }
+
+  /**
+   * What was applied during one turn of the event loop goes out together, one message per kind
+   * (as Hocuspocus does): idle, it adds no delay; under load, the sends per keystroke shrink
+   * instead of queueing. Updates are relayed only after they are stored (applyClientUpdate).
+   */
+  private scheduleRelay(): void {
+    this.relayTimer ??= setImmediate(() => this.relay());
+  }
+
+  relay(): void {
+    if (this.relayTimer) clearImmediate(this.relayTimer);
+    this.relayTimer = null;
+    if (this.pendingUpdates.length > 0) {
+      const update = this.pendingUpdates.length === 1 ? this.pendingUpdates[0]! : Y.mergeUpdates(this.pendingUpdates);
+      this.pendingUpdates = [];
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+      this.broadcast(encoding.toUint8Array(encoder));
+    }
+    if (this.pendingAwareness.size > 0) {
+      const changed = [...this.pendingAwareness];
+      this.pendingAwareness.clear();
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      this.broadcast(encoding.toUint8Array(encoder));
+    }
   }
 
   private allowMessage(conn: Conn): boolean {
@@ -265,6 +295,7 @@ export class Room {
 
   /** Derive and compact what is pending (unload, shutdown). */
   flush(): void {
+    this.relay();
     this.runDerive();
     if (this.appendedSinceCompact > 0) this.compact();
   }

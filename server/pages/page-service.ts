@@ -5,9 +5,9 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { pageAuthors, pageDocs, pages, spaces, users, PAGE_KINDS, PAGE_STATUSES, VISIBILITIES } from '@/db/schema';
+import { pageAuthors, pageDocs, pages, pageVersions, spaces, users, PAGE_KINDS, PAGE_STATUSES, VISIBILITIES } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { authorizePage, authorizeSpace, canPage, readableWhere, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
+import { authorizePage, authorizeSpace, canPage, isPartyMember, readableWhere, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, toSpaceRef, type Paged } from '@/server/spaces/queries';
 import { applyMarkdown, jsonToText, renderBody, yStateToJSON } from './body';
 import { loadPage, pageAbilities, type PageRow } from './load-page';
@@ -15,6 +15,7 @@ import { indexPage } from '@/server/search/index-page';
 import { notifyAccessChanged } from '@/server/collab/bridge';
 import { liveDocState, writeDocument } from '@/server/collab/write-document';
 import { derivePage } from './derive';
+import { indexPublicPage, recordPublication, versionState } from '@/server/versions/versions';
 
 export const MAX_MARKDOWN = 200_000;
 
@@ -33,6 +34,8 @@ export const updatePageInput = z.object({
   visibility: z.enum(VISIBILITIES).optional(),
   status: z.enum(PAGE_STATUSES).optional(),
   markdown: z.string().max(MAX_MARKDOWN).optional(),
+  /** Name of the version taken when this change publishes the page. */
+  versionName: z.string().trim().max(120).optional(),
 });
 export type UpdatePageInput = z.input<typeof updatePageInput>;
 
@@ -82,23 +85,43 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
     return row;
   });
   derivePage(created.id, state, [v.id], now); // links and search entries
+  if (input.status !== 'draft') recordPublication(created.id, v.id, null, now);
   return created;
 }
 
 
-/** A page as its viewer may see it: row, space, body, authors and abilities. */
+/**
+ * A page as its viewer may see it: row, space, body, authors and abilities. Party members read
+ * the live document; citizens and anonymous readers read the latest published version, with no
+ * author and nothing of the live document (its text, who changed it, when).
+ */
 export function getPage(viewer: Viewer, id: string) {
   const loaded = loadPage(id);
   authorizePage(viewer, 'read', loaded.ref);
+  const abilities = pageAbilities(viewer, loaded.ref);
+  const row = loaded.row;
+  const published = row.publishedVersionId
+    ? (db().select({ id: pageVersions.id, name: pageVersions.name, createdAt: pageVersions.createdAt }).from(pageVersions).where(eq(pageVersions.id, row.publishedVersionId)).get() ?? null)
+    : null;
+  if (!isPartyMember(viewer)) {
+    const body = renderBody((published && versionState(published.id)) || new Uint8Array([0, 0]));
+    const publicRow = { ...row, text: body.text, createdBy: null, updatedBy: null, contentUpdatedAt: null, updatedAt: published?.createdAt ?? row.publishedAt ?? row.updatedAt };
+    const publication = published ? { versionId: published.id, name: published.name, publishedAt: published.createdAt, changedSince: false } : null;
+    return { ...publicRow, space: loaded.space, body, authors: [] as PageAuthor[], publication, abilities };
+  }
   const body = renderBody(liveDocState(id));
-  const authors = db()
+  const authors: PageAuthor[] = db()
     .select({ id: users.id, name: users.name, deletedAt: users.deletedAt })
     .from(pageAuthors)
     .innerJoin(users, eq(users.id, pageAuthors.userId))
     .where(eq(pageAuthors.pageId, id))
     .all();
-  return { ...loaded.row, space: loaded.space, body, authors, abilities: pageAbilities(viewer, loaded.ref) };
+  const publication = published
+    ? { versionId: published.id, name: published.name, publishedAt: published.createdAt, changedSince: Boolean(row.contentUpdatedAt && row.contentUpdatedAt > published.createdAt) }
+    : null;
+  return { ...row, space: loaded.space, body, authors, publication, abilities };
 }
+type PageAuthor = { id: string; name: string | null; deletedAt: Date | null };
 export type PageView = ReturnType<typeof getPage>;
 
 export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): PageRow {
@@ -129,8 +152,12 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
   });
   // The body changes as a Yjs update against the live document (open editors see it at once).
   if (patch.markdown !== undefined) writeDocument(id, v.id, (state) => applyMarkdown(state, patch.markdown!));
+  // Publishing takes a version of the live text; an archived page the public may read needs one too.
+  const publishes = patch.status === 'published' && ref.status !== 'published';
+  if (publishes || (patch.status === 'archived' && !row.publishedVersionId)) recordPublication(id, v.id, patch.versionName ?? null);
+  else if (patch.status !== undefined || patch.title !== undefined) indexPublicPage(db(), id);
   if (patch.visibility !== undefined || patch.status !== undefined) notifyAccessChanged();
-  return patch.markdown !== undefined ? loadPage(id).row : row;
+  return patch.markdown !== undefined || patch.status !== undefined ? loadPage(id).row : row;
 }
 
 export function deletePage(viewer: Viewer, id: string): void {
@@ -140,6 +167,7 @@ export function deletePage(viewer: Viewer, id: string): void {
   db().transaction((tx) => {
     tx.update(pages).set({ deletedAt: new Date(), deletedBy: v.id }).where(eq(pages.id, id)).run();
     indexPage(tx, id);
+    indexPublicPage(tx, id);
   });
   notifyAccessChanged();
 }
@@ -156,6 +184,7 @@ export function restorePage(viewer: Viewer, id: string): PageRow {
   return db().transaction((tx) => {
     const row = tx.update(pages).set({ deletedAt: null, deletedBy: null }).where(eq(pages.id, id)).returning().get();
     indexPage(tx, id);
+    indexPublicPage(tx, id);
     return row;
   });
 }
@@ -193,7 +222,10 @@ export function listPages(
       status: pages.status,
       updatedAt: pages.updatedAt,
       spaceName: spaces.name,
-      excerpt: sql<string>`substr(${pages.text}, 1, 220)`,
+      // The public never sees the live text: its excerpt comes from the published version.
+      excerpt: isPartyMember(viewer)
+        ? sql<string>`substr(${pages.text}, 1, 220)`
+        : sql<string>`coalesce((select substr(${pageVersions.text}, 1, 220) from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), '')`,
     })
     .from(pages)
     .innerJoin(spaces, eq(spaces.id, pages.spaceId))

@@ -4,22 +4,21 @@
  * snippet. Party members search the live text (`page_search`); citizens and anonymous visitors
  * search the published versions only (`page_search_public`).
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pages, spaces, type PageKind, type PageStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isPartyMember, readableWhere, type Viewer } from '@/server/policy';
 
 export type SearchResult = { id: string; title: string; snippet: string; spaceName: string; kind: PageKind; status: PageStatus };
-export type SearchPage = { data: SearchResult[]; nextCursor: string | null; total?: number };
-export type SearchOptions = { limit?: number; cursor?: string | null; withTotal?: boolean };
+export type SearchPage = { data: SearchResult[]; nextCursor: string | null };
+export type SearchOptions = { limit?: number; cursor?: string | null };
 
 export const MAX_SEARCH_LIMIT = 50;
 export const DEFAULT_SEARCH_LIMIT = 20;
 const MAX_QUERY_WORDS = 10;
 const MAX_OFFSET = 10_000;
-const SNIPPET_TOKENS = 24;
-// Private-use characters mark the matches inside snippet(): the text is escaped first, then the
+// Private-use characters mark the matches inside a snippet: the text is escaped first, then the
 // markers become <mark> tags, so nothing of the page is ever read as HTML.
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
@@ -75,6 +74,14 @@ function indexFor(viewer: Viewer): SQL {
 }
 
 /**
+ * Ranking every match with bm25 costs too much when a query matches most of 200,000 pages, so
+ * each tier ranks at most this many readable matches, the most recent first. Queries with fewer
+ * matches (nearly all real ones) are ranked exactly; deeper pages of a huge result stop there.
+ */
+const CANDIDATES = 500;
+const SNIPPET_CHARS = 180;
+
+/**
  * Pages the viewer may read that match `q`: pages whose title holds every word first, then by
  * bm25 (title weighted heavily over body). Snippets come from the body, matches in `<mark>`,
  * everything else HTML-escaped. Paginated by an opaque cursor; `limit` is at most 50.
@@ -83,41 +90,101 @@ export function searchPages(viewer: Viewer, q: string, opts: SearchOptions = {})
   const limit = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.floor(opts.limit ?? DEFAULT_SEARCH_LIMIT) || DEFAULT_SEARCH_LIMIT));
   const offset = decodeCursor(opts.cursor);
   const match = ftsQuery(q);
-  if (!match) return { data: [], nextCursor: null, ...(opts.withTotal ? { total: 0 } : {}) };
+  if (!match) return { data: [], nextCursor: null };
   const fts = indexFor(viewer);
-  const titleMatch = `title : (${match})`;
-  const where = and(sql`${fts} match ${match}`, readableWhere(viewer));
-  const rows = db()
+  const readable = readableWhere(viewer);
+  const tier = (expr: string, n: 0 | 1) =>
+    sql`select * from (select ${fts}.rowid as rid, ${sql.raw(String(n))} as tier, bm25(${fts}, 10.0, 1.0) as score
+      from ${fts} join ${pages} on ${pages}.rowid = ${fts}.rowid
+      where ${fts} match ${expr} and ${readable} order by ${fts}.rowid desc limit ${CANDIDATES})`;
+  // max(tier) takes the row's other columns from the title tier when a page is in both.
+  const ranked = db().all<{ rid: number }>(sql`select rid, max(tier) as tier, score from (
+      ${tier(`title : (${match})`, 1)} union all ${tier(match, 0)}
+    ) group by rid order by tier desc, score, rid limit ${limit + 1} offset ${offset}`);
+  const rowids = ranked.slice(0, limit).map((r) => Number(r.rid));
+  if (rowids.length === 0) return { data: [], nextCursor: null };
+  const found = db()
     .select({
+      rid: sql<number>`${pages}.rowid`,
       id: pages.id,
       title: pages.title,
       kind: pages.kind,
       status: pages.status,
       spaceName: spaces.name,
-      snippet: sql<string>`snippet(${fts}, 1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_TOKENS})`,
+      body: sql<string>`(select body from ${fts} where ${fts}.rowid = ${pages}.rowid)`,
     })
-    .from(fts)
-    .innerJoin(pages, sql`${pages}.rowid = ${fts}.rowid`)
+    .from(pages)
     .innerJoin(spaces, eq(spaces.id, pages.spaceId))
-    .where(where)
-    .orderBy(
-      sql`${fts}.rowid in (select rowid from ${fts} where ${fts} match ${titleMatch}) desc`,
-      sql`bm25(${fts}, 10.0, 1.0)`,
-      sql`${fts}.rowid`,
-    )
-    .limit(limit + 1)
-    .offset(offset)
+    .where(and(inArray(sql`${pages}.rowid`, rowids), readable))
     .all();
-  const data = rows.slice(0, limit).map((r) => ({ ...r, snippet: snippetHTML(r.snippet ?? '') }));
-  const hasMore = rows.length > limit && offset + limit <= MAX_OFFSET;
-  const out: SearchPage = { data, nextCursor: hasMore ? encodeCursor(offset + limit) : null };
-  if (opts.withTotal) {
-    out.total = db()
-      .select({ n: sql<number>`count(*)` })
-      .from(fts)
-      .innerJoin(pages, sql`${pages}.rowid = ${fts}.rowid`)
-      .where(where)
-      .get()!.n;
+  const byRowid = new Map(found.map((r) => [r.rid, r]));
+  const terms = queryTerms(q);
+  const data = rowids.flatMap((rid) => {
+    const r = byRowid.get(rid);
+    if (!r) return [];
+    return [{ id: r.id, title: r.title, kind: r.kind, status: r.status, spaceName: r.spaceName, snippet: snippetHTML(markSnippet(r.body ?? '', terms)) }];
+  });
+  const hasMore = ranked.length > limit && offset + limit <= MAX_OFFSET;
+  return { data, nextCursor: hasMore ? encodeCursor(offset + limit) : null };
+}
+
+/** Lowercase, accents removed: how FTS5's `remove_diacritics 2` sees a word. */
+function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return ch.toLowerCase();
+  return ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function queryTerms(q: string): { word: string; prefix: boolean }[] {
+  const words = q.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_QUERY_WORDS);
+  return words.map((w, i) => ({ word: [...w].map(foldChar).join(''), prefix: i === words.length - 1 }));
+}
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+
+/**
+ * A window of the text around the first match, with every match inside it between the marker
+ * characters. Matching folds case and accents like the index does, so «election» marks
+ * «élection».
+ */
+export function markSnippet(text: string, terms: { word: string; prefix: boolean }[]): string {
+  const chars = [...text.replace(/[\uE000\uE001]/g, '')];
+  // folded text, and for each folded character the index of the original character
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const f = foldChar(chars[i]!);
+    folded += f;
+    for (let k = 0; k < f.length; k++) origin.push(i);
   }
-  return out;
+  const hits: [number, number][] = [];
+  for (const t of terms) {
+    if (!t.word) continue;
+    let at = folded.indexOf(t.word);
+    while (at !== -1) {
+      const endF = at + t.word.length;
+      const start = origin[at]!;
+      if (!isWordChar(chars[start - 1])) {
+        let end = origin[endF - 1]! + 1;
+        if (t.prefix) while (isWordChar(chars[end])) end++;
+        if (t.prefix || !isWordChar(chars[end])) hits.push([start, end]);
+      }
+      at = folded.indexOf(t.word, at + 1);
+    }
+  }
+  hits.sort((a, b) => a[0] - b[0]);
+  let from = 0;
+  if (hits.length) from = Math.max(0, hits[0]![0] - Math.floor(SNIPPET_CHARS / 3));
+  while (from > 0 && isWordChar(chars[from - 1])) from--;
+  let to = Math.min(chars.length, from + SNIPPET_CHARS);
+  while (to < chars.length && isWordChar(chars[to])) to++;
+  let out = from > 0 ? '…' : '';
+  let i = from;
+  for (const [s, e] of hits) {
+    if (s < i || e > to) continue;
+    out += chars.slice(i, s).join('') + OPEN + chars.slice(s, e).join('') + CLOSE;
+    i = e;
+  }
+  out += chars.slice(i, to).join('');
+  return (to < chars.length ? out + '…' : out).replace(/\s+/g, ' ').trim();
 }

@@ -8,7 +8,9 @@ import { getViewer } from '@/server/auth/current';
 import { checkInvitation } from '@/server/invitations/invitation-service';
 import { sendSignInLinkAction } from '@/app/connexion/actions';
 
-export const metadata: Metadata = { robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('account'))('invitation.title'), robots: { index: false } };
+}
 
 type Params = Promise<{ token: string }>;
 

@@ -10,6 +10,11 @@ import { jsonToHTML } from '@/server/pages/body';
 import { getPage } from '@/server/pages/page-service';
 import { getBreadcrumbs } from '@/server/spaces/queries';
 import { deletePageAction, setStatusAction, setVisibilityAction } from './actions';
+import { LiveEditor } from '@/components/editor/LiveEditor';
+import { userColor } from '@/lib/editor/user-color';
+import { liveAccess } from '@/server/collab/access';
+import { getProfile } from '@/server/users/account-service';
+import { createStubPageAction, resolveLinkTitlesAction, searchPageTitlesAction } from './editor-actions';
 
 type Params = Promise<{ id: string }>;
 
@@ -32,6 +37,8 @@ export default async function PageView({ params, searchParams }: { params: Param
   const { id } = await params;
   const sp = await searchParams;
   const page = await readPage(id);
+  const viewer = await getViewer();
+  const live = liveAccess(viewer, id);
   const t = await getTranslations('pages');
   const tc = await getTranslations('common');
   const format = await getFormatter();
@@ -63,9 +70,20 @@ export default async function PageView({ params, searchParams }: { params: Param
           remove={deletePageAction.bind(null, id)}
         />
       </div>
+      {live && viewer ? (
+        // Members who may read it get the live document (read-only unless they may edit).
+        <LiveEditor
+          pageId={page.id}
+          access={live}
+          user={{ id: viewer.id, name: getProfile(viewer.id).name ?? '—', color: userColor(viewer.id) }}
+          actions={{ searchTitles: searchPageTitlesAction, createStub: createStubPageAction.bind(null, page.space.id), resolveTitles: resolveLinkTitlesAction }}
+          initialHtml={jsonToHTML(page.body.json)}
+        />
+      ) : (
       <div className="card">
         {page.body.text ? <div className="prose" dangerouslySetInnerHTML={{ __html: jsonToHTML(page.body.json) }} /> : <p className="empty">{page.abilities.edit ? t('emptyBodyCanEdit') : t('emptyBody')}</p>}
       </div>
+      )}
     </article>
   );
 }

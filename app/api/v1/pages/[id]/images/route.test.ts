@@ -37,12 +37,12 @@ function headersOf(a: Auth, extra: Record<string, string> = {}): Record<string, 
   return h;
 }
 
-async function postRaw(pageId: string, bytes: Uint8Array, a: Auth = {}, type = 'application/octet-stream') {
+async function postRaw(pageId: string, bytes: Uint8Array<ArrayBuffer>, a: Auth = {}, type = 'application/octet-stream') {
   const r = new Request(`${BASE}/api/v1/pages/${pageId}/images`, { method: 'POST', headers: headersOf(a, { 'content-type': type }), body: bytes });
   return read(await upload(r, params({ id: pageId })));
 }
 
-async function postForm(pageId: string, bytes: Uint8Array, a: Auth = {}, field = 'file') {
+async function postForm(pageId: string, bytes: Uint8Array<ArrayBuffer>, a: Auth = {}, field = 'file') {
   const form = new FormData();
   form.set(field, new Blob([bytes], { type: 'image/png' }), 'photo.png');
   const r = new Request(`${BASE}/api/v1/pages/${pageId}/images`, { method: 'POST', headers: headersOf(a), body: form });
@@ -88,6 +88,12 @@ describe('POST /api/v1/pages/:id/images', () => {
     expect(r.status).toBe(413);
     const form = await postForm(spacePage.id, big, { token: militante.token });
     expect(form.status).toBe(413);
+    // No Content-Length (a streamed body): cut off while streaming.
+    const chunks = [big.subarray(0, MAX_IMAGE_BYTES / 2), big.subarray(MAX_IMAGE_BYTES / 2)];
+    const stream = new ReadableStream<Uint8Array>({ pull: (c) => (chunks.length ? c.enqueue(chunks.shift()!) : c.close()) });
+    const streamed = new Request(`${BASE}/api/v1/pages/${spacePage.id}/images`, { method: 'POST', headers: headersOf({ token: militante.token }), body: stream, duplex: 'half' } as RequestInit);
+    expect(streamed.headers.get('content-length')).toBeNull();
+    expect((await read(await upload(streamed, params({ id: spacePage.id })))).status).toBe(413);
   });
 
   it('lets only editors upload: 401 anonymous, 404 for who cannot read, 403 for readers who cannot edit', async () => {

@@ -1,0 +1,192 @@
+'use client';
+/**
+ * The live editor of a page: tiptap bound to the page's Yjs document (Collaboration), others'
+ * carets, presence and connection status; for editors a toolbar, a `/` menu, `[[` wiki links
+ * and image upload. Readers get the same live text, read-only, without a caret of their own.
+ */
+import { EditorContent, useEditor } from '@tiptap/react';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import Placeholder from '@tiptap/extension-placeholder';
+import type { AnyExtension, Editor } from '@tiptap/core';
+import { useTranslations } from 'next-intl';
+import { useEffect, useId, useState } from 'react';
+import { BODY_FRAGMENT, editorExtensions } from '@/lib/editor/extensions';
+import { WIKI_LINK } from '@/lib/editor/wiki-link';
+import { renderCaret, renderSelection } from './caret-render';
+import { CloseNotice, PresenceAvatars, StatusChip } from './EditorStatus';
+import { IMAGE_ACCEPT, ImageUpload, insertImages, type UploadError } from './image-upload';
+import { ReadOnlyCarets } from './read-only-carets';
+import { SlashMenu } from './slash-menu';
+import { TitleResolver } from './title-resolver';
+import { Toolbar } from './Toolbar';
+import { useCollab, type Collab } from './use-collab';
+import { WikiLinkSuggestion } from './wiki-link-suggestion';
+import { WikiLinkView } from './wiki-link-view';
+import type { EditorActions, EditorUser, LiveAccess } from './types';
+
+export type LiveEditorProps = {
+  pageId: string;
+  access: LiveAccess;
+  user: EditorUser;
+  actions: EditorActions;
+  /** The body rendered on the server, shown until the live document is there. */
+  initialHtml: string;
+};
+
+type Notice = { kind: 'busy' | 'error'; text: string } | null;
+
+const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/))/i;
+
+export function LiveEditor({ pageId, access, user, actions, initialHtml }: LiveEditorProps) {
+  const t = useTranslations('editor');
+  const { collab, status, closeReason, hasPendingEdits, presence, loaded } = useCollab(pageId, user);
+  const [resolver] = useState(() => new TitleResolver((ids) => actions.resolveTitles(ids)));
+  const lostAccess = closeReason === 'forbidden' || closeReason === 'notFound';
+
+  // Titles may have changed while the tab was in the background.
+  useEffect(() => {
+    const onVisible = () => document.visibilityState === 'visible' && resolver.refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [resolver]);
+
+  const returnTo = `/pages/${pageId}`;
+  return (
+    <section className="live-editor" aria-label={t('editorLabel')}>
+      <div className="editor-bar">
+        <StatusChip status={status} hasPendingEdits={hasPendingEdits} />
+        <PresenceAvatars people={presence} />
+      </div>
+      {access === 'read' && (
+        <p className="alert alert-info read-only-notice">
+          <strong>{t('readOnly')}</strong> — {t('readOnlyHint')}
+        </p>
+      )}
+      {closeReason && <CloseNotice reason={closeReason} signInHref={`/connexion?${new URLSearchParams({ callbackUrl: returnTo, reason: 'expired' })}`} />}
+      {collab && !lostAccess ? (
+        <EditorBody key={`${pageId}-${access}`} collab={collab} pageId={pageId} access={access} user={user} actions={actions} resolver={resolver} loaded={loaded} initialHtml={initialHtml} />
+      ) : (
+        !lostAccess && <StaticBody html={initialHtml} />
+      )}
+    </section>
+  );
+}
+
+function StaticBody({ html }: { html: string }) {
+  const t = useTranslations('editor');
+  return (
+    <div className="card editor-card" aria-busy="true">
+      <p className="visually-hidden">{t('loading')}</p>
+      <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+    </div>
+  );
+}
+
+type BodyProps = Omit<LiveEditorProps, 'initialHtml'> & { collab: Collab; resolver: TitleResolver; loaded: boolean; initialHtml: string };
+
+function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, initialHtml }: BodyProps) {
+  const t = useTranslations('editor');
+  const [notice, setNotice] = useState<Notice>(null);
+  const fileInputId = useId();
+  const pickImage = () => document.getElementById(fileInputId)?.click();
+  const canEdit = access === 'edit';
+
+  const uploadOptions = {
+    pageId,
+    onBusy: (busy: boolean) => setNotice(busy ? { kind: 'busy', text: t('uploading') } : null),
+    onError: (e: UploadError) => setNotice({ kind: 'error', text: t(`uploadError.${e}`) }),
+  };
+
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: canEdit,
+      extensions: buildExtensions(),
+      editorProps: {
+        attributes: { class: 'prose editor-content', 'aria-label': t('editorLabel'), 'aria-multiline': 'true', role: 'textbox', 'aria-readonly': String(!canEdit) },
+      },
+    },
+    [collab, canEdit],
+  );
+
+  function buildExtensions(): AnyExtension[] {
+    const schema = editorExtensions().filter((e) => e.name !== WIKI_LINK);
+    const shared = [
+      ...schema,
+      WikiLinkView.configure({ resolver, privateLabel: t('privatePage'), openHint: canEdit ? t('openLinkHint') : '' }),
+      Collaboration.configure({ document: collab.ydoc, field: BODY_FRAGMENT }),
+    ];
+    if (!canEdit) return [...shared, ReadOnlyCarets.configure({ awareness: collab.provider.awareness })];
+    return [
+      ...shared,
+      CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret, selectionRender: renderSelection }),
+      Placeholder.configure({ placeholder: t('placeholder') }),
+      SlashMenu.configure({
+        label: (id) => t(`blocks.${id}`),
+        emptyLabel: t('slashEmpty'),
+        listLabel: t('slashMenu'),
+        pickImage,
+      }),
+      WikiLinkSuggestion.configure({
+        actions,
+        resolver,
+        createLabel: (title) => t('createPage', { title }),
+        emptyLabel: t('linkEmpty'),
+        listLabel: t('linkMenu'),
+        onError: (message) => setNotice({ kind: 'error', text: message || t('createFailed') }),
+      }),
+      ImageUpload.configure(uploadOptions),
+    ];
+  }
+
+  const promptLink = (ed: Editor) => {
+    const previous = (ed.getAttributes('link').href as string | undefined) ?? '';
+    const input = window.prompt(t('linkPrompt'), previous);
+    if (input === null) return;
+    const href = input.trim();
+    const chain = ed.chain().focus().extendMarkRange('link');
+    if (!href) return void chain.unsetLink().run();
+    if (!SAFE_HREF.test(href)) return setNotice({ kind: 'error', text: t('linkInvalid') });
+    if (ed.state.selection.empty && !ed.isActive('link')) {
+      chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+    } else chain.setLink({ href }).run();
+  };
+
+  const onFiles = (files: FileList | null) => {
+    const list = Array.from(files ?? []);
+    if (editor && list.length) void insertImages(editor.view, list, editor.state.selection.to, uploadOptions);
+  };
+
+  const ready = editor && loaded;
+  return (
+    <div className="editor-shell">
+      {canEdit && editor && <Toolbar editor={editor} onLink={() => promptLink(editor)} onPickImage={pickImage} />}
+      {canEdit && <input
+          id={fileInputId}
+          type="file"
+          accept={IMAGE_ACCEPT}
+          multiple
+          hidden
+          onChange={(e) => {
+            onFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />}
+      {notice && (
+        <p className={`alert ${notice.kind === 'error' ? 'alert-error' : 'alert-info'} editor-notice`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+          {notice.kind === 'error' && (
+            <button type="button" className="btn-link" onClick={() => setNotice(null)}>
+              ×
+            </button>
+          )}
+        </p>
+      )}
+      {!ready && <StaticBody html={initialHtml} />}
+      <div className="card editor-card" hidden={!ready} data-user-color={user.color}>
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  );
+}

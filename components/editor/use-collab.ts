@@ -1,0 +1,155 @@
+'use client';
+/**
+ * The browser side of a page's collaboration: one Y.Doc, kept in IndexedDB (offline edits
+ * survive a reload) and synced with the server through the stock y-websocket provider. Reports
+ * the connection status, whether local edits wait for the server, why the server closed the
+ * connection for good (44xx, 1009: the provider must stop retrying), and who is on the page.
+ */
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { BODY_FRAGMENT } from '@/lib/editor/extensions';
+import type { CloseReason, ConnectionStatus, EditorUser, Presence } from './types';
+
+export type Collab = { ydoc: Y.Doc; provider: WebsocketProvider; persistence: IndexeddbPersistence };
+
+/** Close codes of the collab server that mean "do not retry" (server/collab/config.ts CLOSE). */
+const TERMINAL: Record<number, CloseReason> = { 4401: 'unauthenticated', 4403: 'forbidden', 4404: 'notFound', 4429: 'limit', 1009: 'tooLarge' };
+
+/** `ws(s)://<this host>/collab`: the collab endpoint is served by the app's own process. */
+export function collabBaseUrl(): string {
+  return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
+}
+
+export const localStoreName = (pageId: string) => `coopol-page-${pageId}`;
+
+type UserState = { id?: unknown; name?: unknown; color?: unknown };
+
+function presenceOf(provider: WebsocketProvider, self: EditorUser): Presence[] {
+  const seen = new Map<string, Presence>([[self.id, { key: self.id, name: self.name, color: self.color, isSelf: true }]]);
+  for (const [clientId, state] of provider.awareness.getStates()) {
+    if (clientId === provider.awareness.clientID) continue;
+    const u = (state as { user?: UserState }).user;
+    if (!u || typeof u.name !== 'string') continue;
+    // The server stamps every awareness state with the person's id: one avatar per person,
+    // however many tabs they have open.
+    const key = typeof u.id === 'string' ? u.id : `client-${clientId}`;
+    if (seen.has(key)) continue;
+    seen.set(key, { key, name: u.name, color: typeof u.color === 'string' ? u.color : '#555', isSelf: false });
+  }
+  return [...seen.values()];
+}
+
+export type CollabState = {
+  collab: Collab | null;
+  status: ConnectionStatus;
+  closeReason: CloseReason | null;
+  /** Local edits not yet sent to the server (kept in IndexedDB meanwhile). */
+  hasPendingEdits: boolean;
+  presence: Presence[];
+  /** The document has something to show: synced with the server, or restored from this browser. */
+  loaded: boolean;
+};
+
+export function useCollab(pageId: string, user: EditorUser): CollabState {
+  const [collab, setCollab] = useState<Collab | null>(null);
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [closeReason, setCloseReason] = useState<CloseReason | null>(null);
+  const [hasPendingEdits, setPending] = useState(false);
+  const [presence, setPresence] = useState<Presence[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const { id: userId, name: userName, color: userColor } = user;
+
+  useEffect(() => {
+    const self = { id: userId, name: userName, color: userColor };
+    const ydoc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(localStoreName(pageId), ydoc);
+    const provider = new WebsocketProvider(collabBaseUrl(), pageId, ydoc, {
+      // Other tabs of this browser go through the server too: it alone decides who may write.
+      disableBc: true,
+      shouldReconnect: (event) => !(event.code in TERMINAL),
+    });
+    provider.awareness.setLocalStateField('user', self);
+    let terminal = false;
+    let synced = false;
+    let everSynced = false;
+
+    const refresh = () => {
+      if (terminal) setStatus('closed');
+      else if (!navigator.onLine) setStatus('offline');
+      else if (provider.wsconnected && synced) setStatus('connected');
+      else setStatus(everSynced ? 'reconnecting' : 'connecting');
+    };
+    const onStatus = ({ status: s }: { status: string }) => {
+      if (s !== 'connected') synced = false;
+      refresh();
+    };
+    const onSync = (isSynced: boolean) => {
+      synced = isSynced;
+      if (isSynced) {
+        everSynced = true;
+        setLoaded(true);
+        // Sync step 2 carried everything the server lacked, local edits included.
+        setPending(false);
+      }
+      refresh();
+    };
+    const onClosed = ({ code }: { code: number }) => {
+      terminal = true;
+      provider.disconnect();
+      setCloseReason(TERMINAL[code] ?? 'forbidden');
+      refresh();
+      // Someone who lost access keeps no copy of the text in this browser.
+      if (code === 4403 || code === 4404) void persistence.clearData();
+    };
+    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+      if (origin !== provider && origin !== persistence && !(provider.wsconnected && synced)) setPending(true);
+    };
+    const onAwareness = () => setPresence(presenceOf(provider, self));
+    const onOnline = () => {
+      if (terminal) return;
+      // Reconnect at once rather than after the provider's backoff or watchdog.
+      provider.disconnect();
+      provider.connect();
+    };
+    const onOffline = () => refresh();
+
+    // Offline (or the server slow to answer): show what this browser kept of the page.
+    const onLocalLoaded = () => {
+      if (ydoc.isDestroyed) return;
+      if (!navigator.onLine || ydoc.getXmlFragment(BODY_FRAGMENT).length > 0) setLoaded(true);
+    };
+    void persistence.whenSynced.then(onLocalLoaded);
+
+    provider.on('status', onStatus);
+    provider.on('sync', onSync);
+    provider.on('closed', onClosed);
+    provider.awareness.on('change', onAwareness);
+    ydoc.on('update', onUpdate);
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    onAwareness();
+    // The document lives in the browser only (IndexedDB, WebSocket): it can only be made after
+    // mount, and the editor renders once it exists.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setCollab({ ydoc, provider, persistence });
+
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      provider.awareness.off('change', onAwareness);
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      provider.off('closed', onClosed);
+      ydoc.off('update', onUpdate);
+      provider.destroy();
+      void persistence.destroy();
+      ydoc.destroy();
+      setCollab(null);
+      setLoaded(false);
+    };
+  }, [pageId, userId, userName, userColor]);
+
+  return { collab, status, closeReason, hasPendingEdits, presence, loaded };
+}

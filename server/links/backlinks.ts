@@ -1,0 +1,66 @@
+/**
+ * Backlinks: the pages that link to a page, as one viewer may see them. The target must be
+ * readable (else `not_found`), and every referrer is filtered by `readableWhere` inside the query,
+ * so an unreadable referrer never appears, even as a count.
+ */
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { pageLinks, pages, spaces, type PageKind } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { loadPage } from '@/server/pages/load-page';
+import { authorizePage, readableWhere, type Viewer } from '@/server/policy';
+import { clampLimit, type Paged } from '@/server/spaces/queries';
+
+export type Backlink = { id: string; title: string; snippet: string; kind: PageKind; spaceName: string; updatedAt: Date };
+
+function decodeCursor(cursor: string | null | undefined): { t: number; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { t: unknown; id: unknown };
+    if (typeof c.t === 'number' && typeof c.id === 'string') return { t: c.t, id: c.id };
+  } catch {
+    // fall through
+  }
+  throw new AppError('invalid_input', 'Invalid cursor.', 'cursor');
+}
+
+/** Readable pages linking to `pageId`, most recently updated first, with the text around the link. */
+export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: number; cursor?: string | null } = {}): Paged<Backlink> {
+  authorizePage(viewer, 'read', loadPage(pageId).ref);
+  const limit = clampLimit(opts.limit);
+  const cur = decodeCursor(opts.cursor);
+  const rows = db()
+    .select({ id: pages.id, title: pages.title, snippet: pageLinks.snippet, kind: pages.kind, spaceName: spaces.name, updatedAt: pages.updatedAt })
+    .from(pageLinks)
+    .innerJoin(pages, eq(pages.id, pageLinks.sourceId))
+    .innerJoin(spaces, eq(spaces.id, pages.spaceId))
+    .where(
+      and(
+        eq(pageLinks.targetId, pageId),
+        readableWhere(viewer),
+        cur ? or(lt(pages.updatedAt, new Date(cur.t)), and(eq(pages.updatedAt, new Date(cur.t)), lt(pages.id, cur.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(pages.updatedAt), desc(pages.id))
+    .limit(limit + 1)
+    .all();
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return {
+    data,
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.updatedAt.getTime(), id: last.id })).toString('base64url') : null,
+  };
+}
+
+/** How many readable pages link to `pageId` (the target must be readable). */
+export function countBacklinks(viewer: Viewer, pageId: string): number {
+  authorizePage(viewer, 'read', loadPage(pageId).ref);
+  return (
+    db()
+      .select({ n: sql<number>`count(*)` })
+      .from(pageLinks)
+      .innerJoin(pages, eq(pages.id, pageLinks.sourceId))
+      .where(and(eq(pageLinks.targetId, pageId), readableWhere(viewer)))
+      .get()?.n ?? 0
+  );
+}

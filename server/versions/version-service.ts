@@ -1,0 +1,162 @@
+/**
+ * The history of a page as people use it: list its versions, read one, compare two, save a
+ * named version, publish the live text again, restore an old version. History is internal to
+ * the party (`viewHistory`); restoring needs `edit` and is a new change, never a rewrite.
+ */
+import * as Y from 'yjs';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { updateYFragment } from '@tiptap/y-tiptap';
+import { Node as PMNode } from '@tiptap/pm/model';
+import type { JSONContent } from '@tiptap/core';
+import { db } from '@/db/client';
+import { pages, pageVersions, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { BODY_FRAGMENT } from '@/lib/editor/extensions';
+import { authorizePage, isPartyMember, type Viewer } from '@/server/policy';
+import { loadPage, pageAbilities } from '@/server/pages/load-page';
+import { editorSchema, jsonToHTML, yStateToJSON } from '@/server/pages/body';
+import { liveDocState, writeDocument } from '@/server/collab/write-document';
+import { parseInput } from '@/server/pages/page-service';
+import { diffDocumentsHTML } from './diff-html';
+import { recordPublication, takeAutoVersion, takeVersion, type VersionMeta } from './versions';
+
+export const versionNameInput = z.string().trim().max(120);
+const MAX_LISTED = 500;
+
+export type Person = { id: string; name: string | null; isFormer: boolean };
+export type VersionItem = Omit<VersionMeta, 'authorIds' | 'createdBy' | 'text'> & { createdBy: Person | null; authors: Person[]; isPublished: boolean };
+
+function people(ids: string[]): Map<string, Person> {
+  if (ids.length === 0) return new Map();
+  const rows = db().select({ id: users.id, name: users.name, deletedAt: users.deletedAt }).from(users).where(inArray(users.id, ids)).all();
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.deletedAt ? null : r.name, isFormer: r.deletedAt !== null }]));
+}
+
+function toItems(rows: VersionMeta[], publishedVersionId: string | null): VersionItem[] {
+  const who = people([...new Set(rows.flatMap((r) => [...r.authorIds, ...(r.createdBy ? [r.createdBy] : [])]))]);
+  return rows.map(({ authorIds, createdBy, text: _text, ...r }) => ({
+    ...r,
+    createdBy: createdBy ? (who.get(createdBy) ?? null) : null,
+    authors: authorIds.map((id) => who.get(id)).filter((p): p is Person => Boolean(p)),
+    isPublished: r.id === publishedVersionId,
+  }));
+}
+
+const metaColumns = {
+  id: pageVersions.id,
+  pageId: pageVersions.pageId,
+  kind: pageVersions.kind,
+  name: pageVersions.name,
+  title: pageVersions.title,
+  text: pageVersions.text,
+  createdBy: pageVersions.createdBy,
+  authorIds: pageVersions.authorIds,
+  createdAt: pageVersions.createdAt,
+};
+
+/** Loads the page and checks the viewer may see its history (citizens: not_found). */
+function historyOf(viewer: Viewer, pageId: string) {
+  // Outside the party, history does not exist (not_found even where the page itself is public).
+  if (!isPartyMember(viewer)) throw new AppError('not_found');
+  const loaded = loadPage(pageId);
+  authorizePage(viewer, 'viewHistory', loaded.ref);
+  return loaded;
+}
+
+/** A version of this page, or not_found (also for a version of another page). */
+function versionOf(pageId: string, versionId: string): VersionMeta & { state: Uint8Array } {
+  const row = db()
+    .select({ ...metaColumns, state: pageVersions.state })
+    .from(pageVersions)
+    .where(and(eq(pageVersions.id, versionId), eq(pageVersions.pageId, pageId)))
+    .get();
+  if (!row) throw new AppError('not_found');
+  return { ...row, state: new Uint8Array(row.state) };
+}
+
+export function listVersions(viewer: Viewer, pageId: string) {
+  const { row, ref } = historyOf(viewer, pageId);
+  const rows = db().select(metaColumns).from(pageVersions).where(eq(pageVersions.pageId, pageId)).orderBy(desc(pageVersions.createdAt)).limit(MAX_LISTED).all();
+  const published = row.publishedVersionId ? rows.find((r) => r.id === row.publishedVersionId) : undefined;
+  return {
+    page: { id: row.id, title: row.title, status: row.status, contentUpdatedAt: row.contentUpdatedAt },
+    abilities: pageAbilities(viewer, ref),
+    /** The live text changed after the version the public reads. */
+    changedSincePublication: Boolean(published && row.contentUpdatedAt && row.contentUpdatedAt > published.createdAt),
+    versions: toItems(rows, row.publishedVersionId),
+  };
+}
+export type VersionList = ReturnType<typeof listVersions>;
+
+/** One version, rendered as the page was then. */
+export function getVersion(viewer: Viewer, pageId: string, versionId: string) {
+  const { row } = historyOf(viewer, pageId);
+  const { state, ...meta } = versionOf(pageId, versionId);
+  const [item] = toItems([meta], row.publishedVersionId);
+  return { page: { id: row.id, title: row.title }, version: item!, html: jsonToHTML(yStateToJSON(state)) };
+}
+
+/**
+ * Compares two versions (`to` may be 'live', the document as it is now), older first: the
+ * formatted document with insertions in <ins> and deletions in <del>.
+ */
+export function compareVersions(viewer: Viewer, pageId: string, fromId: string, toId: string) {
+  const { row } = historyOf(viewer, pageId);
+  const a = versionOf(pageId, fromId);
+  const b = toId === 'live' ? null : versionOf(pageId, toId);
+  let [older, newer] = [a, b];
+  if (b && b.createdAt < a.createdAt) [older, newer] = [b, a];
+  const before = yStateToJSON(older!.state);
+  const after = newer ? yStateToJSON(newer.state) : yStateToJSON(liveDocState(pageId));
+  const items = toItems(newer ? [older!, newer] : [older!], row.publishedVersionId);
+  return { page: { id: row.id, title: row.title }, from: items[0]!, to: newer ? items[1]! : null, html: diffDocumentsHTML(before, after) };
+}
+
+export function saveNamedVersion(viewer: Viewer, pageId: string, rawName: string): VersionMeta {
+  const { ref } = loadPage(pageId);
+  authorizePage(viewer, 'edit', ref);
+  const name = parseInput(versionNameInput.min(1), rawName);
+  return takeVersion(pageId, liveDocState(pageId), { kind: 'named', name, userId: viewer!.id })!;
+}
+
+/** Publishes the live text again: a new `published` version becomes what the public reads. */
+export function publishNewVersion(viewer: Viewer, pageId: string, rawName?: string): VersionMeta {
+  const { ref } = loadPage(pageId);
+  authorizePage(viewer, 'publishVersion', ref);
+  const name = rawName === undefined ? null : parseInput(versionNameInput, rawName);
+  const now = new Date();
+  const version = recordPublication(pageId, viewer!.id, name, now)!;
+  db().update(pages).set({ publishedAt: now, updatedAt: now, updatedBy: viewer!.id }).where(eq(pages.id, pageId)).run();
+  return version;
+}
+
+/**
+ * The Yjs change that turns `live` into a document with `content`: computed against the live
+ * document, so it merges with concurrent edits and reaches open editors like any other change.
+ */
+export function stateWithContent(live: Uint8Array, content: JSONContent): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, live);
+  updateYFragment(doc, doc.getXmlFragment(BODY_FRAGMENT), PMNode.fromJSON(editorSchema, content), { mapping: new Map(), isOMark: new Map() });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+/**
+ * Restores a version as a new change everyone sees live. The document as it was just before is
+ * kept as an `auto` version when it is not already saved, and the result as a `restore` version.
+ */
+export function restoreVersion(viewer: Viewer, pageId: string, versionId: string): VersionMeta {
+  const { ref } = historyOf(viewer, pageId);
+  const source = versionOf(pageId, versionId);
+  authorizePage(viewer, 'edit', ref);
+  const userId = viewer!.id;
+  const now = new Date();
+  takeAutoVersion(pageId, liveDocState(pageId), now);
+  const content = yStateToJSON(source.state);
+  const state = writeDocument(pageId, userId, (live) => stateWithContent(live, content));
+  // One millisecond after the version of the document before it, so the history reads in order.
+  return takeVersion(pageId, state, { kind: 'restore', name: source.name, userId, extraAuthors: [userId], now: new Date(now.getTime() + 1) })!;
+}
