@@ -58,7 +58,7 @@ export function LiveEditor({ pageId, access, user, actions, initialHtml }: LiveE
         <StatusChip status={status} hasPendingEdits={hasPendingEdits} />
         <PresenceAvatars people={presence} />
       </div>
-      {access === 'read' && (
+      {access === 'read' && !lostAccess && (
         <p className="alert alert-info read-only-notice">
           <strong>{t('readOnly')}</strong> — {t('readOnlyHint')}
         </p>
@@ -94,7 +94,7 @@ function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, i
 
   const uploadOptions = {
     pageId,
-    onBusy: (busy: boolean) => setNotice(busy ? { kind: 'busy', text: t('uploading') } : null),
+    onBusy: (busy: boolean) => setNotice((n) => (busy ? { kind: 'busy', text: t('uploading') } : n?.kind === 'busy' ? null : n)),
     onError: (e: UploadError) => setNotice({ kind: 'error', text: t(`uploadError.${e}`) }),
   };
 

@@ -22,7 +22,8 @@ export function collabBaseUrl(): string {
   return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
 }
 
-export const localStoreName = (pageId: string) => `coopol-page-${pageId}`;
+/** One browser copy per page and per person: someone else signing in here never sees it. */
+export const localStoreName = (pageId: string, userId: string) => `coopol-page-${pageId}-${userId}`;
 
 type UserState = { id?: unknown; name?: unknown; color?: unknown };
 
@@ -64,7 +65,7 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
   useEffect(() => {
     const self = { id: userId, name: userName, color: userColor };
     const ydoc = new Y.Doc();
-    const persistence = new IndexeddbPersistence(localStoreName(pageId), ydoc);
+    const persistence = new IndexeddbPersistence(localStoreName(pageId, userId), ydoc);
     const provider = new WebsocketProvider(collabBaseUrl(), pageId, ydoc, {
       // Other tabs of this browser go through the server too: it alone decides who may write.
       disableBc: true,
@@ -73,22 +74,24 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
     provider.awareness.setLocalStateField('user', self);
     let terminal = false;
     let synced = false;
-    let everSynced = false;
+    /** Once synced, or once an attempt failed, we are reconnecting rather than connecting. */
+    let everTried = false;
 
     const refresh = () => {
       if (terminal) setStatus('closed');
       else if (!navigator.onLine) setStatus('offline');
       else if (provider.wsconnected && synced) setStatus('connected');
-      else setStatus(everSynced ? 'reconnecting' : 'connecting');
+      else setStatus(everTried ? 'reconnecting' : 'connecting');
     };
     const onStatus = ({ status: s }: { status: string }) => {
       if (s !== 'connected') synced = false;
+      if (s === 'disconnected') everTried = true;
       refresh();
     };
     const onSync = (isSynced: boolean) => {
       synced = isSynced;
       if (isSynced) {
-        everSynced = true;
+        everTried = true;
         setLoaded(true);
         // Sync step 2 carried everything the server lacked, local edits included.
         setPending(false);
@@ -122,7 +125,13 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
     };
     void persistence.whenSynced.then(onLocalLoaded);
 
+    const onConnectionClose = () => {
+      everTried = true;
+      refresh();
+    };
+
     provider.on('status', onStatus);
+    provider.on('connection-close', onConnectionClose);
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
     provider.awareness.on('change', onAwareness);
@@ -140,6 +149,7 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
       window.removeEventListener('offline', onOffline);
       provider.awareness.off('change', onAwareness);
       provider.off('status', onStatus);
+      provider.off('connection-close', onConnectionClose);
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
       ydoc.off('update', onUpdate);

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, type Db } from '@/db/client';
 import { pageDocs, pageUpdates } from '@/db/schema';
 
 export type LoadedState = { state: Uint8Array; lastUpdateId: number; logLength: number };
@@ -21,9 +21,23 @@ export function loadDocState(pageId: string): LoadedState {
   return { state, lastUpdateId: log.length ? log[log.length - 1]!.id : 0, logLength: log.length };
 }
 
+function prepareAppend(handle: Db) {
+  return handle
+    .insert(pageUpdates)
+    .values({ pageId: sql.placeholder('pageId'), data: sql.placeholder('data'), userId: sql.placeholder('userId'), createdAt: sql.placeholder('createdAt') })
+    .returning({ id: pageUpdates.id })
+    .prepare();
+}
+// One statement per database handle, built once: an append runs on every keystroke.
+const appendStatements = new WeakMap<Db, ReturnType<typeof prepareAppend>>();
+
 /** Appends one update to the log. Returns its id. Throws if the write fails. */
 export function appendUpdate(pageId: string, update: Uint8Array, userId: string | null): number {
-  const row = db().insert(pageUpdates).values({ pageId, data: Buffer.from(update), userId }).returning({ id: pageUpdates.id }).get();
+  const handle = db();
+  let statement = appendStatements.get(handle);
+  if (!statement) appendStatements.set(handle, (statement = prepareAppend(handle)));
+  const row = statement.get({ pageId, data: Buffer.from(update), userId, createdAt: new Date() });
+  if (!row) throw new Error('The update log did not return the new row.');
   return row.id;
 }
 

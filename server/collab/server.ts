@@ -10,19 +10,13 @@ import { loadViewer } from '@/server/auth/load-viewer';
 import { sessionTokenFromCookieHeader, userIdFromSessionToken } from '@/server/auth/session-cookie';
 import { authenticateApiToken } from '@/server/users/api-tokens';
 import { getProfile } from '@/server/users/account-service';
+import { userColor } from '@/lib/editor/user-color';
 import { liveAccess } from './access';
 import { CLOSE, collabConfig, type CollabConfig } from './config';
 import { Room, type Conn, type Credential, type DeriveFn } from './room';
 import { installCollabBridge } from './bridge';
 
 const PAGE_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})\/?$/;
-const COLORS = ['#b3261e', '#2456a6', '#1f7a4d', '#8a5a00', '#7b3fa0', '#00707a', '#c2410c', '#4d5bd1'];
-
-function colorFor(userId: string): string {
-  let h = 0;
-  for (const ch of userId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return COLORS[h % COLORS.length]!;
-}
 
 function credentialOf(req: IncomingMessage, url: URL): Credential | null {
   const auth = req.headers.authorization;
@@ -94,7 +88,7 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
     const conn: Conn = {
       ws,
       userId: viewer.id,
-      user: { id: viewer.id, name: profile.name ?? profile.email ?? '—', color: colorFor(viewer.id) },
+      user: { id: viewer.id, name: profile.name ?? profile.email ?? '—', color: userColor(viewer.id) },
       access,
       ip,
       credential,

@@ -29,7 +29,7 @@ async function orTooLarge<T>(p: Promise<T>): Promise<T> {
     return await p;
   } catch (e) {
     if (e instanceof AppError) throw e;
-    if (e instanceof Error && (e.cause instanceof AppError || /limited to/.test(e.message))) throw tooLarge();
+    if (e instanceof Error && e.cause instanceof AppError) throw e.cause;
     throw new AppError('invalid_input', 'The upload could not be read.', 'file');
   }
 }

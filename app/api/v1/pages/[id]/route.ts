@@ -1,18 +1,18 @@
 import { apiRoute, noContent, readJsonObject, rejectUnknownFields, signedIn } from '@/server/http/api';
-import { deletePage, getPage, updatePage, updatePageInput, type UpdatePageInput } from '@/server/pages/page-service';
-import { pageJson } from '../page-json';
+import { deletePage, updatePage, updatePageInput, type UpdatePageInput } from '@/server/pages/page-service';
+import { pageJsonFor } from '../page-json';
 
 export const dynamic = 'force-dynamic';
 
 /** A page the viewer cannot read is a plain 404: same answer as a page that does not exist. */
-export const GET = apiRoute<{ id: string }>(async (_req, { viewer, params }) => pageJson(getPage(viewer, params.id)));
+export const GET = apiRoute<{ id: string }>(async (_req, { viewer, params }) => pageJsonFor(viewer, params.id));
 
 export const PATCH = apiRoute<{ id: string }>(async (req, { viewer, params }) => {
   const v = signedIn(viewer);
   const body = await readJsonObject(req);
   rejectUnknownFields(body, updatePageInput);
   updatePage(v, params.id, body as UpdatePageInput);
-  return pageJson(getPage(v, params.id));
+  return pageJsonFor(v, params.id);
 });
 
 /** Soft delete: the page goes to its space's trash, restorable for 30 days. */
