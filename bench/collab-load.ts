@@ -17,7 +17,7 @@ import { pageDocs, pageUpdates } from '@/db/schema';
 import { compactStored } from '@/server/collab/doc-store';
 import { DEFAULT_HARNESS, resolveHarness, runHarnessScript, type Json } from './lib/harness';
 import { progress, runBench } from './lib/main';
-import { benchTempDir, closeDataDir, seedBenchWorld, useDataDir, type BenchWorld } from './lib/seed';
+import { benchTempDir, closeDataDir, seedBenchWorld, openDataDir, type BenchWorld } from './lib/seed';
 import { startCoopol, startHocuspocus, type ServerProcess } from './lib/servers';
 import { median, round } from './lib/stats';
 import { storedDocBytes } from './lib/stored-bytes';
@@ -141,7 +141,7 @@ runBench(async () => {
           progress(`  synced in ${r.connect_to_synced_ms} ms`);
           if (name === 'log') {
             // The first open folds the log: what the page takes on disk from then on.
-            useDataDir(runDir);
+            openDataDir(runDir);
             storedAfterOpen.push(storedDocBytes().onDiskBytes);
             closeDataDir();
           }

@@ -16,6 +16,7 @@ import { createSignInLink } from '@/server/auth/sign-in-link';
 import { env } from '@/server/env';
 import { emailSchema } from '@/server/auth/request-sign-in';
 import { setRegistrationOpen } from '@/server/settings/site-settings';
+import { reindexSearch } from '@/server/search/reindex';
 import { createApiToken } from '@/server/users/api-tokens';
 import type { Viewer } from '@/server/policy';
 
@@ -28,6 +29,7 @@ const USAGE = `Usage: npm run cli -- <command> [--flags]
   seed:scale [--federations 100 --sections 4000 --members 300000 --groups 2000 --pages 200000 --pool 5000]
   registration:open | registration:close
   backup --out FILE                          online SQLite backup
+  search:reindex                             rebuilds the search indexes from the stored documents
 
 DATA_DIR selects the database (default ./data).`;
 
@@ -118,6 +120,11 @@ async function run(argv: string[]): Promise<string> {
       const open = command === 'registration:open';
       setRegistrationOpen(OPERATOR, open);
       return `Registration ${open ? 'open' : 'closed'}.`;
+    }
+    case 'search:reindex': {
+      const r = reindexSearch((done, total) => process.stderr.write(`\r${done}/${total} pages`));
+      process.stderr.write('\n');
+      return `Indexed ${r.indexed} pages (${r.public} published).`;
     }
     case 'backup': {
       const out = path.resolve(required(f.out, 'out'));

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { db, openDb, useDb } from '@/db/client';
+import { db, openDb, useDb as setProcessDb } from '@/db/client';
 import { insertUser } from '@/db/seed/people';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createPage } from '@/server/pages/page-service';
@@ -20,14 +20,14 @@ export function benchTempDir(prefix: string): string {
 }
 
 /** Opens (and migrates) the database of `dataDir` as this process's handle. */
-export function useDataDir(dataDir: string): void {
+export function openDataDir(dataDir: string): void {
   fs.mkdirSync(dataDir, { recursive: true });
   process.env.DATA_DIR = dataDir;
-  useDb(openDb(path.join(dataDir, 'coopol.sqlite')));
+  setProcessDb(openDb(path.join(dataDir, 'coopol.sqlite')));
 }
 
 export function seedBenchWorld(dataDir: string, pages: number): BenchWorld {
-  useDataDir(dataDir);
+  openDataDir(dataDir);
   const admin = loadViewer(insertUser({ email: 'admin@bench.test', name: 'Admin bench', siteRole: 'admin' }));
   const national = ensureNationalSpace();
   const federation = createSubspace(admin, { parentId: national.id, name: 'Fédération bench' });

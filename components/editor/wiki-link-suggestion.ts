@@ -27,12 +27,13 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').trim().toL
 /** The typed text, without a closing `]]` someone typed out of habit. */
 const typedTitle = (query: string) => query.replace(/\]\]?$/, '').trim().slice(0, MAX_TITLE);
 
-function insertLink(editor: Editor, pageId: string, title: string) {
+function insertLink(editor: Editor, pageId: string) {
   editor
     .chain()
     .focus()
     .insertContent([
-      { type: WIKI_LINK, attrs: { pageId, label: title } },
+      // Only the id is stored: a title kept in the document would outlive the reader's right to see it.
+      { type: WIKI_LINK, attrs: { pageId, label: '' } },
       { type: 'text', text: ' ' },
     ])
     .run();
@@ -67,14 +68,14 @@ export const WikiLinkSuggestion = Extension.create<WikiLinkSuggestionOptions>({
           editor.chain().focus().deleteRange(range).run();
           if (item.kind === 'page') {
             o.resolver?.remember(item.page.id, item.page.title);
-            insertLink(editor, item.page.id, item.page.title);
+            insertLink(editor, item.page.id);
             return;
           }
           void o.actions?.createStub(item.title).then(
             (r) => {
               if (r?.ok) {
                 o.resolver?.remember(r.data.id, r.data.title);
-                insertLink(editor, r.data.id, r.data.title);
+                insertLink(editor, r.data.id);
               } else o.onError(r?.error.message ?? '');
             },
             () => o.onError(''),

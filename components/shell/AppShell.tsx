@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
+import { SearchDialog } from '@/components/search/SearchDialog';
 import { Menu, Home, Users, Landmark, MapPin, Globe, UserRound, LogOut, Mail, Shield, Languages } from 'lucide-react';
 
 type SpaceLink = { id: string; name: string; kind: 'national' | 'federation' | 'section' | 'group' };
@@ -43,6 +44,7 @@ export function AppShell({ me, spaces, signOut, setLocale, children }: Props) {
           Coopol
         </Link>
         <span className="topbar-spacer" />
+        <SearchDialog />
         <button
           type="button"
           className="btn btn-ghost btn-small"

@@ -1,7 +1,7 @@
 /**
- * A wiki link: an inline node holding the target page's id, so renames never break it. `label`
- * keeps the title seen when the link was made; readers are shown the target's current title
- * (or "page privée" when they may not read it), resolved on the server.
+ * A wiki link: an inline node holding the target page's id, so renames never break it. New links
+ * store no title (`label` is empty): readers are shown the target's current title, or "page
+ * privée" when they may not read it, resolved for each reader (`renderLinks`, the editor).
  */
 import { Node, mergeAttributes } from '@tiptap/core';
 
@@ -34,12 +34,18 @@ export const WikiLink = Node.create({
   },
 
   renderHTML({ node, HTMLAttributes }) {
-    return ['a', mergeAttributes({ 'data-wiki-link': '', class: 'wiki-link', href: `/pages/${node.attrs.pageId as string}` }, HTMLAttributes), (node.attrs.label as string) || '…'];
+    const pageId = node.attrs.pageId as string | null;
+    // A link the reader may not follow (renderLinks removed its id) is plain text.
+    if (!pageId) return ['span', { 'data-wiki-link': '', class: 'wiki-link wiki-link-private' }, (node.attrs.label as string) || '…'];
+    return ['a', mergeAttributes({ 'data-wiki-link': '', class: 'wiki-link', href: `/pages/${pageId}` }, HTMLAttributes), (node.attrs.label as string) || '…'];
   },
 
   renderText({ node }) {
     return node.attrs.label as string;
   },
 
-  renderMarkdown: (node) => `[${String(node.attrs?.label ?? '').replace(/([[\]])/g, '\\$1')}](/pages/${String(node.attrs?.pageId ?? '')})`,
+  renderMarkdown: (node) => {
+    const label = String(node.attrs?.label ?? '').replace(/([[\]])/g, '\\$1');
+    return node.attrs?.pageId ? `[${label}](/pages/${String(node.attrs.pageId)})` : label;
+  },
 });

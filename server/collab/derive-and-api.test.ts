@@ -10,6 +10,7 @@ import { applyMarkdown } from '@/server/pages/body';
 import { writeDocument } from './write-document';
 import { addParagraph, apiTokenFor, bodyText, startCollab, synced, until, BODY, type Harness } from '@/test/collab-harness';
 import { addMembership, makePage, makeTree, makeUser, type Tree, type UserRow } from '@/test/factories';
+import { TARGET_MARK } from '@/server/links/extract-links';
 
 let h: Harness;
 let tree: Tree;
@@ -51,7 +52,8 @@ describe('derivation after edits settle', () => {
     await synced(a);
     const p = addLinkParagraph(a.doc, 'Voir ', { id: target.id, label: 'Cible' }, ' pour la suite.');
     await until(() => textOf(page.id).includes('Voir Cible pour la suite.'), 'text derived');
-    expect(linksFrom(page.id)).toEqual([{ sourceId: page.id, targetId: target.id, snippet: 'Voir Cible pour la suite.' }]);
+    // The stored snippet marks where the link stands; readers see the target's current title there.
+    expect(linksFrom(page.id)).toEqual([{ sourceId: page.id, targetId: target.id, snippet: `Voir ${TARGET_MARK} pour la suite.` }]);
     // Removing the link removes the row.
     a.doc.getXmlFragment(BODY).delete(a.doc.getXmlFragment(BODY).toArray().indexOf(p), 1);
     addParagraph(a.doc, 'Sans lien');

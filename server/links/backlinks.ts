@@ -8,7 +8,8 @@ import { db } from '@/db/client';
 import { pageLinks, pages, spaces, type PageKind } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { loadPage } from '@/server/pages/load-page';
-import { authorizePage, readableWhere, type Viewer } from '@/server/policy';
+import { TARGET_MARK } from './extract-links';
+import { isPartyMember, authorizePage, readableWhere, type Viewer } from '@/server/policy';
 import { clampLimit, type Paged } from '@/server/spaces/queries';
 
 export type Backlink = { id: string; title: string; snippet: string; kind: PageKind; spaceName: string; updatedAt: Date };
@@ -26,7 +27,8 @@ function decodeCursor(cursor: string | null | undefined): { t: number; id: strin
 
 /** Readable pages linking to `pageId`, most recently updated first, with the text around the link. */
 export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: number; cursor?: string | null } = {}): Paged<Backlink> {
-  authorizePage(viewer, 'read', loadPage(pageId).ref);
+  const target = loadPage(pageId);
+  authorizePage(viewer, 'read', target.ref);
   const limit = clampLimit(opts.limit);
   const cur = decodeCursor(opts.cursor);
   const rows = db()
@@ -44,7 +46,9 @@ export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: nu
     .orderBy(desc(pages.updatedAt), desc(pages.id))
     .limit(limit + 1)
     .all();
-  const data = rows.slice(0, limit);
+  // Snippets come from the linking pages' live text: party members only (the public reads
+  // published versions). The link itself shows as the target's title, which the viewer may read.
+  const data = rows.slice(0, limit).map((r) => ({ ...r, snippet: isPartyMember(viewer) ? r.snippet.replaceAll(TARGET_MARK, target.row.title) : '' }));
   const last = data[data.length - 1];
   return {
     data,

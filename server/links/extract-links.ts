@@ -2,16 +2,20 @@ import type { JSONContent } from '@tiptap/core';
 import { WIKI_LINK } from '@/lib/editor/wiki-link';
 
 const SNIPPET_RADIUS = 90;
+/** Stands for the target's own title in a stored snippet; replaced when a reader lists backlinks. */
+export const TARGET_MARK = '\uE000';
+/** Other wiki links in a snippet: their titles are never stored (a reader may not see them). */
+const OTHER_LINK = '…';
 
-function textOf(node: JSONContent): string {
+function textOf(node: JSONContent, targetId: string): string {
   if (node.type === 'text') return node.text ?? '';
-  if (node.type === WIKI_LINK) return String(node.attrs?.label ?? '');
-  return (node.content ?? []).map(textOf).join('');
+  if (node.type === WIKI_LINK) return node.attrs?.pageId === targetId ? TARGET_MARK : OTHER_LINK;
+  return (node.content ?? []).map((n) => textOf(n, targetId)).join('');
 }
 
 /**
  * The wiki links of a document: target page id → a snippet of the paragraph around the first
- * link to it (for the target's backlinks list).
+ * link to it (for the target's backlinks list), with TARGET_MARK where the link stands.
  */
 export function extractLinks(doc: JSONContent): Map<string, string> {
   const links = new Map<string, string>();
@@ -21,17 +25,14 @@ export function extractLinks(doc: JSONContent): Map<string, string> {
       inlines.forEach((n) => n.content && visitBlock(n));
       return;
     }
-    let offset = 0;
-    const full = inlines.map(textOf).join('');
-    for (const n of inlines) {
-      const len = textOf(n).length;
+    for (const [i, n] of inlines.entries()) {
       const id = n.type === WIKI_LINK ? (n.attrs?.pageId as string | null) : null;
-      if (id && !links.has(id)) {
-        const start = Math.max(0, offset - SNIPPET_RADIUS);
-        const end = Math.min(full.length, offset + len + SNIPPET_RADIUS);
-        links.set(id, `${start > 0 ? '…' : ''}${full.slice(start, end).trim()}${end < full.length ? '…' : ''}`);
-      }
-      offset += len;
+      if (!id || links.has(id)) continue;
+      const before = inlines.slice(0, i).map((x) => textOf(x, id)).join('');
+      const after = inlines.slice(i + 1).map((x) => textOf(x, id)).join('');
+      const head = before.length > SNIPPET_RADIUS ? `…${before.slice(-SNIPPET_RADIUS).trimStart()}` : before;
+      const tail = after.length > SNIPPET_RADIUS ? `${after.slice(0, SNIPPET_RADIUS).trimEnd()}…` : after;
+      links.set(id, `${head}${TARGET_MARK}${tail}`.trim());
     }
   };
   visitBlock(doc);

@@ -62,8 +62,9 @@ function linkHref(node: JSONContent): string | null {
   return link ? pageIdFromHref(link.attrs?.href) : null;
 }
 
-function wikiLink(pageId: string, label: string): JSONContent {
-  return { type: WIKI_LINK, attrs: { pageId, label } };
+/** Only the id is stored; titles are resolved for each reader (`renderLinks`, the editor). */
+function wikiLink(pageId: string, _label: string): JSONContent {
+  return { type: WIKI_LINK, attrs: { pageId, label: '' } };
 }
 
 /** Rewrites one run of inline nodes: page-URL links and `[[Titre]]` become wiki links. */

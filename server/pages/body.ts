@@ -62,11 +62,10 @@ export { schema as editorSchema };
  * Replaces (or appends to) the body of a stored document as a Yjs change, computing a minimal
  * diff, so the result merges with concurrent edits instead of overwriting them.
  */
-export function applyMarkdown(state: Uint8Array | null, md: string, mode: 'replace' | 'append' = 'replace'): Uint8Array {
+export function applyContent(state: Uint8Array | null, incoming: JSONContent, mode: 'replace' | 'append' = 'replace'): Uint8Array {
   const doc = new Y.Doc();
   if (state) Y.applyUpdate(doc, state);
   const fragment = doc.getXmlFragment(BODY_FRAGMENT);
-  const incoming = markdownToJSON(md);
   let target: JSONContent = incoming;
   if (mode === 'append' && fragment.length > 0) {
     const current = yDocToProsemirrorJSON(doc, BODY_FRAGMENT) as JSONContent;
@@ -74,6 +73,10 @@ export function applyMarkdown(state: Uint8Array | null, md: string, mode: 'repla
   }
   updateYFragment(doc, fragment, PMNode.fromJSON(schema, target), { mapping: new Map(), isOMark: new Map() });
   return Y.encodeStateAsUpdate(doc);
+}
+
+export function applyMarkdown(state: Uint8Array | null, md: string, mode: 'replace' | 'append' = 'replace'): Uint8Array {
+  return applyContent(state, markdownToJSON(md), mode);
 }
 
 /** Server-side HTML of a body, from the schema's own toDOM rules (text is escaped by them). */

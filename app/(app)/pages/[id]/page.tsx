@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { StatusBadge, VisibilityBadge } from '@/components/pages/Badges';
 import { PageActions } from '@/components/pages/PageActions';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
@@ -14,6 +14,9 @@ import { LiveEditor } from '@/components/editor/LiveEditor';
 import { userColor } from '@/lib/editor/user-color';
 import { liveAccess } from '@/server/collab/access';
 import { getProfile } from '@/server/users/account-service';
+import { Backlinks } from '@/components/search/Backlinks';
+import { listBacklinks } from '@/server/links/backlinks';
+import { renderLinks } from '@/server/links/render-links';
 import { createStubPageAction, resolveLinkTitlesAction, searchPageTitlesAction } from './editor-actions';
 
 type Params = Promise<{ id: string }>;
@@ -39,6 +42,9 @@ export default async function PageView({ params, searchParams }: { params: Param
   const page = await readPage(id);
   const viewer = await getViewer();
   const live = liveAccess(viewer, id);
+  // Wiki links show their target's current title, or "page privée" to those who may not read it.
+  const body = renderLinks(viewer, page.body.json, { locale: (await getLocale()) === 'en' ? 'en' : 'fr' });
+  const backlinks = listBacklinks(viewer, id, { limit: 50 });
   const t = await getTranslations('pages');
   const tc = await getTranslations('common');
   const format = await getFormatter();
@@ -77,13 +83,14 @@ export default async function PageView({ params, searchParams }: { params: Param
           access={live}
           user={{ id: viewer.id, name: getProfile(viewer.id).name ?? '—', color: userColor(viewer.id) }}
           actions={{ searchTitles: searchPageTitlesAction, createStub: createStubPageAction.bind(null, page.space.id), resolveTitles: resolveLinkTitlesAction }}
-          initialHtml={jsonToHTML(page.body.json)}
+          initialHtml={jsonToHTML(body)}
         />
       ) : (
       <div className="card">
-        {page.body.text ? <div className="prose" dangerouslySetInnerHTML={{ __html: jsonToHTML(page.body.json) }} /> : <p className="empty">{page.abilities.edit ? t('emptyBodyCanEdit') : t('emptyBody')}</p>}
+        {page.body.text ? <div className="prose" dangerouslySetInnerHTML={{ __html: jsonToHTML(body) }} /> : <p className="empty">{page.abilities.edit ? t('emptyBodyCanEdit') : t('emptyBody')}</p>}
       </div>
       )}
+      <Backlinks items={backlinks.data} hasMore={backlinks.nextCursor !== null} />
     </article>
   );
 }
