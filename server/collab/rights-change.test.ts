@@ -8,8 +8,9 @@ import { db } from '@/db/client';
 import { pageUpdates } from '@/db/schema';
 import { removeMember } from '@/server/spaces/space-service';
 import { updatePage } from '@/server/pages/page-service';
+import { revokeSession, sessionId } from '@/server/users/account-service';
 import { CLOSE } from './config';
-import { addParagraph, apiTokenFor, barrier, bodyText, nextClose, socketOf, startCollab, synced, until, type Harness } from '@/test/collab-harness';
+import { addParagraph, apiTokenFor, barrier, bodyText, nextClose, sessionFor, socketOf, startCollab, synced, until, type Harness } from '@/test/collab-harness';
 import { addMembership, makePage, makeTree, makeUser, siteBuilder, viewerOf, type Tree, type UserRow } from '@/test/factories';
 
 let h: Harness;
@@ -82,5 +83,17 @@ describe('rights withdrawn during a session', () => {
     expect(bodyText(a.doc)).not.toContain('Plus le droit');
     expect(db().select().from(pageUpdates).where(eq(pageUpdates.userId, bob.id)).all()).toHaveLength(0);
     expect(b.wsconnected).toBe(true);
+  });
+
+  it('revoking the session a socket signed in with closes it with 4401', async () => {
+    const page = makePage(alice, tree.section, { visibility: 'space', status: 'published' });
+    const token = sessionFor(alice);
+    const p = h.provider(page.id, { sessionToken: token });
+    const other = h.provider(page.id, { token: apiTokenFor(alice) });
+    await Promise.all([synced(p), synced(other)]);
+    const closing = nextClose(p);
+    revokeSession(alice.id, sessionId(token));
+    expect((await closing).code).toBe(CLOSE.unauthenticated);
+    expect(other.wsconnected).toBe(true); // the same person's token-signed socket stays
   });
 });

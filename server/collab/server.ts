@@ -70,6 +70,8 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
     if (!access) return ws.close(CLOSE.notFound, 'not found');
     const ip = req.socket.remoteAddress ?? 'unknown';
     if ((perIp.get(ip) ?? 0) >= cfg.maxConnectionsPerIp) return ws.close(CLOSE.limit, 'too many connections');
+    // Everything that may throw comes before the room is made: a room no socket joins is never unloaded.
+    const profile = getProfile(viewer.id);
     let room: Room;
     try {
       room = roomFor(pageId);
@@ -84,7 +86,6 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
       if (n <= 0) perIp.delete(ip);
       else perIp.set(ip, n);
     });
-    const profile = getProfile(viewer.id);
     const conn: Conn = {
       ws,
       userId: viewer.id,

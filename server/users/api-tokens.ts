@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { apiTokens, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { notifyAccessChanged } from '@/server/collab/bridge';
 
 const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -25,6 +26,7 @@ export function listApiTokens(userId: string) {
 export function revokeApiToken(userId: string, id: string): void {
   const res = db().delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId))).run();
   if (res.changes === 0) throw new AppError('not_found');
+  notifyAccessChanged(); // sockets opened with this token close at once
 }
 
 /** The user id behind a bearer token, or null. */

@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import * as Y from 'yjs';
+import { db } from '@/db/client';
+import { loadDocState, compactDoc } from '@/server/collab/doc-store';
+import { seedBenchWorld } from './seed';
+const buf = fs.readFileSync('/tmp/hA2/updates.bin'); const ups: Buffer[] = [];
+for (let o = 0; o < buf.length;) { const n = buf.readUInt32LE(o); ups.push(buf.subarray(o + 4, o + 4 + n)); o += 4 + n; }
+const w = seedBenchWorld('/tmp/hA2/t/time-' + Date.now(), 1);
+const pageId = w.pageIds[0]!;
+const ins = db().$client.prepare('INSERT INTO page_updates (page_id, data, user_id, created_at) VALUES (?, ?, ?, ?)');
+db().$client.transaction(() => { for (const u of ups) ins.run(pageId, u, w.userId, Date.now()); })();
+let t = performance.now();
+const rows = db().$client.prepare('select id, data from page_updates where page_id = ? order by id').all(pageId);
+console.log('raw select', rows.length, (performance.now() - t).toFixed(0));
+t = performance.now(); const l = loadDocState(pageId); console.log('loadDocState', (performance.now() - t).toFixed(0), l.state.length);
+t = performance.now(); const d = new Y.Doc(); Y.applyUpdate(d, l.state); console.log('apply state', (performance.now() - t).toFixed(0));
+t = performance.now(); const s = Y.encodeStateAsUpdate(d); console.log('encode', (performance.now() - t).toFixed(0));
+t = performance.now(); compactDoc(pageId, s, l.lastUpdateId); console.log('compactDoc', (performance.now() - t).toFixed(0));
+t = performance.now(); const l2 = loadDocState(pageId); console.log('load compacted', (performance.now() - t).toFixed(0), l2.state.length);
+t = performance.now(); const d2 = new Y.Doc(); Y.applyUpdate(d2, l2.state); console.log('apply compacted', (performance.now() - t).toFixed(0));
+t = performance.now(); Y.encodeStateAsUpdate(d2, Y.encodeStateVector(new Y.Doc())); console.log('syncstep2 encode', (performance.now() - t).toFixed(0));
