@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { StoredMail } from './mail-types';
 
 const run = promisify(execFile);
@@ -200,3 +200,44 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** Signs in a new browser context (a second person at their own computer) and opens `path`. */
+export async function personAt(browser: Browser, email: string, path: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, email, path);
+  return { context, page };
+}
+
+/** The live editor's text area (tiptap, bound to the page's Yjs document). */
+export function liveEditor(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Texte de la page' });
+}
+
+/** Waits until the editor's status chip says it is connected (and synced) to the collab server. */
+export async function expectConnected(page: Page): Promise<void> {
+  await expect(page.locator('.live-editor').getByRole('status').filter({ hasText: /^\s*Connecté\s*$/ })).toBeVisible();
+  await expect(liveEditor(page)).toBeVisible();
+}
+
+/** Places the caret at the very end of the live document (clicking, then Ctrl+End). */
+export async function caretAtEnd(page: Page): Promise<void> {
+  await liveEditor(page).click();
+  await page.keyboard.press('Control+End');
+}
+
+/** The display name of the account behind `api` (`GET /api/v1/me`). */
+export async function nameOf(api: Api): Promise<string> {
+  const res = await api.get('/api/v1/me');
+  expect(res.status, res.body).toBe(200);
+  return (res.json() as { name: string }).name;
+}
+
+/** The live document's text as its reader sees it, without the others' caret labels (paragraphs joined by newlines). */
+export function docText(page: Page): Promise<string> {
+  return liveEditor(page).evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+    return [...copy.children].map((c) => c.textContent ?? '').join('\n');
+  });
+}

@@ -4,7 +4,7 @@
  */
 import type { Locale } from '@/db/schema/users';
 
-export const NAMESPACES = ['common', 'auth', 'home', 'spaces', 'pages', 'account', 'admin', 'errors', 'editor', 'search'] as const;
+export const NAMESPACES = ['common', 'auth', 'home', 'spaces', 'pages', 'account', 'admin', 'errors', 'editor', 'search', 'history'] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const entries = await Promise.all(

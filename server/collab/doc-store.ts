@@ -9,32 +9,30 @@ import { db, type Db } from '@/db/client';
 import { pageDocs, pageUpdates } from '@/db/schema';
 
 export type LoadedState = { state: Uint8Array; lastUpdateId: number; logLength: number };
-
-/** The stored state of a page: compacted state plus the update log. Throws on a read error. */
-export function loadDocState(pageId: string): LoadedState {
-  const base = db().select({ state: pageDocs.state }).from(pageDocs).where(eq(pageDocs.pageId, pageId)).get();
-  const log = db().select({ id: pageUpdates.id, data: pageUpdates.data }).from(pageUpdates).where(eq(pageUpdates.pageId, pageId)).orderBy(asc(pageUpdates.id)).all();
-  const parts: Uint8Array[] = [];
-  if (base) parts.push(new Uint8Array(base.state));
-  for (const row of log) parts.push(new Uint8Array(row.data));
-  return { state: foldUpdates(parts), lastUpdateId: log.length ? log[log.length - 1]!.id : 0, logLength: log.length };
-}
+export type LoadedInto = { lastUpdateId: number; logLength: number };
 
 /**
- * One update holding all of `parts`. Applied to a document in one transaction rather than
- * `Y.mergeUpdates`, whose cost grows with the square of the log (100,000 keystrokes: minutes,
- * against under a second here). Updates whose dependencies are missing stay in the result (a
- * document's encoded state keeps its pending structs). Throws on an undecodable part.
+ * Applies a page's stored document (compacted state, then the update log) to `doc`, in one
+ * transaction: `Y.mergeUpdates` over the log costs the square of its length (100,000 keystrokes:
+ * minutes), this under a second. Updates whose dependencies are missing stay pending in `doc`.
+ * Throws on a read error or an undecodable update.
  */
-function foldUpdates(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 0) return new Uint8Array([0, 0]);
-  if (parts.length === 1) return parts[0]!;
+export function loadDocInto(doc: Y.Doc, pageId: string): LoadedInto {
+  const base = db().select({ state: pageDocs.state }).from(pageDocs).where(eq(pageDocs.pageId, pageId)).get();
+  const log = db().select({ id: pageUpdates.id, data: pageUpdates.data }).from(pageUpdates).where(eq(pageUpdates.pageId, pageId)).orderBy(asc(pageUpdates.id)).all();
+  doc.transact(() => {
+    if (base) Y.applyUpdate(doc, new Uint8Array(base.state));
+    for (const row of log) Y.applyUpdate(doc, new Uint8Array(row.data));
+  });
+  return { lastUpdateId: log.length ? log[log.length - 1]!.id : 0, logLength: log.length };
+}
+
+/** The stored state of a page as one update: compacted state plus the update log. Throws on a read error. */
+export function loadDocState(pageId: string): LoadedState {
   const doc = new Y.Doc();
   try {
-    doc.transact(() => {
-      for (const part of parts) Y.applyUpdate(doc, part);
-    });
-    return Y.encodeStateAsUpdate(doc);
+    const loaded = loadDocInto(doc, pageId);
+    return { state: Y.encodeStateAsUpdate(doc), ...loaded };
   } finally {
     doc.destroy();
   }

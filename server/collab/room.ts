@@ -9,7 +9,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
-import { appendUpdate, compactDoc, loadDocState } from './doc-store';
+import { appendUpdate, compactDoc, loadDocInto } from './doc-store';
 import { CLOSE, type CollabConfig } from './config';
 
 const MESSAGE_SYNC = 0;
@@ -56,8 +56,7 @@ export class Room {
     private readonly onUnloaded: (room: Room) => void,
   ) {
     // load: a failure throws here, before any room exists — nothing empty is ever stored.
-    const loaded = loadDocState(pageId);
-    Y.applyUpdate(this.doc, loaded.state);
+    const loaded = loadDocInto(this.doc, pageId);
     this.lastUpdateId = loaded.lastUpdateId;
     this.appendedSinceCompact = loaded.logLength;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -76,7 +75,12 @@ export class Room {
       for (const id of changed) this.pendingAwareness.add(id);
       this.scheduleRelay();
     });
-    if (loaded.logLength >= cfg.compactEvery) this.compact();
+    if (loaded.logLength >= cfg.compactEvery) {
+      // A long log is folded once the room has settled, not on the path of the first sync.
+      setTimeout(() => {
+        if (!this.destroyed) this.compact();
+      }, cfg.deriveDebounceMs).unref();
+    }
   }
 
   /** A client joins: it gets the server's state vector (SyncStep1) and everyone's awareness. */

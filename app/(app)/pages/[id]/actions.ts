@@ -5,6 +5,7 @@ import { requireViewer } from '@/server/auth/current';
 import { runAction, str, type ActionResult } from '@/server/http/action';
 import { loadPage } from '@/server/pages/load-page';
 import { deletePage, updatePage } from '@/server/pages/page-service';
+import { publishNewVersion, saveNamedVersion } from '@/server/versions/version-service';
 
 const pagePath = (id: string) => `/pages/${id}`;
 
@@ -51,4 +52,24 @@ export async function deletePageAction(id: string): Promise<ActionResult> {
   if (!r?.ok) return r;
   revalidatePath(`/espaces/${r.data}`);
   redirect(`/espaces/${r.data}?deleted=${id}`);
+}
+
+/** "Publier une nouvelle version": the public reads the live text as it is now. */
+export async function publishVersionAction(id: string, _prev: unknown, form: FormData): Promise<ActionResult> {
+  const viewer = await requireViewer(pagePath(id));
+  const r = await runAction(() => {
+    publishNewVersion(viewer, id, str(form, 'name'));
+  });
+  revalidatePath(pagePath(id));
+  return r;
+}
+
+/** "Enregistrer une version…" with a name ("Version soumise au bureau"). */
+export async function saveVersionAction(id: string, _prev: unknown, form: FormData): Promise<ActionResult> {
+  const viewer = await requireViewer(pagePath(id));
+  const r = await runAction(() => {
+    saveNamedVersion(viewer, id, str(form, 'name'));
+  });
+  revalidatePath(`${pagePath(id)}/historique`);
+  return r;
 }

@@ -9,7 +9,8 @@ import { getViewer } from '@/server/auth/current';
 import { jsonToHTML } from '@/server/pages/body';
 import { getPage } from '@/server/pages/page-service';
 import { getBreadcrumbs } from '@/server/spaces/queries';
-import { deletePageAction, setStatusAction, setVisibilityAction } from './actions';
+import { deletePageAction, publishVersionAction, saveVersionAction, setStatusAction, setVisibilityAction } from './actions';
+import { PublicationBar } from '@/components/history/PublicationBar';
 import { LiveEditor } from '@/components/editor/LiveEditor';
 import { userColor } from '@/lib/editor/user-color';
 import { liveAccess } from '@/server/collab/access';
@@ -46,6 +47,7 @@ export default async function PageView({ params, searchParams }: { params: Param
   const body = renderLinks(viewer, page.body.json, { locale: (await getLocale()) === 'en' ? 'en' : 'fr' });
   const backlinks = listBacklinks(viewer, id, { limit: 50 });
   const t = await getTranslations('pages');
+  const th = await getTranslations('history');
   const tc = await getTranslations('common');
   const format = await getFormatter();
   const crumbs = page.space.kind === 'group' ? [{ href: '/groupes', label: tc('groups') }, { href: `/espaces/${page.space.id}`, label: page.space.name }] : getBreadcrumbs(page.space).map((c) => ({ href: `/espaces/${c.id}`, label: c.name }));
@@ -60,7 +62,10 @@ export default async function PageView({ params, searchParams }: { params: Param
         </div>
         <h1>{page.title}</h1>
         <p className="small muted">
-          {t('byline', { authors: authors.join(', '), date: format.dateTime(page.updatedAt, { dateStyle: 'long', timeStyle: 'short' }) })}
+          {/* The public reads a published version: no names, only its date. */}
+          {page.abilities.viewHistory
+            ? t('byline', { authors: authors.join(', '), date: format.dateTime(page.updatedAt, { dateStyle: 'long', timeStyle: 'short' }) })
+            : th('publishedOn', { date: format.dateTime(page.updatedAt, { dateStyle: 'long' }) })}
         </p>
         {sp.saved && <p className="alert alert-ok" role="status">{tc('saved')}</p>}
         {sp.created && <p className="alert alert-ok" role="status">{t('created')}</p>}
@@ -74,6 +79,13 @@ export default async function PageView({ params, searchParams }: { params: Param
           setStatus={setStatusAction.bind(null, id)}
           setVisibility={setVisibilityAction.bind(null, id)}
           remove={deletePageAction.bind(null, id)}
+        />
+        <PublicationBar
+          pageId={page.id}
+          publication={page.publication}
+          abilities={page.abilities}
+          publishVersion={publishVersionAction.bind(null, id)}
+          saveVersion={saveVersionAction.bind(null, id)}
         />
       </div>
       {live && viewer ? (
