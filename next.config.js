@@ -7,7 +7,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or stateful modules stay outside the bundle: one Yjs instance per process.
-  serverExternalPackages: ['better-sqlite3', 'pino', 'yjs', 'y-protocols', 'lib0', '@tiptap/y-tiptap'],
+  // prosemirror-model too: y-tiptap (outside) and the bundled schema (@tiptap/pm/model) must
+  // share one copy, or `Node.fromJSON` fails ("multiple versions of prosemirror-model").
+  serverExternalPackages: ['better-sqlite3', 'pino', 'yjs', 'y-protocols', 'lib0', '@tiptap/y-tiptap', 'prosemirror-model'],
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc once, in the test command
 };
 

@@ -53,7 +53,7 @@ export function AppShell({ me, spaces, signOut, setLocale, children }: Props) {
           aria-label={t('switchLanguage')}
         >
           <Languages size={16} aria-hidden />
-          {locale === 'fr' ? 'English' : 'Français'}
+          <span className="lang-label">{locale === 'fr' ? 'English' : 'Français'}</span>
         </button>
         {me ? (
           <details className="menu">

@@ -74,17 +74,19 @@ function indexFor(viewer: Viewer): SQL {
 }
 
 /**
- * Ranking every match with bm25 costs too much when a query matches most of 200,000 pages, so
- * each tier ranks at most this many readable matches, the most recent first. Queries with fewer
- * matches (nearly all real ones) are ranked exactly; deeper pages of a huge result stop there.
+ * Ranking every match costs too much when a query matches most of 200,000 pages. Title matches
+ * (few, found in the small `page_titles` index) are ranked with bm25 among the most recent
+ * TITLE_CANDIDATES; body-only matches follow,
+ * newest first, and that tier reads only as many rows as the page needs: both walks stop early.
  */
-const CANDIDATES = 500;
+const TITLE_CANDIDATES = 200;
 const SNIPPET_CHARS = 180;
 
 /**
- * Pages the viewer may read that match `q`: pages whose title holds every word first, then by
- * bm25 (title weighted heavily over body). Snippets come from the body, matches in `<mark>`,
- * everything else HTML-escaped. Paginated by an opaque cursor; `limit` is at most 50.
+ * Pages the viewer may read that match `q`: pages whose title holds every word first (by bm25,
+ * title weighted over body), then the other matches, newest pages first. Snippets come
+ * from the body, matches in `<mark>`, everything else HTML-escaped. Paginated by an opaque
+ * cursor; `limit` is at most 50.
  */
 export function searchPages(viewer: Viewer, q: string, opts: SearchOptions = {}): SearchPage {
   const limit = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.floor(opts.limit ?? DEFAULT_SEARCH_LIMIT) || DEFAULT_SEARCH_LIMIT));
@@ -93,14 +95,24 @@ export function searchPages(viewer: Viewer, q: string, opts: SearchOptions = {})
   if (!match) return { data: [], nextCursor: null };
   const fts = indexFor(viewer);
   const readable = readableWhere(viewer);
-  const tier = (expr: string, n: 0 | 1) =>
-    sql`select * from (select ${fts}.rowid as rid, ${sql.raw(String(n))} as tier, bm25(${fts}, 10.0, 1.0) as score
-      from ${fts} join ${pages} on ${pages}.rowid = ${fts}.rowid
-      where ${fts} match ${expr} and ${readable} order by ${fts}.rowid desc limit ${CANDIDATES})`;
-  // max(tier) takes the row's other columns from the title tier when a page is in both.
-  const ranked = db().all<{ rid: number }>(sql`select rid, max(tier) as tier, score from (
-      ${tier(`title : (${match})`, 1)} union all ${tier(match, 0)}
-    ) group by rid order by tier desc, score, rid limit ${limit + 1} offset ${offset}`);
+  const titled = db()
+    .all<{ rid: number; score: number }>(
+      // page_titles holds current titles only: what any reader of a page sees of it anyway.
+      sql`select page_titles.rowid as rid, bm25(page_titles) as score
+        from page_titles join ${pages} on ${pages}.rowid = page_titles.rowid
+        where page_titles match ${match} and ${readable} order by page_titles.rowid desc limit ${TITLE_CANDIDATES}`,
+    )
+    .sort((a, b) => a.score - b.score || b.rid - a.rid);
+  const inTitle = new Set(titled.map((r) => Number(r.rid)));
+  const want = offset + limit + 1;
+  const others =
+    titled.length >= want
+      ? []
+      : db().all<{ rid: number }>(
+          sql`select ${fts}.rowid as rid from ${fts} join ${pages} on ${pages}.rowid = ${fts}.rowid
+            where ${fts} match ${match} and ${readable} order by ${fts}.rowid desc limit ${want + inTitle.size}`,
+        );
+  const ranked = [...titled, ...others.filter((r) => !inTitle.has(Number(r.rid)))].slice(offset, offset + limit + 1);
   const rowids = ranked.slice(0, limit).map((r) => Number(r.rid));
   if (rowids.length === 0) return { data: [], nextCursor: null };
   const found = db()
