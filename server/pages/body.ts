@@ -53,7 +53,15 @@ export type RenderedBody = { json: JSONContent; text: string; markdown: string }
 
 export function renderBody(state: Uint8Array): RenderedBody {
   const json = yStateToJSON(state);
-  return { json, text: jsonToText(json), markdown: jsonToMarkdown(json) };
+  let markdown: string | undefined;
+  // Markdown is serialised only when asked for (API, edit form): the page view never needs it.
+  return {
+    json,
+    text: jsonToText(json),
+    get markdown() {
+      return (markdown ??= jsonToMarkdown(json));
+    },
+  };
 }
 
 export { schema as editorSchema };
