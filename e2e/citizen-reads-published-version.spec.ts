@@ -70,6 +70,7 @@ test('citizens read the published version while members change the live text, an
   // Members see that the public reads the text as it is now.
   await expect(page.getByText('modifié depuis la publication', { exact: true })).toHaveCount(0);
   await expect(page.locator('summary', { hasText: 'Publier une nouvelle version' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Nouvelle version publiée.' })).toBeVisible();
   await expectConnected(page);
   for (const reader of readers) {
     await reader.reload();

@@ -4,6 +4,7 @@
  * text changed since, and the history actions (publish a new version, save a named version).
  */
 import Link from 'next/link';
+import { useState } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { History, Save, Send } from 'lucide-react';
 import { ActionForm, SubmitButton, type FormResult } from '@/components/ui/ActionForm';
@@ -19,6 +20,15 @@ type Props = {
 export function PublicationBar({ pageId, publication, abilities, publishVersion, saveVersion }: Props) {
   const t = useTranslations('history');
   const format = useFormatter();
+  // The publish form disappears once the live text equals the published one: the confirmation
+  // lives here, outside it, until the text changes again.
+  const [justPublished, setJustPublished] = useState(false);
+  const changedSince = publication?.changedSince ?? false;
+  const publishAndConfirm = async (prev: unknown, form: FormData) => {
+    const r = await publishVersion(prev, form);
+    if (r?.ok) setJustPublished(true);
+    return r;
+  };
   if (!abilities.viewHistory) return null;
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short' });
   return (
@@ -36,6 +46,11 @@ export function PublicationBar({ pageId, publication, abilities, publishVersion,
           <History size={16} aria-hidden /> {t('history')}
         </Link>
       </div>
+      {justPublished && !changedSince && (
+        <p className="alert alert-ok" role="status">
+          {t('publishVersionDone')}
+        </p>
+      )}
       {(publication?.changedSince && abilities.publishVersion) || abilities.edit ? (
         <div className="row history-forms">
           {publication?.changedSince && abilities.publishVersion && (
@@ -43,7 +58,7 @@ export function PublicationBar({ pageId, publication, abilities, publishVersion,
               <summary className="btn btn-primary">
                 <Send size={16} aria-hidden /> {t('publishVersion')}
               </summary>
-              <ActionForm action={publishVersion} successMessage={t('publishVersionDone')} resetOnSuccess>
+              <ActionForm action={publishAndConfirm} resetOnSuccess>
                 <p className="small muted">{t('publishVersionHint')}</p>
                 <label>
                   {t('versionNameOptional')}
