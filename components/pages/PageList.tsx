@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
+import { MoreLink } from '@/components/ui/MoreLink';
 import { StatusBadge, VisibilityBadge } from './Badges';
 
 export type PageListItem = {
@@ -40,13 +41,7 @@ export function PageList({ items, emptyText, showSpace, moreHref }: Props) {
           </li>
         ))}
       </ul>
-      {moreHref && (
-        <p style={{ marginTop: 12 }}>
-          <Link className="btn btn-small" href={moreHref}>
-            {t('loadMore')}
-          </Link>
-        </p>
-      )}
+      <MoreLink href={moreHref} label={t('loadMore')} />
     </>
   );
 }

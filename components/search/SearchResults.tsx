@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { StatusBadge } from '@/components/pages/Badges';
+import { MoreLink } from '@/components/ui/MoreLink';
 
 export type SearchHit = { id: string; title: string; snippet: string; spaceName: string; status: 'draft' | 'published' | 'archived' };
 
@@ -26,13 +27,7 @@ export function SearchResults({ q, hits, moreHref }: { q: string; hits: SearchHi
           </li>
         ))}
       </ul>
-      {moreHref && (
-        <p style={{ marginTop: 12 }}>
-          <Link className="btn btn-small" href={moreHref}>
-            {t('more')}
-          </Link>
-        </p>
-      )}
+      <MoreLink href={moreHref} label={t('more')} />
     </>
   );
 }

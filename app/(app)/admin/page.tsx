@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { CardSection } from '@/components/ui/CardSection';
 import { Landmark, Mail } from 'lucide-react';
 import { RegistrationForm } from '@/components/account/RegistrationForm';
 import { requireViewer } from '@/server/auth/current';
@@ -29,20 +30,11 @@ export default async function AdminPage() {
         </p>
       </div>
 
-      <section className="card stack" aria-labelledby="registration-title">
-        <h2 id="registration-title" style={{ margin: 0 }}>
-          {t('registration.title')}
-        </h2>
+      <CardSection id="registration-title" title={t('registration.title')}>
         <RegistrationForm action={setRegistrationOpenAction} isOpen={isRegistrationOpen()} />
-      </section>
+      </CardSection>
 
-      <section className="card stack" aria-labelledby="territories-title">
-        <div>
-          <h2 id="territories-title">{t('territories.title')}</h2>
-          <p className="muted small" style={{ margin: 0 }}>
-            {t('territories.intro')}
-          </p>
-        </div>
+      <CardSection id="territories-title" title={t('territories.title')} intro={t('territories.intro')}>
         {national ? (
           <div>
             <Link className="btn" href={`/espaces/${national.id}`}>
@@ -52,18 +44,15 @@ export default async function AdminPage() {
         ) : (
           <p className="empty">{t('territories.none')}</p>
         )}
-      </section>
+      </CardSection>
 
-      <section className="card stack" aria-labelledby="admin-invitations-title">
-        <h2 id="admin-invitations-title" style={{ margin: 0 }}>
-          {t('invitations.title')}
-        </h2>
+      <CardSection id="admin-invitations-title" title={t('invitations.title')}>
         <div>
           <Link className="btn" href="/invitations">
             <Mail size={18} aria-hidden /> {t('invitations.link')}
           </Link>
         </div>
-      </section>
+      </CardSection>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
+import { CardSection } from '@/components/ui/CardSection';
 import { Download } from 'lucide-react';
 import { ApiTokenManager } from '@/components/account/ApiTokenManager';
 import { DeleteAccount } from '@/components/account/DeleteAccount';
@@ -32,54 +33,30 @@ export default async function AccountPage() {
         </p>
       </div>
 
-      <section className="card stack" aria-labelledby="profile-title">
-        <h2 id="profile-title" style={{ margin: 0 }}>
-          {t('profile.title')}
-        </h2>
+      <CardSection id="profile-title" title={t('profile.title')}>
         <ProfileForm action={updateProfileAction} name={me.name ?? ''} locale={me.locale} />
-      </section>
+      </CardSection>
 
-      <section className="card stack" aria-labelledby="email-title">
-        <h2 id="email-title" style={{ margin: 0 }}>
-          {t('email.title')}
-        </h2>
+      <CardSection id="email-title" title={t('email.title')}>
         <EmailChangeForm action={requestEmailChangeAction} currentEmail={me.email} />
-      </section>
+      </CardSection>
 
-      <section className="card stack" aria-labelledby="sessions-title">
-        <div>
-          <h2 id="sessions-title">{t('sessions.title')}</h2>
-          <p className="muted small" style={{ margin: 0 }}>
-            {t('sessions.intro')}
-          </p>
-        </div>
+      <CardSection id="sessions-title" title={t('sessions.title')} intro={t('sessions.intro')}>
         <SessionList sessions={sessions} revokeAction={revokeSessionAction} />
-      </section>
+      </CardSection>
 
-      <section className="card stack" aria-labelledby="tokens-title">
-        <div>
-          <h2 id="tokens-title">{t('tokens.title')}</h2>
-          <p className="muted small" style={{ margin: 0 }}>
-            {t('tokens.intro')}
-          </p>
-        </div>
+      <CardSection id="tokens-title" title={t('tokens.title')} intro={t('tokens.intro')}>
         <ApiTokenManager tokens={tokens} createAction={createApiTokenAction} revokeAction={revokeApiTokenAction} />
-      </section>
+      </CardSection>
 
-      <section className="card stack" aria-labelledby="data-title">
-        <div>
-          <h2 id="data-title">{t('data.title')}</h2>
-          <p className="muted small" style={{ margin: 0 }}>
-            {t('data.intro')}
-          </p>
-        </div>
+      <CardSection id="data-title" title={t('data.title')} intro={t('data.intro')}>
         <div>
           {/* A plain link: the browser downloads the file, no client code involved. */}
           <a className="btn" href="/api/v1/me/export" download>
             <Download size={18} aria-hidden /> {t('data.download')}
           </a>
         </div>
-      </section>
+      </CardSection>
 
       <section className="card stack" aria-labelledby="delete-title" style={{ borderColor: '#e8b4b0' }}>
         <div>

@@ -5,6 +5,7 @@ import { Plus } from 'lucide-react';
 import { requireViewer } from '@/server/auth/current';
 import { canSite } from '@/server/policy';
 import { listSpaces } from '@/server/spaces/queries';
+import { MoreLink } from '@/components/ui/MoreLink';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('spaces'))('groupsTitle') };
@@ -50,13 +51,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
             ))}
           </ul>
         )}
-        {groups.nextCursor && (
-          <p>
-            <Link className="btn btn-small" href={`/groupes?cursor=${groups.nextCursor}`}>
-              {tc('loadMore')}
-            </Link>
-          </p>
-        )}
+        <MoreLink href={groups.nextCursor ? `/groupes?cursor=${groups.nextCursor}` : null} label={tc('loadMore')} />
       </section>
     </div>
   );

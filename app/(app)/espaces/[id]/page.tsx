@@ -14,6 +14,7 @@ import { getViewer } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
 import { countMembers, getBreadcrumbs, getSpaceRow, listMembers, listSpaces, spaceAbilities } from '@/server/spaces/queries';
 import { addMemberAction, createSubspaceAction, joinGroupAction, leaveGroupAction, removeMemberAction, restorePageAction, setRoleAction } from './actions';
+import { MoreLink } from '@/components/ui/MoreLink';
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<{ cursor?: string; spaces?: string; deleted?: string }>;
@@ -93,13 +94,7 @@ export default async function SpacePage({ params, searchParams }: { params: Para
               ))}
             </ul>
           )}
-          {children.nextCursor && (
-            <p>
-              <Link className="btn btn-small" href={`/espaces/${id}?spaces=${children.nextCursor}`}>
-                {tc('loadMore')}
-              </Link>
-            </p>
-          )}
+          <MoreLink href={children.nextCursor ? `/espaces/${id}?spaces=${children.nextCursor}` : null} label={tc('loadMore')} />
           {can.createSubspace && <SubspaceForm action={createSubspaceAction.bind(null, id)} kind={childKind} />}
         </section>
       )}
