@@ -9,6 +9,8 @@ import { loadViewer } from './load-viewer';
 import { sessionCookieName, sessionTokenFromCookieHeader, userIdFromSessionToken } from './session-cookie';
 import { authenticateApiToken } from '@/server/users/api-tokens';
 import type { Viewer } from '@/server/policy';
+import { listMySpaces } from '@/server/spaces/queries';
+import { getProfile } from '@/server/users/account-service';
 
 export const getSessionUserId = cache(async (): Promise<string | null> => {
   const session = await auth();
@@ -43,3 +45,7 @@ export async function viewerFromRequest(req: Request): Promise<{ viewer: Viewer;
   const userId = session ? userIdFromSessionToken(session) : null;
   return { viewer: userId ? loadViewer(userId) : null, tokenInvalid: false };
 }
+
+/** The signed-in person's profile and spaces, read once per request (the shell and the page both show them). */
+export const getMyProfile = cache((userId: string) => getProfile(userId));
+export const getMySpaces = cache((userId: string) => listMySpaces(userId));

@@ -10,7 +10,7 @@ import { users, type Locale } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { limit } from '@/server/http/rate-limit';
 import { useInvitation } from '@/server/invitations/invitation-service';
-import { parseInput } from '@/server/pages/page-service';
+import { parseInput } from '@/lib/parse-input';
 import { isRegistrationOpen } from '@/server/settings/site-settings';
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { pageDocs, pageUpdates } from '@/db/schema';
 import { CLOSE } from './config';
@@ -24,22 +24,13 @@ import {
   startCollab,
   synced,
   until,
+  twoMembersOfASection,
   type Harness,
 } from '@/test/collab-harness';
-import { addMembership, makePage, makeTree, makeUser, type Tree, type UserRow } from '@/test/factories';
+import { makePage } from '@/test/factories';
 
 let h: Harness | null = null;
-let tree: Tree;
-let alice: UserRow;
-let bob: UserRow;
-
-beforeAll(() => {
-  tree = makeTree();
-  alice = makeUser();
-  bob = makeUser();
-  addMembership(alice, tree.section);
-  addMembership(bob, tree.section);
-});
+const { tree, alice, bob } = twoMembersOfASection();
 
 afterEach(async () => {
   await h?.close();

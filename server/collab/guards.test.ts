@@ -4,25 +4,15 @@
 import crypto from 'node:crypto';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { logLength } from './doc-store';
 import { CLOSE } from './config';
 import type { CollabConfig } from './config';
-import { addParagraph, apiTokenFor, bodyText, startCollab, synced, until, type Harness } from '@/test/collab-harness';
-import { addMembership, makePage, makeTree, makeUser, type PageRow, type Tree, type UserRow } from '@/test/factories';
+import { addParagraph, apiTokenFor, bodyText, startCollab, synced, until, twoMembersOfASection, type Harness } from '@/test/collab-harness';
+import { makePage, type PageRow } from '@/test/factories';
 
 let h: Harness | null = null;
-let tree: Tree;
-let alice: UserRow;
-let bob: UserRow;
-
-beforeAll(() => {
-  tree = makeTree();
-  alice = makeUser();
-  bob = makeUser();
-  addMembership(alice, tree.section);
-  addMembership(bob, tree.section);
-});
+const { tree, alice, bob } = twoMembersOfASection();
 
 afterEach(async () => {
   await h?.close();

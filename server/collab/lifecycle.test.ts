@@ -4,26 +4,16 @@
  */
 import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { pageDocs, pages } from '@/db/schema';
 import { CLOSE } from './config';
 import { appendUpdate, loadDocState, logLength } from './doc-store';
-import { addParagraph, apiTokenFor, bodyText, docOf, nextClose, startCollab, synced, until, type Harness } from '@/test/collab-harness';
-import { addMembership, makePage, makeTree, makeUser, type Tree, type UserRow } from '@/test/factories';
+import { addParagraph, apiTokenFor, bodyText, docOf, nextClose, startCollab, synced, until, twoMembersOfASection, type Harness } from '@/test/collab-harness';
+import { makePage } from '@/test/factories';
 
 let h: Harness | null = null;
-let tree: Tree;
-let alice: UserRow;
-let bob: UserRow;
-
-beforeAll(() => {
-  tree = makeTree();
-  alice = makeUser();
-  bob = makeUser();
-  addMembership(alice, tree.section);
-  addMembership(bob, tree.section);
-});
+const { tree, alice, bob } = twoMembersOfASection();
 
 afterEach(async () => {
   await h?.close();

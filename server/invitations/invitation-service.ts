@@ -6,7 +6,7 @@ import { invitations } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { authorizeSite, type Viewer } from '@/server/policy';
 import { env } from '@/server/env';
-import { parseInput } from '@/server/pages/page-service';
+import { parseInput } from '@/lib/parse-input';
 import { issueToken, readToken } from '@/server/tokens/signed-token';
 
 const PURPOSE = 'invitation';

@@ -9,7 +9,7 @@ import { writeDocument } from '@/server/collab/write-document';
 import { MAX_BODY_BYTES } from '@/server/http/api';
 import { applyContent } from '@/server/pages/body';
 import { loadPage } from '@/server/pages/load-page';
-import { parseInput } from '@/server/pages/page-service';
+import { parseInput } from '@/lib/parse-input';
 import { authorizePage, type Viewer } from '@/server/policy';
 import { markdownWithWikiLinks } from './markdown-with-wiki-links';
 

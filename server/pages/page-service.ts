@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { db } from '@/db/client';
 import { pageAuthors, pageDocs, pages, pageVersions, spaces, users, PAGE_KINDS, PAGE_STATUSES, VISIBILITIES } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { parseInput } from '@/lib/parse-input';
 import { authorizePage, authorizeSpace, canPage, isPartyMember, readableWhere, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, toSpaceRef, type Paged } from '@/server/spaces/queries';
 import { applyMarkdown, jsonToText, renderBody, yStateToJSON } from './body';
@@ -39,14 +40,6 @@ export const updatePageInput = z.object({
 });
 export type UpdatePageInput = z.input<typeof updatePageInput>;
 
-/** Parses with zod and turns the first issue into an AppError naming the field. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  throw new AppError('invalid_input', field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input.'), field);
-}
 
 function requireUser(viewer: Viewer): NonNullable<Viewer> {
   if (!viewer) throw new AppError('unauthorized');

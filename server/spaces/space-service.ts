@@ -8,7 +8,7 @@ import { db } from '@/db/client';
 import { memberships, spaces, users, SPACE_ROLES, type SpaceKind, type SpaceRole } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { authorizeSite, authorizeSpace, isSiteAdmin, type Viewer } from '@/server/policy';
-import { parseInput } from '@/server/pages/page-service';
+import { parseInput } from '@/lib/parse-input';
 import { getSpaceRow, toSpaceRef, type SpaceRow } from './queries';
 import { notifyAccessChanged } from '@/server/collab/bridge';
 

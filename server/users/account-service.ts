@@ -7,7 +7,7 @@ import { accounts, apiTokens, invitations, memberships, pageAuthors, pages, sess
 import { AppError } from '@/lib/errors';
 import { env } from '@/server/env';
 import { queueMail } from '@/server/mail/outbox';
-import { parseInput } from '@/server/pages/page-service';
+import { parseInput } from '@/lib/parse-input';
 import { renderBody } from '@/server/pages/body';
 import { liveDocState } from '@/server/collab/write-document';
 import { notifyAccessChanged } from '@/server/collab/bridge';

@@ -17,7 +17,7 @@ import { authorizePage, isPartyMember, type Viewer } from '@/server/policy';
 import { loadPage, pageAbilities } from '@/server/pages/load-page';
 import { editorSchema, jsonToHTML, yStateToJSON } from '@/server/pages/body';
 import { liveDocState, writeDocument } from '@/server/collab/write-document';
-import { parseInput } from '@/server/pages/page-service';
+import { parseInput } from '@/lib/parse-input';
 import { diffDocumentsHTML } from './diff-html';
 import { recordPublication, takeAutoVersion, takeVersion, type VersionMeta } from './versions';
 
