@@ -1,14 +1,12 @@
 import { AppShell } from '@/components/shell/AppShell';
-import { getViewer } from '@/server/auth/current';
-import { listMySpaces } from '@/server/spaces/queries';
-import { getProfile } from '@/server/users/account-service';
+import { getMyProfile, getMySpaces, getViewer } from '@/server/auth/current';
 import { setLocaleAction, signOutAction } from './shell-actions';
 
 /** The shell shows who is signed in and their spaces; access itself is checked by each page. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
-  const me = viewer ? getProfile(viewer.id) : null;
-  const spaces = viewer ? listMySpaces(viewer.id).map((s) => ({ id: s.id, name: s.name, kind: s.kind })) : [];
+  const me = viewer ? getMyProfile(viewer.id) : null;
+  const spaces = viewer ? getMySpaces(viewer.id).map((s) => ({ id: s.id, name: s.name, kind: s.kind })) : [];
   return (
     <AppShell
       me={me ? { name: me.name ?? me.email ?? '', isAdmin: me.siteRole === 'admin', isPartyMember: me.siteRole !== 'citizen' } : null}

@@ -1,18 +1,16 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageList } from '@/components/pages/PageList';
-import { getViewer } from '@/server/auth/current';
+import { getMyProfile, getMySpaces, getViewer } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
 import { isPartyMember } from '@/server/policy';
-import { listMySpaces } from '@/server/spaces/queries';
-import { getProfile } from '@/server/users/account-service';
 
 export default async function HomePage() {
   const viewer = await getViewer();
   const t = await getTranslations('home');
   if (!viewer || !isPartyMember(viewer)) {
     const texts = listPages(viewer, { limit: 12 });
-    const me = viewer ? getProfile(viewer.id) : null;
+    const me = viewer ? getMyProfile(viewer.id) : null;
     return (
       <div className="stack">
         <section className="card">
@@ -31,8 +29,8 @@ export default async function HomePage() {
       </div>
     );
   }
-  const me = getProfile(viewer.id);
-  const spaces = listMySpaces(viewer.id);
+  const me = getMyProfile(viewer.id);
+  const spaces = getMySpaces(viewer.id);
   const section = spaces.find((s) => s.kind === 'section');
   const groups = spaces.filter((s) => s.kind === 'group');
   const recent = listPages(viewer, { limit: 8 });
