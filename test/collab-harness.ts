@@ -17,6 +17,7 @@ import type { DeriveFn } from '@/server/collab/room';
 import { derivePage } from '@/server/pages/derive';
 import { createApiToken } from '@/server/users/api-tokens';
 import { createSession, sessionCookieName } from '@/server/auth/session-cookie';
+import { addMembership, makeTree, makeUser, type Tree, type UserRow } from './factories';
 
 export type Close = { code: number; reason: string };
 
@@ -309,3 +310,13 @@ export function containsAll(doc: Y.Doc, seen: Y.Doc): boolean {
 }
 
 export { awarenessProtocol };
+
+/** The cast of most collaboration tests: Alice and Bob, members of one section. */
+export function twoMembersOfASection(): { tree: Tree; alice: UserRow; bob: UserRow } {
+  const tree = makeTree();
+  const alice = makeUser();
+  const bob = makeUser();
+  addMembership(alice, tree.section);
+  addMembership(bob, tree.section);
+  return { tree, alice, bob };
+}
