@@ -107,6 +107,9 @@ export async function expectAppErrorAsync(p: Promise<unknown>, code: ErrorCode, 
 export const MATRIX_ROLES = [
   'anonymous',
   'citizen',
+  // A citizen left holding memberships (secretary of the section, admin of the group): rows
+  // that must give no right to someone who is not a party member.
+  'citizenWithStaleRoles',
   'memberSameSection',
   'memberOtherSection',
   'sectionSecretary',
@@ -141,6 +144,7 @@ export function buildPermissionWorld(): PermissionWorld {
   const thirdSection = createSubspace(viewerOf(siteBuilder()), { parentId: tree.federation.id, name: 'Section Matrice ter' });
   const u = {
     citizen: makeUser({ siteRole: 'citizen', name: 'Citoyenne' }),
+    citizenWithStaleRoles: makeUser({ siteRole: 'citizen', name: 'Ancienne secrétaire' }),
     memberSameSection: makeUser({ name: 'Membre même section' }),
     memberOtherSection: makeUser({ name: 'Membre autre section' }),
     sectionSecretary: makeUser({ name: 'Secrétaire de section' }),
@@ -151,6 +155,7 @@ export function buildPermissionWorld(): PermissionWorld {
     author: makeUser({ name: 'Autrice' }),
   };
   addMembership(u.memberSameSection, tree.section);
+  addMembership(u.citizenWithStaleRoles, tree.section, 'secretary');
   addMembership(u.memberOtherSection, tree.otherSection);
   addMembership(u.sectionSecretary, tree.section, 'secretary');
   addMembership(u.federationSecretary, tree.federation, 'secretary');
@@ -158,6 +163,7 @@ export function buildPermissionWorld(): PermissionWorld {
   addMembership(u.groupMember, tree.otherSection);
   const group = makeGroup(u.groupAdmin, { name: 'Groupe Matrice' });
   addMembership(u.groupMember, group);
+  addMembership(u.citizenWithStaleRoles, group, 'admin');
   // The author writes as a member of the section and of the group...
   addMembership(u.author, tree.section);
   addMembership(u.author, group);

@@ -19,6 +19,8 @@ const both: PerSpace = { section: true, group: true };
 export const ROLE_FACTS: Record<MatrixRole, Facts> = {
   anonymous: { signedIn: false, partyMember: false, memberOf: none, animates: none, isAuthor: false },
   citizen: { signedIn: true, partyMember: false, memberOf: none, animates: none, isAuthor: false },
+  // Their membership rows count for nothing: they are a citizen like any other.
+  citizenWithStaleRoles: { signedIn: true, partyMember: false, memberOf: none, animates: none, isAuthor: false },
   memberSameSection: { signedIn: true, partyMember: true, memberOf: section, animates: none, isAuthor: false },
   memberOtherSection: { signedIn: true, partyMember: true, memberOf: none, animates: none, isAuthor: false },
   sectionSecretary: { signedIn: true, partyMember: true, memberOf: section, animates: section, isAuthor: false },
@@ -43,6 +45,7 @@ type ReadRow = Record<MatrixSpace, { published: Visibility[]; drafts: boolean }>
 export const READ_TABLE: Record<MatrixRole, ReadRow> = {
   anonymous: { section: { published: ['public'], drafts: false }, group: { published: ['public'], drafts: false } },
   citizen: { section: { published: ['public'], drafts: false }, group: { published: ['public'], drafts: false } },
+  citizenWithStaleRoles: { section: { published: ['public'], drafts: false }, group: { published: ['public'], drafts: false } },
   memberSameSection: { section: { published: ALL, drafts: false }, group: { published: PUB_MEM, drafts: false } },
   memberOtherSection: { section: { published: PUB_MEM, drafts: false }, group: { published: PUB_MEM, drafts: false } },
   sectionSecretary: { section: { published: ALL, drafts: true }, group: { published: PUB_MEM, drafts: false } },

@@ -31,15 +31,19 @@ export type SiteAction = 'createGroup' | 'createInvitation' | 'manageSite';
 
 export const PAGE_ACTIONS: readonly PageAction[] = ['read', 'edit', 'comment', 'publish', 'publishVersion', 'viewHistory', 'changeVisibility', 'archive', 'delete', 'restore'];
 
-/** Secretary of this territory or one above it, admin of this group, or site admin. */
+/**
+ * Secretary of this territory or one above it, admin of this group, or site admin. Only party
+ * members hold space roles: a membership row left to someone who is no longer one (removed from
+ * their section, so a citizen again) gives nothing.
+ */
 export function managesSpace(v: Viewer, space: Pick<SpaceRef, 'path'>): boolean {
-  if (v === null) return false;
+  if (!isPartyMember(v)) return false;
   if (isSiteAdmin(v)) return true;
-  return v.managedPaths.some((p) => space.path.startsWith(p));
+  return v!.managedPaths.some((p) => space.path.startsWith(p));
 }
 
 function inSpace(v: Viewer, spaceId: string): boolean {
-  return v !== null && v.roles.has(spaceId);
+  return isPartyMember(v) && v!.roles.has(spaceId);
 }
 
 function isAuthor(v: Viewer, page: PageRef): boolean {
@@ -49,6 +53,8 @@ function isAuthor(v: Viewer, page: PageRef): boolean {
 function canReadPage(v: Viewer, page: PageRef): boolean {
   if (page.deletedAt) return false;
   if (isSiteAdmin(v)) return true;
+  // Citizens read published public pages, nothing else (not even a draft they once wrote).
+  if (!isPartyMember(v)) return page.status !== 'draft' && page.visibility === 'public';
   if (page.status === 'draft') return isAuthor(v, page) || managesSpace(v, page.space);
   switch (page.visibility) {
     case 'public':
@@ -187,13 +193,13 @@ function managedSpaceIds(v: NonNullable<Viewer>): SQL | null {
  */
 export function readableWhere(v: Viewer): SQL {
   const alive = isNull(pages.deletedAt);
-  if (v === null) return and(alive, inArray(pages.status, ['published', 'archived']), eq(pages.visibility, 'public'))!;
+  if (v === null || !isPartyMember(v)) return and(alive, inArray(pages.status, ['published', 'archived']), eq(pages.visibility, 'public'))!;
   if (isSiteAdmin(v)) return alive;
   const managed = managedSpaceIds(v);
   const memberSpaceIds = [...v.roles.keys()];
   const visible = or(
     eq(pages.visibility, 'public'),
-    isPartyMember(v) ? eq(pages.visibility, 'members') : undefined,
+    eq(pages.visibility, 'members'),
     and(
       eq(pages.visibility, 'space'),
       or(memberSpaceIds.length ? inArray(pages.spaceId, memberSpaceIds) : undefined, managed ?? undefined) ?? sql`0`,

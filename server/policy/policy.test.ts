@@ -47,7 +47,7 @@ describe('page permission matrix', () => {
         }
       }
     }
-    expect(checked).toBe(10 * 54 * 10);
+    expect(checked).toBe(11 * 54 * 10);
     expect(mismatches).toEqual([]);
   });
 

@@ -110,11 +110,12 @@ describe('members of a section', () => {
     expectAppError(() => addMember(viewerOf(plain), tree.section.id, { email: u.email! }), 'forbidden');
     expectAppError(() => addMember(viewerOf(secretary), tree.otherSection.id, { email: u.email! }), 'forbidden');
     expectAppError(() => addMember(null, tree.section.id, { email: u.email! }), 'unauthorized');
-    // A citizen added to a group stays a citizen (groups are not party membership).
+    // Groups are for party members: a citizen is refused, and stays a citizen outside the group.
     const groupAdmin = makeUser();
     const g = makeGroup(groupAdmin);
     const c = makeUser({ siteRole: 'citizen' });
-    addMember(viewerOf(groupAdmin), g.id, { email: c.email! });
+    expectAppError(() => addMember(viewerOf(groupAdmin), g.id, { email: c.email! }), 'invalid_input', 'email');
+    expect(roleOf(c.id, g.id)).toBeNull();
     expect(db().select().from(users).where(eq(users.id, c.id)).get()?.siteRole).toBe('citizen');
     expectAppError(() => addMember(viewerOf(groupAdmin), g.id, { email: u.email!, role: 'secretary' }), 'invalid_input', 'role');
   });
@@ -135,6 +136,11 @@ describe('members of a section', () => {
 
     removeMember(viewerOf(sec), t.section.id, m.id);
     expect(roleOf(m.id, t.section.id)).toBeNull();
+    // Out of their only section, they are a citizen again, and another section may take them in.
+    expect(db().select().from(users).where(eq(users.id, m.id)).get()?.siteRole).toBe('citizen');
+    addMember(viewerOf(sec), t.section.id, { email: m.email! });
+    expect(db().select().from(users).where(eq(users.id, m.id)).get()?.siteRole).toBe('member');
+    removeMember(viewerOf(sec), t.section.id, m.id);
     expectAppError(() => removeMember(viewerOf(sec), t.section.id, m.id), 'not_found');
     // The secretary of the federation above manages the section too, but keeps an animator in it.
     const fedSec = makeUser();

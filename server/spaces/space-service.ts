@@ -106,6 +106,9 @@ export function addMember(viewer: Viewer, spaceId: string, raw: { email: string;
         .get();
       if (other) throw new AppError('conflict', `This person already belongs to the section ${other.name}.`, 'email');
       if (user.siteRole === 'citizen') tx.update(users).set({ siteRole: 'member' }).where(eq(users.id, user.id)).run();
+    } else if (user.siteRole === 'citizen') {
+      // Groups and territories above sections are for party members: a citizen joins a section first.
+      throw new AppError('invalid_input', 'This person is not a party member: a section secretary adds them to a section first.', 'email');
     }
     tx.insert(memberships).values({ userId: user.id, spaceId, role: input.role }).run();
     return { userId: user.id };
@@ -120,7 +123,14 @@ export function removeMember(viewer: Viewer, spaceId: string, userId: string): v
   if (m.role !== 'member' && countAnimators(spaceId, userId) === 0 && !isSiteAdmin(viewer)) {
     throw new AppError('conflict', 'A space keeps at least one animator.');
   }
-  db().delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).run();
+  db().transaction((tx) => {
+    tx.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).run();
+    // A party member belongs to exactly one section: out of it, they are a citizen again (their
+    // other memberships give nothing until a section takes them in).
+    if (space.kind === 'section') {
+      tx.update(users).set({ siteRole: 'citizen' }).where(and(eq(users.id, userId), eq(users.siteRole, 'member'))).run();
+    }
+  });
   notifyAccessChanged();
 }
 
