@@ -1,10 +1,15 @@
 /**
  * HTTP latency under load, against a RUNNING server on loopback:
- *   DATA_DIR=<the server's> npm run bench -- [--url http://127.0.0.1:3000] [--concurrency 20] [--seconds 20]
+ *   DATA_DIR=<the server's> npm run bench -- [--url http://127.0.0.1:3000] [--concurrency 20]
+ *     [--seconds 20] [--think-ms 1000] [--endpoints home,section,page,api_page]
  * Signs in `concurrency` party members by opening sessions and API tokens directly in the
  * server's database (same DATA_DIR), then each virtual member cycles through the home page, its
- * section, a page it may read and the same page through the JSON API. Prints one JSON line.
+ * section, a page it may read and the same page through the JSON API, pausing between two
+ * requests for a random think time (exponential, mean `--think-ms`; people read what they
+ * open). `--think-ms 0` makes every member fire its next request at once: the saturation
+ * throughput of the one Node process, where latency is mostly queueing. Prints one JSON line.
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
@@ -32,6 +37,8 @@ function options() {
       concurrency: { type: 'string', default: '20' },
       seconds: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '1' },
+      'think-ms': { type: 'string', default: '1000' },
+      endpoints: { type: 'string', default: ENDPOINTS.join(',') },
     },
   });
   const base = new URL(values.url);
@@ -41,8 +48,13 @@ function options() {
     if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`--${name} takes a whole number up to ${max}.`);
     return n;
   };
+  const endpoints = values.endpoints.split(',').map((e) => e.trim());
+  const unknown = endpoints.filter((e) => !(ENDPOINTS as readonly string[]).includes(e));
+  if (unknown.length || endpoints.length === 0) throw new Error(`--endpoints takes some of ${ENDPOINTS.join(', ')}.`);
   return {
     base: base.origin,
+    endpoints: endpoints as Endpoint[],
+    thinkMs: int(values['think-ms'], 'think-ms', 60_000),
     concurrency: Math.max(1, int(values.concurrency, 'concurrency', 500)),
     seconds: Math.max(1, int(values.seconds, 'seconds', 3600)),
     warmup: int(values.warmup, 'warmup', 100),
@@ -139,29 +151,36 @@ async function main(): Promise<void> {
   const opts = options();
   env();
   const members = signInMembers(opts.concurrency);
-  const samples = new Map<Endpoint, Sample[]>(ENDPOINTS.map((e) => [e, []]));
+  const samples = new Map<Endpoint, Sample[]>(opts.endpoints.map((e) => [e, []]));
+  let elapsed = 0;
+  let issued = 0;
   try {
     // Warm-up rounds (route compilation in dev, caches), not measured.
-    for (let r = 0; r < opts.warmup; r++) for (const e of ENDPOINTS) await hit(opts.base, members[0]!, e);
+    for (let r = 0; r < opts.warmup; r++) for (const e of opts.endpoints) await hit(opts.base, members[0]!, e);
 
-    const deadline = Date.now() + opts.seconds * 1000;
-    let issued = 0;
+    const started = Date.now();
+    const deadline = started + opts.seconds * 1000;
+    // Exponential think time: members do not march in step.
+    const think = () => (opts.thinkMs ? new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * opts.thinkMs)) : null);
     await Promise.all(
       Array.from({ length: opts.concurrency }, async (_, w) => {
         const m = members[w % members.length]!;
+        if (opts.thinkMs) await new Promise((r) => setTimeout(r, Math.random() * opts.thinkMs));
         for (let k = w; Date.now() < deadline && issued < MAX_REQUESTS; k++) {
           issued++;
-          const e = ENDPOINTS[k % ENDPOINTS.length]!;
+          const e = opts.endpoints[k % opts.endpoints.length]!;
           samples.get(e)!.push(await hit(opts.base, m, e));
+          await think();
         }
       }),
     );
+    elapsed = (Date.now() - started) / 1000;
   } finally {
     signOut(members);
   }
 
   const results = Object.fromEntries(
-    ENDPOINTS.map((e) => {
+    opts.endpoints.map((e) => {
       const list = samples.get(e)!;
       const ok = list.filter((s) => s.status >= 200 && s.status < 300).map((s) => s.ms).sort((a, b) => a - b);
       const statuses: Record<string, number> = {};
@@ -170,7 +189,19 @@ async function main(): Promise<void> {
     }),
   );
   process.stdout.write(
-    `${JSON.stringify({ bench: 'http', url: opts.base, concurrency: opts.concurrency, seconds: opts.seconds, members: members.length, results })}\n`,
+    `${JSON.stringify({
+      bench: 'http',
+      url: opts.base,
+      concurrency: opts.concurrency,
+      think_ms: opts.thinkMs,
+      seconds: opts.seconds,
+      members: members.length,
+      requests_per_s: Math.round((issued / Math.max(elapsed, 0.001)) * 10) / 10,
+      loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      results,
+      target_p95_ms: 50,
+      pass: Object.values(results).every((r) => r.errors === 0 && r.p95_ms !== null && r.p95_ms < 50),
+    })}\n`,
   );
 }
 

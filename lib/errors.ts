@@ -8,7 +8,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
-  payload_too_large: 413,
+  // 400, not 413: the API's contract is that any bad input is a 400 naming the field (issue 3).
+  payload_too_large: 400,
   rate_limited: 429,
   invitation_only: 403,
   internal: 500,

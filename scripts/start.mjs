@@ -36,7 +36,7 @@ if (needsBuild()) {
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'index.ts')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'production', COOPOL_DEMO: demo ? '1' : (process.env.COOPOL_DEMO ?? '0') },
+  env: { ...process.env, NODE_ENV: 'production', COOPOL_DEMO: demo ? '1' : '0' }, // the demo's one-click sign-in exists only in `npm run demo`
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -7,6 +7,7 @@ import next from 'next';
 import { db } from '@/db/client';
 import { env, isDemo } from '@/server/env';
 import { startJobWorker } from '@/server/jobs/worker';
+import { clientIp } from '@/server/http/client-ip';
 import { createCollabServer } from '@/server/collab/server';
 import { derivePage } from '@/server/pages/derive';
 import { backfillPublishedVersions } from '@/server/versions/versions';
@@ -26,8 +27,8 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    // The client address as this process saw it (rate limits); a client cannot forge it.
-    req.headers['x-coopol-ip'] = req.socket.remoteAddress ?? 'unknown';
+    // The client's address for rate limits: the socket peer, or what trusted proxies saw.
+    req.headers['x-coopol-ip'] = clientIp(req, e.TRUST_PROXY);
     void handle(req, res);
   });
   const collab = createCollabServer({ derive: derivePage });

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageList } from '@/components/pages/PageList';
-import { getMyProfile, getMySpaces, getViewer } from '@/server/auth/current';
+import { getMyProfile, getMySpaces, getViewerOrResume } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
 import { isPartyMember } from '@/server/policy';
 
 export default async function HomePage() {
-  const viewer = await getViewer();
+  const viewer = await getViewerOrResume('/');
   const t = await getTranslations('home');
   if (!viewer || !isPartyMember(viewer)) {
     const texts = listPages(viewer, { limit: 12 });

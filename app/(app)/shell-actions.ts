@@ -3,11 +3,18 @@ import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { LOCALE_COOKIE } from '@/lib/i18n/locale';
 import { signOut } from '@/server/auth/auth';
+import { notifyAccessChanged } from '@/server/collab/bridge';
 import { getSessionUserId } from '@/server/auth/current';
 import { setLocale } from '@/server/users/account-service';
 
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/connexion?reason=signed-out' });
+  try {
+    await signOut({ redirectTo: '/connexion?reason=signed-out' });
+  } finally {
+    // signOut ends by throwing its redirect: the session is gone by then, so the live editors it
+    // opened close now (4401), not at the next periodic re-check.
+    notifyAccessChanged();
+  }
 }
 
 export async function setLocaleAction(locale: 'fr' | 'en'): Promise<void> {

@@ -50,14 +50,14 @@ export function PresenceAvatars({ people }: { people: Presence[] }) {
 export function CloseNotice({ reason, signInHref }: { reason: CloseReason; signInHref: string }) {
   const t = useTranslations('editor');
   return (
-    <div className={`alert ${reason === 'limit' ? 'alert-warn' : 'alert-error'} editor-closed`} role="alert">
+    <div className={`alert ${reason === 'limit' || reason === 'readOnlyNow' ? 'alert-warn' : 'alert-error'} editor-closed`} role="alert">
       <p>{t(`closed.${reason}`)}</p>
       {reason === 'unauthenticated' && (
         <a className="btn" href={signInHref}>
           {t('signInAgain')}
         </a>
       )}
-      {(reason === 'limit' || reason === 'tooLarge') && (
+      {(reason === 'limit' || reason === 'tooLarge' || reason === 'readOnlyNow') && (
         <button type="button" className="btn" onClick={() => window.location.reload()}>
           {reason === 'limit' ? t('retry') : t('reload')}
         </button>

@@ -43,6 +43,8 @@ export function LiveEditor({ pageId, access, user, actions, initialHtml }: LiveE
   const { collab, status, closeReason, hasPendingEdits, presence, loaded } = useCollab(pageId, user);
   const [resolver] = useState(() => new TitleResolver((ids) => actions.resolveTitles(ids)));
   const lostAccess = closeReason === 'forbidden' || closeReason === 'notFound';
+  // May only read now: the text stays on screen, no longer editable, until the page is reopened.
+  const shownAccess = closeReason === 'readOnlyNow' ? 'read' : access;
 
   // Titles may have changed while the tab was in the background.
   useEffect(() => {
@@ -58,14 +60,14 @@ export function LiveEditor({ pageId, access, user, actions, initialHtml }: LiveE
         <StatusChip status={status} hasPendingEdits={hasPendingEdits} />
         <PresenceAvatars people={presence} />
       </div>
-      {access === 'read' && !lostAccess && (
+      {access === 'read' && !closeReason && (
         <p className="alert alert-info read-only-notice">
           <strong>{t('readOnly')}</strong> — {t('readOnlyHint')}
         </p>
       )}
       {closeReason && <CloseNotice reason={closeReason} signInHref={`/connexion?${new URLSearchParams({ callbackUrl: returnTo, reason: 'expired' })}`} />}
       {collab && !lostAccess ? (
-        <EditorBody key={`${pageId}-${access}`} collab={collab} pageId={pageId} access={access} user={user} actions={actions} resolver={resolver} loaded={loaded} initialHtml={initialHtml} />
+        <EditorBody key={`${pageId}-${shownAccess}`} collab={collab} pageId={pageId} access={shownAccess} user={user} actions={actions} resolver={resolver} loaded={loaded} initialHtml={initialHtml} />
       ) : (
         !lostAccess && <StaticBody html={initialHtml} />
       )}

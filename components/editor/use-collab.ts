@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
+import { READ_ONLY_NOW } from '@/lib/collab/close-reasons';
 import type { CloseReason, ConnectionStatus, EditorUser, Presence } from './types';
 
 export type Collab = { ydoc: Y.Doc; provider: WebsocketProvider; persistence: IndexeddbPersistence };
@@ -98,12 +99,13 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
       }
       refresh();
     };
-    const onClosed = ({ code }: { code: number }) => {
+    const onClosed = ({ code, reason }: { code: number; reason: string }) => {
       terminal = true;
       provider.disconnect();
-      setCloseReason(TERMINAL[code] ?? 'forbidden');
+      setCloseReason(code === 4403 && reason === READ_ONLY_NOW ? 'readOnlyNow' : (TERMINAL[code] ?? 'forbidden'));
       refresh();
-      // Someone who lost access keeps no copy of the text in this browser.
+      // Someone who lost access keeps no copy of the text in this browser; someone who may only
+      // read now keeps none of the edits the server will never take.
       if (code === 4403 || code === 4404) void persistence.clearData();
     };
     const onUpdate = (_u: Uint8Array, origin: unknown) => {

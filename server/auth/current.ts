@@ -22,12 +22,31 @@ export const getViewer = cache(async (): Promise<Viewer> => {
   return id ? loadViewer(id) : null;
 });
 
+/**
+ * To the sign-in page, back to `returnTo` after. A session cookie that no longer opens a
+ * session (expired, revoked) goes through `/connexion/expiree`, which clears it and says so.
+ */
+async function redirectToSignIn(returnTo: string): Promise<never> {
+  const hadSession = (await cookies()).has(sessionCookieName());
+  const query = new URLSearchParams({ callbackUrl: returnTo });
+  redirect(hadSession ? `/connexion/expiree?${query}` : `/connexion?${query}&reason=required`);
+}
+
 /** Signed-in viewer, or a redirect to the sign-in page that comes back to `returnTo`. */
 export async function requireViewer(returnTo: string): Promise<NonNullable<Viewer>> {
   const viewer = await getViewer();
-  if (viewer) return viewer;
-  const hadSession = (await cookies()).has(sessionCookieName());
-  redirect(`/connexion?${new URLSearchParams({ callbackUrl: returnTo, reason: hadSession ? 'expired' : 'required' })}`);
+  return viewer ?? redirectToSignIn(returnTo);
+}
+
+/**
+ * For pages anonymous visitors may see too: the viewer, or `null` for a visitor; a person whose
+ * session ended is asked to sign in again (and comes back to `returnTo`) instead of silently
+ * reading the page as a stranger, or meeting a "not found" for a members' page.
+ */
+export async function getViewerOrResume(returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (viewer === null && (await cookies()).has(sessionCookieName())) return redirectToSignIn(returnTo);
+  return viewer;
 }
 
 /**

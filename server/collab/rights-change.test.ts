@@ -6,12 +6,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { pageUpdates } from '@/db/schema';
-import { removeMember } from '@/server/spaces/space-service';
+import { joinGroup, leaveGroup, removeMember } from '@/server/spaces/space-service';
+import { READ_ONLY_NOW } from '@/lib/collab/close-reasons';
 import { updatePage } from '@/server/pages/page-service';
 import { revokeSession, sessionId } from '@/server/users/account-service';
 import { CLOSE } from './config';
 import { addParagraph, apiTokenFor, barrier, bodyText, nextClose, sessionFor, socketOf, startCollab, synced, until, type Harness } from '@/test/collab-harness';
-import { addMembership, makePage, makeTree, makeUser, siteBuilder, viewerOf, type Tree, type UserRow } from '@/test/factories';
+import { addMembership, makeGroup, makePage, makeTree, makeUser, siteBuilder, viewerOf, type Tree, type UserRow } from '@/test/factories';
 
 let h: Harness;
 let tree: Tree;
@@ -62,27 +63,34 @@ describe('rights withdrawn during a session', () => {
     expect(a.wsconnected).toBe(true);
   });
 
-  it('an editor downgraded to reader has their later updates ignored', async () => {
+  it('an editor who may now only read is closed with 4403 "read only", and reconnects as a reader whose updates are ignored', async () => {
     const bob = makeUser();
-    addMembership(bob, tree.section);
-    // Published for every party member: bob keeps reading after leaving the section.
-    const page = makePage(alice, tree.section, { visibility: 'members', status: 'published' });
+    addMembership(bob, tree.otherSection);
+    const group = makeGroup(alice);
+    joinGroup(viewerOf(bob), group.id);
+    // Published for every party member: bob keeps reading after leaving the group.
+    const page = makePage(alice, group, { visibility: 'members', status: 'published' });
     const b = h.provider(page.id, { token: apiTokenFor(bob) });
     const a = h.provider(page.id, { token: apiTokenFor(alice) });
     await Promise.all([synced(b), synced(a)]);
     const room = h.collab.rooms.get(page.id)!;
-    const bobConn = () => [...room.conns.values()].find((c) => c.userId === bob.id);
-    expect(bobConn()?.access).toBe('edit');
-    removeMember(viewerOf(siteBuilder()), tree.section.id, bob.id);
-    await until(() => bobConn()?.access === 'read', 'downgrade to read');
-    addParagraph(b.doc, 'Plus le droit');
-    await barrier(socketOf(b));
+    expect([...room.conns.values()].find((c) => c.userId === bob.id)?.access).toBe('edit');
+    const stopped = new Promise<{ code: number; reason: string }>((resolve) => b.on('closed', (e) => resolve(e)));
+    leaveGroup(viewerOf(bob), group.id);
+    expect(await stopped).toEqual({ code: CLOSE.forbidden, reason: READ_ONLY_NOW });
+    expect(a.wsconnected).toBe(true);
+    // Back as a reader: receives the text, and nothing it sends is applied or stored.
+    const r = h.provider(page.id, { token: apiTokenFor(bob) });
+    await synced(r);
+    expect([...room.conns.values()].find((c) => c.userId === bob.id)?.access).toBe('read');
+    addParagraph(r.doc, 'Plus le droit');
+    await barrier(socketOf(r));
     addParagraph(a.doc, 'Alice écrit encore');
-    await until(() => bodyText(b.doc).includes('Alice écrit encore'), 'reader still receives');
+    await until(() => bodyText(r.doc).includes('Alice écrit encore'), 'reader still receives');
     expect(bodyText(room.doc)).not.toContain('Plus le droit');
     expect(bodyText(a.doc)).not.toContain('Plus le droit');
     expect(db().select().from(pageUpdates).where(eq(pageUpdates.userId, bob.id)).all()).toHaveLength(0);
-    expect(b.wsconnected).toBe(true);
+    expect(r.wsconnected).toBe(true);
   });
 
   it('revoking the session a socket signed in with closes it with 4401', async () => {

@@ -3,6 +3,9 @@
  * authenticate (session cookie, Bearer header or ?token=) → authorize through the policy →
  * join the page's room. Every refusal happens before any document byte is sent.
  */
+import { READ_ONLY_NOW } from '@/lib/collab/close-reasons';
+import { env } from '@/server/env';
+import { clientIp } from '@/server/http/client-ip';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -37,7 +40,7 @@ function userIdFor(c: Credential): string | null {
 
 export type CollabServer = {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-  /** Closes sockets whose person lost the right to read; downgrades those who lost edit. */
+  /** Closes sockets whose person lost the right to read, or to edit (with `READ_ONLY_NOW`). */
   recheckAccess(): void;
   rooms: Map<string, Room>;
   /** Derive and store everything pending, close every socket (SIGTERM). */
@@ -68,7 +71,7 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
     if (!credential || !viewer) return ws.close(CLOSE.unauthenticated, 'sign in');
     const access = liveAccess(viewer, pageId);
     if (!access) return ws.close(CLOSE.notFound, 'not found');
-    const ip = req.socket.remoteAddress ?? 'unknown';
+    const ip = clientIp(req, env().TRUST_PROXY);
     if ((perIp.get(ip) ?? 0) >= cfg.maxConnectionsPerIp) return ws.close(CLOSE.limit, 'too many connections');
     // Everything that may throw comes before the room is made: a room no socket joins is never unloaded.
     const profile = getProfile(viewer.id);
@@ -126,7 +129,9 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
         }
         const access = liveAccess(loadViewer(conn.userId), room.pageId);
         if (!access) room.close(conn, CLOSE.forbidden, 'access withdrawn');
-        else if (access === 'read' && conn.access === 'edit') conn.access = 'read';
+        // Closed rather than quietly muted: the editor would go on typing into a copy that is
+        // never saved. It reconnects (after a reload) as a reader.
+        else if (access === 'read' && conn.access === 'edit') room.close(conn, CLOSE.forbidden, READ_ONLY_NOW);
       }
     }
   }

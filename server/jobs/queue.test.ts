@@ -23,6 +23,8 @@ describe('job queue', () => {
     expect(await drain(handlers, () => new Date(Date.now() + 61_000))).toBe(1);
     expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     expect(jobsOf('order').every((j) => j.status === 'done' && j.finishedAt && j.lockedUntil === null)).toBe(true);
+    // Done jobs keep no payload (sent mails hold personal data and sign-in links).
+    expect(jobsOf('order').map((j) => j.payload)).toEqual([{}, {}, {}]);
   });
 
   it('a dedupe key makes enqueueing idempotent', () => {

@@ -46,8 +46,9 @@ export function claimNext(queues: string[], now = new Date()): JobRow | null {
   });
 }
 
+/** A finished job keeps no payload: a sent mail holds personal data and one-time sign-in links. */
 export function complete(id: number): void {
-  db().update(jobs).set({ status: 'done', finishedAt: new Date(), lockedUntil: null, lastError: null }).where(eq(jobs.id, id)).run();
+  db().update(jobs).set({ status: 'done', payload: {}, finishedAt: new Date(), lockedUntil: null, lastError: null }).where(eq(jobs.id, id)).run();
 }
 
 export function fail(job: JobRow, error: unknown, now = new Date()): void {

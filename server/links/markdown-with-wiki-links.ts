@@ -13,7 +13,7 @@ import { isAppError } from '@/lib/errors';
 import { WIKI_LINK } from '@/lib/editor/wiki-link';
 import { env } from '@/server/env';
 import { markdownToJSON } from '@/server/pages/body';
-import { createPage } from '@/server/pages/page-service';
+import { createStubPage } from '@/server/pages/page-service';
 import { readableWhere, type Viewer } from '@/server/policy';
 import { ftsQuery } from '@/server/search/search';
 import { resolveLinkTitles } from './resolve-titles';
@@ -115,7 +115,7 @@ function collectHrefs(node: JSONContent, into: Set<string>): void {
 
 /**
  * Parses `md` into the editor's JSON with wiki links. `[[Titre]]` with no readable page of that
- * title creates a draft stub in `spaceId` (when the writer may create pages there; otherwise the
+ * title creates a stub page in `spaceId` (`createStubPage`) (when the writer may create pages there; otherwise the
  * text stays as typed). Invalid Markdown throws like `markdownToJSON`.
  */
 export function markdownWithWikiLinks(viewer: NonNullable<Viewer>, spaceId: string, md: string): JSONContent {
@@ -135,7 +135,7 @@ export function markdownWithWikiLinks(viewer: NonNullable<Viewer>, spaceId: stri
 
 function createStub(viewer: NonNullable<Viewer>, spaceId: string, title: string): string | null {
   try {
-    return createPage(viewer, { spaceId, title: title.slice(0, MAX_TITLE), status: 'draft' }).id;
+    return createStubPage(viewer, spaceId, title.slice(0, MAX_TITLE)).id;
   } catch (e) {
     if (isAppError(e) && (e.code === 'forbidden' || e.code === 'invalid_input')) return null;
     throw e;

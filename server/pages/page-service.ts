@@ -82,6 +82,15 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
   return created;
 }
 
+/**
+ * The page a wiki link to a missing title makes. It is published for its space (`space`
+ * visibility), so the people who co-edit pages there see the link and can open the new page
+ * (a draft would show "page privée" to everyone but its creator); it is never public until
+ * someone widens it.
+ */
+export function createStubPage(viewer: Viewer, spaceId: string, title: string): PageRow {
+  return createPage(viewer, { spaceId, title, status: 'published', visibility: 'space' });
+}
 
 /**
  * A page as its viewer may see it: row, space, body, authors and abilities. Party members read

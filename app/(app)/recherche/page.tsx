@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SearchResults } from '@/components/search/SearchResults';
 import { isAppError } from '@/lib/errors';
-import { getViewer } from '@/server/auth/current';
+import { getViewerOrResume } from '@/server/auth/current';
 import { searchPages } from '@/server/search/search';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,13 +17,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const sp = await searchParams;
   const q = one(sp.q).slice(0, 500);
   const t = await getTranslations('search');
+  const viewer = await getViewerOrResume(q ? `/recherche?${new URLSearchParams({ q })}` : '/recherche');
   let results: ReturnType<typeof searchPages> = { data: [], nextCursor: null };
   if (q.trim()) {
     try {
-      results = searchPages(await getViewer(), q, { limit: 20, cursor: one(sp.cursor) || null });
+      results = searchPages(viewer, q, { limit: 20, cursor: one(sp.cursor) || null });
     } catch (e) {
       if (!isAppError(e) || e.code !== 'invalid_input') throw e; // a stale cursor: first page instead
-      results = searchPages(await getViewer(), q, { limit: 20 });
+      results = searchPages(viewer, q, { limit: 20 });
     }
   }
   return (

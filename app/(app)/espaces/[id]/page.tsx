@@ -10,7 +10,7 @@ import { SubspaceForm } from '@/components/spaces/SubspaceForm';
 import { UndoDeleteToast } from '@/components/pages/UndoDeleteToast';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { isAppError } from '@/lib/errors';
-import { getViewer } from '@/server/auth/current';
+import { getViewerOrResume } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
 import { countMembers, getBreadcrumbs, getSpaceRow, listMembers, listSpaces, spaceAbilities } from '@/server/spaces/queries';
 import { addMemberAction, createSubspaceAction, joinGroupAction, leaveGroupAction, removeMemberAction, restorePageAction, setRoleAction } from './actions';
@@ -36,7 +36,7 @@ export default async function SpacePage({ params, searchParams }: { params: Para
   const { id } = await params;
   const sp = await searchParams;
   const space = loadSpace(id);
-  const viewer = await getViewer();
+  const viewer = await getViewerOrResume(`/espaces/${id}`);
   const t = await getTranslations('spaces');
   const tc = await getTranslations('common');
   const can = spaceAbilities(viewer, space);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { getViewer, requireViewer } from '@/server/auth/current';
 import { runAction, type ActionResult } from '@/server/http/action';
 import { resolveLinkTitles } from '@/server/links/resolve-titles';
-import { createPage } from '@/server/pages/page-service';
+import { createStubPage } from '@/server/pages/page-service';
 import { searchTitles, type TitleMatch } from '@/server/search/search-titles';
 
 const query = z.string().max(200);
@@ -25,11 +25,11 @@ export async function resolveLinkTitlesAction(raw: unknown): Promise<Record<stri
   return resolveLinkTitles(await getViewer(), parsed.data);
 }
 
-/** A draft page titled with the typed text, in the space of the page being edited. */
+/** A stub page titled with the typed text, in the space of the page being edited. */
 export async function createStubPageAction(spaceId: string, title: unknown): Promise<ActionResult<{ id: string; title: string }>> {
   const viewer = await requireViewer('/');
   return runAction(() => {
-    const page = createPage(viewer, { spaceId, title: typeof title === 'string' ? title : '', status: 'draft' });
+    const page = createStubPage(viewer, spaceId, typeof title === 'string' ? title : '');
     return { id: page.id, title: page.title };
   });
 }

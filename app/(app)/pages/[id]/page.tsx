@@ -5,7 +5,7 @@ import { StatusBadge, VisibilityBadge } from '@/components/pages/Badges';
 import { PageActions } from '@/components/pages/PageActions';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { isAppError } from '@/lib/errors';
-import { getViewer } from '@/server/auth/current';
+import { getViewer, getViewerOrResume } from '@/server/auth/current';
 import { jsonToHTML } from '@/server/pages/body';
 import { getPage } from '@/server/pages/page-service';
 import { getBreadcrumbs } from '@/server/spaces/queries';
@@ -25,7 +25,7 @@ type Params = Promise<{ id: string }>;
 /** Any page the viewer cannot read is a 404, with nothing of it in the response. */
 async function readPage(id: string) {
   try {
-    return getPage(await getViewer(), id);
+    return getPage(await getViewerOrResume(`/pages/${id}`), id);
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found') notFound();
     throw e;

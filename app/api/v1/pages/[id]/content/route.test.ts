@@ -12,6 +12,7 @@ import { PUT } from './route';
 
 const t = territory();
 const militante = person('member', [[t.section.id, 'member']]);
+const voisine = person('member', [[t.section.id, 'member']]);
 const colmar = person('member', [[t.otherSection.id, 'member']]);
 const citoyen = person('citizen');
 const make = (who: Person, input: CreatePageInput) => createPage(viewerOf(who), input);
@@ -44,13 +45,19 @@ describe('PUT /api/v1/pages/:id/content', () => {
     expect(r.body.markdown).toContain('`[[pas un lien]]`');
   });
 
-  it('creates a draft stub in the page’s space for an unknown title, once', async () => {
+  it('creates a stub in the page’s space for an unknown title, once, that its co-editors can open', async () => {
     const r = await put(page.id, { markdown: 'À écrire : [[Plan de mobilité douce]], encore [[plan de mobilité douce]].' }, militante.token);
     expect(r.status).toBe(200);
     const stubs = db().select().from(pages).where(and(eq(pages.title, 'Plan de mobilité douce'))).all();
     expect(stubs).toHaveLength(1);
-    expect(stubs[0]).toMatchObject({ spaceId: t.section.id, status: 'draft', createdBy: militante.id });
+    expect(stubs[0]).toMatchObject({ spaceId: t.section.id, status: 'published', visibility: 'space', createdBy: militante.id });
     expect(linksOf(page.id)).toEqual([stubs[0]!.id]);
+    // Another member of the section sees the link's title and opens the stub; a member of
+    // another section sees "page privée" and gets a 404.
+    expect((await get(page.id, voisine.token)).body.text).toContain('Plan de mobilité douce');
+    expect((await get(stubs[0]!.id, voisine.token)).status).toBe(200);
+    expect((await get(page.id, colmar.token)).body.text).toContain('page privée');
+    expect((await get(stubs[0]!.id, colmar.token)).status).toBe(404);
   });
 
   it('turns links to page URLs into wiki links, relative or absolute', async () => {
@@ -72,7 +79,7 @@ describe('PUT /api/v1/pages/:id/content', () => {
     expect((await put(page.id, { markdown: 'x', mode: 'prepend' }, militante.token)).body.error).toMatchObject({ code: 'invalid_input', field: 'mode' });
     expect((await put(page.id, { markdown: 'x', extra: 1 }, militante.token)).body.error).toMatchObject({ code: 'invalid_input', field: 'extra' });
     expect((await put(page.id, 'not json', militante.token)).body.error).toMatchObject({ code: 'invalid_input', field: 'body' });
-    expect((await put(page.id, { markdown: 'x'.repeat(1_000_001) }, militante.token)).status).toBe(413);
+    expect((await put(page.id, { markdown: 'x'.repeat(1_000_001) }, militante.token)).status).toBe(400);
     expect((await put(page.id, { markdown: 'x' })).status).toBe(401);
     const hidden = await put(secret.id, { markdown: 'x' }, colmar.token);
     expect(hidden.status).toBe(404);
