@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { SignInLink } from '@/components/ui/SignInLink';
 import { usePathname } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
@@ -88,9 +89,7 @@ export function AppShell({ me, spaces, signOut, setLocale, children }: Props) {
             </div>
           </details>
         ) : (
-          <Link href="/connexion" className="btn btn-primary btn-small">
-            {t('signIn')}
-          </Link>
+          <SignInLink className="btn btn-primary btn-small">{t('signIn')}</SignInLink>
         )}
       </header>
       <div className="shell" data-nav-open={navOpen}>
