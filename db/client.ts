@@ -18,6 +18,11 @@ export function openDb(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema }) as Db;
+  // Transactions take the write lock as they begin (BEGIN IMMEDIATE). A deferred one that reads,
+  // then writes, fails at once with SQLITE_BUSY when another connection (the CLI, a backup)
+  // committed in between, and busy_timeout cannot save it; an immediate one waits its turn.
+  const deferred = db.transaction.bind(db);
+  db.transaction = ((fn, config) => deferred(fn, { behavior: 'immediate', ...config })) as Db['transaction'];
   migrate(db, { migrationsFolder: MIGRATIONS });
   // Keeps the query planner's statistics fresh (cheap; analyses only what needs it).
   sqlite.pragma('optimize=0x10002');
