@@ -52,6 +52,22 @@ export const pageLinks = sqliteTable(
   (t) => [primaryKey({ columns: [t.sourceId, t.targetId] }), index('page_links_target_idx').on(t.targetId)],
 );
 
+/**
+ * The wiki links of each page's latest published version, for the backlinks that citizens and
+ * anonymous readers see: they read published versions only, so a link that exists only in the
+ * live text must not show them a referrer (nor its snippet). Replaced at every publication.
+ */
+export const pagePublicLinks = sqliteTable(
+  'page_public_links',
+  {
+    sourceId: text('source_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    targetId: text('target_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    /** Text around the first link in the published text. */
+    snippet: text('snippet').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.targetId] }), index('page_public_links_target_idx').on(t.targetId)],
+);
+
 export const IMAGE_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
 
 /** Images pasted or dropped into a page: the bytes sit in DATA_DIR/uploads/<id>, served under the page's permissions. */

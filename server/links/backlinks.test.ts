@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMembership, expectAppError, makePage, makeTree, makeUser, setPageDates, viewerOf } from '@/test/factories';
 import { deletePage } from '@/server/pages/page-service';
+import { publishNewVersion } from '@/server/versions/version-service';
 import { countBacklinks, listBacklinks } from './backlinks';
 import { putPageContent } from './put-page-content';
 
@@ -14,10 +15,14 @@ const citizen = makeUser({ siteRole: 'citizen' });
 const target = makePage(writer, tree.section, { title: 'Programme', visibility: 'public', status: 'published' });
 const secretTarget = makePage(writer, tree.section, { title: 'Cible secrète', visibility: 'space', status: 'published' });
 
-/** A page whose body links to `to` (written through the content API's domain function). */
+/**
+ * A page whose body links to `to` (written through the content API's domain function); a
+ * published one publishes that text again, so that the public reads the link too.
+ */
 function linking(title: string, to: string, opts: { visibility: 'public' | 'members' | 'space'; status: 'draft' | 'published' }) {
   const p = makePage(writer, tree.section, { title, ...opts });
   putPageContent(viewerOf(writer), p.id, { markdown: `Avant le lien, voir [le programme](/pages/${to}) pour la suite.` });
+  if (opts.status === 'published') publishNewVersion(viewerOf(writer), p.id);
   return p;
 }
 
@@ -59,9 +64,28 @@ describe('listBacklinks', () => {
     expect(r.data.find((b) => b.id === fromPublic.id)).toMatchObject({ title: 'Source publique', snippet: 'Avant le lien, voir Programme pour la suite.' });
   });
 
-  it('gives the public no snippet: it comes from live text, and the public reads published versions', () => {
+  it('shows the public the links of published versions only, with the published text around them', () => {
     const r = listBacklinks(viewerOf(citizen), target.id);
-    expect(r.data[0]).toMatchObject({ id: fromPublic.id, title: 'Source publique', snippet: '' });
+    expect(r.data[0]).toMatchObject({ id: fromPublic.id, title: 'Source publique', snippet: 'Avant le lien, voir Programme pour la suite.' });
+    // A public page whose link to the target exists only in its live text: members see it as a
+    // referrer, the public does not — until it is published again, with its new text.
+    const later = makePage(writer, tree.section, { title: 'Tract du marché', visibility: 'public', status: 'published', markdown: 'Rien encore.' });
+    putPageContent(viewerOf(writer), later.id, { markdown: `Le tract renvoie au [programme](/pages/${target.id}) complet.` });
+    expect(ids(listBacklinks(viewerOf(outsider), target.id))).toContain(later.id);
+    for (const v of [viewerOf(citizen), null]) {
+      expect(ids(listBacklinks(v, target.id))).not.toContain(later.id);
+      expect(countBacklinks(v, target.id)).toBe(1);
+    }
+    publishNewVersion(viewerOf(writer), later.id);
+    expect(listBacklinks(null, target.id).data.find((b) => b.id === later.id)).toMatchObject({ snippet: 'Le tract renvoie au Programme complet.' });
+    expect(countBacklinks(null, target.id)).toBe(2);
+    // The link removed from the live text stays public until the next publication removes it.
+    putPageContent(viewerOf(writer), later.id, { markdown: 'Plus de lien.' });
+    expect(ids(listBacklinks(viewerOf(outsider), target.id))).not.toContain(later.id);
+    expect(ids(listBacklinks(null, target.id))).toContain(later.id);
+    publishNewVersion(viewerOf(writer), later.id);
+    expect(ids(listBacklinks(null, target.id))).not.toContain(later.id);
+    deletePage(viewerOf(writer), later.id);
   });
 
   it('answers not_found when the target itself is unreadable or unknown', () => {

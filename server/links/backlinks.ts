@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { pageLinks, pages, spaces, type PageKind } from '@/db/schema';
+import { pageLinks, pagePublicLinks, pages, spaces, type PageKind } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { loadPage } from '@/server/pages/load-page';
 import { TARGET_MARK } from './extract-links';
@@ -25,20 +25,27 @@ function decodeCursor(cursor: string | null | undefined): { t: number; id: strin
   throw new AppError('invalid_input', 'Invalid cursor.', 'cursor');
 }
 
+/**
+ * Where a viewer's links come from: party members read live documents, so the links of live
+ * documents; citizens and anonymous readers read published versions, so theirs.
+ */
+const linksFor = (viewer: Viewer) => (isPartyMember(viewer) ? pageLinks : pagePublicLinks);
+
 /** Readable pages linking to `pageId`, most recently updated first, with the text around the link. */
 export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: number; cursor?: string | null } = {}): Paged<Backlink> {
   const target = loadPage(pageId);
   authorizePage(viewer, 'read', target.ref);
   const limit = clampLimit(opts.limit);
   const cur = decodeCursor(opts.cursor);
+  const links = linksFor(viewer);
   const rows = db()
-    .select({ id: pages.id, title: pages.title, snippet: pageLinks.snippet, kind: pages.kind, spaceName: spaces.name, updatedAt: pages.updatedAt })
-    .from(pageLinks)
-    .innerJoin(pages, eq(pages.id, pageLinks.sourceId))
+    .select({ id: pages.id, title: pages.title, snippet: links.snippet, kind: pages.kind, spaceName: spaces.name, updatedAt: pages.updatedAt })
+    .from(links)
+    .innerJoin(pages, eq(pages.id, links.sourceId))
     .innerJoin(spaces, eq(spaces.id, pages.spaceId))
     .where(
       and(
-        eq(pageLinks.targetId, pageId),
+        eq(links.targetId, pageId),
         readableWhere(viewer),
         cur ? or(lt(pages.updatedAt, new Date(cur.t)), and(eq(pages.updatedAt, new Date(cur.t)), lt(pages.id, cur.id))) : undefined,
       ),
@@ -46,9 +53,8 @@ export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: nu
     .orderBy(desc(pages.updatedAt), desc(pages.id))
     .limit(limit + 1)
     .all();
-  // Snippets come from the linking pages' live text: party members only (the public reads
-  // published versions). The link itself shows as the target's title, which the viewer may read.
-  const data = rows.slice(0, limit).map((r) => ({ ...r, snippet: isPartyMember(viewer) ? r.snippet.replaceAll(TARGET_MARK, target.row.title) : '' }));
+  // The link itself shows as the target's title, which the viewer may read.
+  const data = rows.slice(0, limit).map((r) => ({ ...r, snippet: r.snippet.replaceAll(TARGET_MARK, target.row.title) }));
   const last = data[data.length - 1];
   return {
     data,
@@ -59,12 +65,13 @@ export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: nu
 /** How many readable pages link to `pageId` (the target must be readable). */
 export function countBacklinks(viewer: Viewer, pageId: string): number {
   authorizePage(viewer, 'read', loadPage(pageId).ref);
+  const links = linksFor(viewer);
   return (
     db()
       .select({ n: sql<number>`count(*)` })
-      .from(pageLinks)
-      .innerJoin(pages, eq(pages.id, pageLinks.sourceId))
-      .where(and(eq(pageLinks.targetId, pageId), readableWhere(viewer)))
+      .from(links)
+      .innerJoin(pages, eq(pages.id, links.sourceId))
+      .where(and(eq(links.targetId, pageId), readableWhere(viewer)))
       .get()?.n ?? 0
   );
 }

@@ -6,7 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pageAuthors, pageLinks, pages, users } from '@/db/schema';
-import { extractLinks } from '@/server/links/extract-links';
+import { storeLinks } from '@/server/links/store-links';
 import { indexPage } from '@/server/search/index-page';
 import { jsonToText, yStateToJSON } from './body';
 import { noteDocumentChanged } from '@/server/versions/versions';
@@ -14,8 +14,6 @@ import { noteDocumentChanged } from '@/server/versions/versions';
 export function derivePage(pageId: string, state: Uint8Array, editorIds: string[], now = new Date()): void {
   const json = yStateToJSON(state);
   const text = jsonToText(json);
-  const links = extractLinks(json);
-  links.delete(pageId);
   const exists = db().transaction((tx) => {
     const page = tx.select({ id: pages.id }).from(pages).where(eq(pages.id, pageId)).get();
     if (!page) return false;
@@ -32,9 +30,7 @@ export function derivePage(pageId: string, state: Uint8Array, editorIds: string[
         .all();
       for (const m of members) tx.insert(pageAuthors).values({ pageId, userId: m.id }).onConflictDoNothing().run();
     }
-    tx.delete(pageLinks).where(eq(pageLinks.sourceId, pageId)).run();
-    const targets = links.size ? tx.select({ id: pages.id }).from(pages).where(inArray(pages.id, [...links.keys()])).all() : [];
-    for (const t of targets) tx.insert(pageLinks).values({ sourceId: pageId, targetId: t.id, snippet: links.get(t.id) ?? '' }).run();
+    storeLinks(tx, pageLinks, pageId, json);
     indexPage(tx, pageId);
     return true;
   });

@@ -8,7 +8,8 @@
  */
 import { and, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db/client';
-import { pages, pageVersions, VERSION_KINDS } from '@/db/schema';
+import { pagePublicLinks, pages, pageVersions, VERSION_KINDS } from '@/db/schema';
+import { storeLinks } from '@/server/links/store-links';
 import { jsonToText, jsonToYState, yStateToJSON } from '@/server/pages/body';
 import { liveDocState } from '@/server/collab/write-document';
 
@@ -97,11 +98,13 @@ export function takeVersion(pageId: string, state: Uint8Array, o: TakeOptions): 
  */
 export function recordPublication(pageId: string, userId: string | null, name?: string | null, now = new Date()): VersionMeta | null {
   const state = liveDocState(pageId);
+  const json = yStateToJSON(state);
   const row = db().transaction((tx) => {
     const v = insertVersion(tx, pageId, state, { kind: 'published', name, userId, now });
     if (!v) return null;
     tx.update(pages).set({ publishedVersionId: v.id }).where(eq(pages.id, pageId)).run();
     indexPublicPage(tx, pageId);
+    storeLinks(tx, pagePublicLinks, pageId, json);
     return v;
   });
   settleActivity(pageId);
