@@ -1,18 +1,24 @@
+/**
+ * The mails Coopol sends, from the `mail` part of the message catalogue (server-only: it is not
+ * one of the namespaces sent to the browser), in the recipient's language.
+ */
+import { createTranslator } from 'next-intl';
 import type { Locale } from '@/db/schema';
+import fr from '@/lib/i18n/messages/fr/mail.json';
+import en from '@/lib/i18n/messages/en/mail.json';
 import type { Mail } from './outbox';
 
-/** Mails are written here in both languages (the catalogue in lib/i18n serves the UI). */
+const translators = {
+  fr: createTranslator({ locale: 'fr', messages: { mail: fr }, namespace: 'mail' }),
+  en: createTranslator({ locale: 'en', messages: { mail: en }, namespace: 'mail' }),
+};
+
 export function signInMail(to: string, url: string, locale: Locale): Mail {
-  if (locale === 'en') {
-    return {
-      to,
-      subject: 'Your Coopol sign-in link',
-      text: `Hello,\n\nTo sign in to Coopol, open this link (valid for 24 hours, usable once):\n\n${url}\n\nIf you did not ask for it, ignore this message.\n\n— Coopol`,
-    };
-  }
-  return {
-    to,
-    subject: 'Votre lien de connexion à Coopol',
-    text: `Bonjour,\n\nPour vous connecter à Coopol, ouvrez ce lien (valable 24 heures, une seule fois) :\n\n${url}\n\nSi vous n'avez rien demandé, ignorez ce message.\n\n— Coopol`,
-  };
+  const t = translators[locale];
+  return { to, subject: t('signIn.subject'), text: t('signIn.text', { url }) };
+}
+
+export function emailChangeMail(to: string, url: string, locale: Locale): Mail {
+  const t = translators[locale];
+  return { to, subject: t('emailChange.subject'), text: t('emailChange.text', { url }) };
 }

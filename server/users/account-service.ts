@@ -1,4 +1,5 @@
 /** A person's own data: profile, sessions, export (GDPR art. 15/20) and deletion (art. 17). */
+import { emailChangeMail } from '@/server/mail/templates';
 import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -39,11 +40,7 @@ export function requestEmailChange(userId: string, rawEmail: string): void {
   const user = getProfile(userId);
   const token = issueToken({ purpose: 'email-change', subject: `${userId} ${email}`, ttlMs: 86_400_000, singleUse: true });
   const url = `${env().AUTH_URL}/compte/email?token=${encodeURIComponent(token)}`;
-  queueMail(
-    user.locale === 'en'
-      ? { to: email, subject: 'Confirm your new Coopol e-mail address', text: `Open this link to confirm your new address:\n\n${url}\n\n— Coopol` }
-      : { to: email, subject: 'Confirmez votre nouvelle adresse Coopol', text: `Ouvrez ce lien pour confirmer votre nouvelle adresse :\n\n${url}\n\n— Coopol` },
-  );
+  queueMail(emailChangeMail(email, url, user.locale));
 }
 
 export function confirmEmailChange(token: string): void {
