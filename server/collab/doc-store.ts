@@ -19,9 +19,11 @@ export type LoadedInto = { lastUpdateId: number; logLength: number };
  */
 const REPLAY_BATCH = 256;
 
-function prepareLogReads(handle: Db) {
+/** The statements of the hot paths, prepared once per database handle (plain SQL: no query building per keystroke). */
+function prepareStatements(handle: Db) {
   const raw = handle.$client;
   return {
+    append: raw.prepare('insert into page_updates (page_id, data, user_id, created_at) values (?, ?, ?, ?)'),
     base: raw.prepare('select state from page_docs where page_id = ?').pluck(),
     meta: raw.prepare('select count(*) as n, coalesce(max(id), 0) as last from page_updates where page_id = ?'),
     lengths: raw.prepare('select length(data) from page_updates where page_id = ? order by id').pluck(),
@@ -30,7 +32,12 @@ function prepareLogReads(handle: Db) {
     joined: raw.prepare("select cast(group_concat(data, x'' order by id) as blob) from page_updates where page_id = ?").pluck(),
   };
 }
-const logReads = new WeakMap<Db, ReturnType<typeof prepareLogReads>>();
+const prepared = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+function statements(handle: Db): ReturnType<typeof prepareStatements> {
+  let s = prepared.get(handle);
+  if (!s) prepared.set(handle, (s = prepareStatements(handle)));
+  return s;
+}
 
 /**
  * Applies a page's stored document (compacted state, then the update log) to `doc`. Updates
@@ -39,18 +46,16 @@ const logReads = new WeakMap<Db, ReturnType<typeof prepareLogReads>>();
  */
 export function loadDocInto(doc: Y.Doc, pageId: string): LoadedInto {
   const handle = db();
-  let q = logReads.get(handle);
-  if (!q) logReads.set(handle, (q = prepareLogReads(handle)));
-  const statements = q;
+  const q = statements(handle);
   // One read transaction: a consistent snapshot of the state and the log.
   const stored = handle.$client.transaction(() => {
-    const meta = statements.meta.get(pageId) as { n: number; last: number };
+    const meta = q.meta.get(pageId) as { n: number; last: number };
     return {
-      base: statements.base.get(pageId) as Buffer | undefined,
+      base: q.base.get(pageId) as Buffer | undefined,
       n: meta.n,
       last: meta.last,
-      lengths: meta.n ? (statements.lengths.all(pageId) as number[]) : [],
-      joined: meta.n ? (statements.joined.get(pageId) as Buffer) : null,
+      lengths: meta.n ? (q.lengths.all(pageId) as number[]) : [],
+      joined: meta.n ? (q.joined.get(pageId) as Buffer) : null,
     };
   })();
   if (stored.base) Y.applyUpdate(doc, stored.base);
@@ -82,24 +87,12 @@ export function loadDocState(pageId: string): LoadedState {
   }
 }
 
-function prepareAppend(handle: Db) {
-  return handle
-    .insert(pageUpdates)
-    .values({ pageId: sql.placeholder('pageId'), data: sql.placeholder('data'), userId: sql.placeholder('userId'), createdAt: sql.placeholder('createdAt') })
-    .returning({ id: pageUpdates.id })
-    .prepare();
-}
-// One statement per database handle, built once: an append runs on every keystroke.
-const appendStatements = new WeakMap<Db, ReturnType<typeof prepareAppend>>();
-
 /** Appends one update to the log. Returns its id. Throws if the write fails. */
 export function appendUpdate(pageId: string, update: Uint8Array, userId: string | null): number {
-  const handle = db();
-  let statement = appendStatements.get(handle);
-  if (!statement) appendStatements.set(handle, (statement = prepareAppend(handle)));
-  const row = statement.get({ pageId, data: Buffer.from(update), userId, createdAt: new Date() });
-  if (!row) throw new Error('The update log did not return the new row.');
-  return row.id;
+  const { append } = statements(db());
+  // A view of the update's bytes, not a copy: this runs on every keystroke.
+  const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+  return Number(append.run(pageId, data, userId, Date.now()).lastInsertRowid);
 }
 
 /**

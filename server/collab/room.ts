@@ -13,6 +13,7 @@ import { appendUpdate, compactDoc, loadDocInto } from './doc-store';
 import { CLOSE, type CollabConfig } from './config';
 
 const MESSAGE_SYNC = 0;
+const BINARY = { binary: true } as const;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
 const EMPTY_UPDATE = [0, 0];
@@ -134,11 +135,13 @@ export class Room {
       this.close(conn, CLOSE.limit, 'send buffer full');
       return;
     }
-    ws.send(message, { binary: true });
+    ws.send(message, BINARY);
   }
 
   private broadcast(message: Uint8Array): void {
-    for (const conn of this.conns.values()) this.send(conn, message);
+    // One Buffer view for every socket: `ws` would otherwise wrap the bytes anew for each send.
+    const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+    for (const conn of this.conns.values()) this.send(conn, bytes);
   }
 
   /**
