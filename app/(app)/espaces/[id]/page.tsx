@@ -17,7 +17,7 @@ import { addMemberAction, createSubspaceAction, joinGroupAction, leaveGroupActio
 import { MoreLink } from '@/components/ui/MoreLink';
 
 type Params = Promise<{ id: string }>;
-type Search = Promise<{ cursor?: string; spaces?: string; deleted?: string }>;
+type Search = Promise<{ cursor?: string; spaces?: string; members?: string; deleted?: string }>;
 
 function loadSpace(id: string) {
   try {
@@ -43,7 +43,7 @@ export default async function SpacePage({ params, searchParams }: { params: Para
   const crumbs = getBreadcrumbs(space);
   const pages = listPages(viewer, { spaceId: id, limit: 20, cursor: sp.cursor ?? null });
   const children = space.kind === 'national' || space.kind === 'federation' ? listSpaces({ parentId: id, limit: 60, cursor: sp.spaces ?? null }) : null;
-  const members = can.listMembers ? listMembers(viewer, id, { limit: 200 }) : null;
+  const members = can.listMembers ? listMembers(viewer, id, { limit: 200, cursor: sp.members ?? null }) : null;
   const memberTotal = can.listMembers ? countMembers(id) : 0;
   const childKind = space.kind === 'national' ? 'federation' : 'section';
   return (
@@ -62,8 +62,8 @@ export default async function SpacePage({ params, searchParams }: { params: Para
                 <FilePlus2 size={18} aria-hidden /> {t('newPage')}
               </Link>
             )}
-            {can.join && <MembershipButton mode="join" action={joinGroupAction.bind(null, id)} />}
-            {can.leave && <MembershipButton mode="leave" action={leaveGroupAction.bind(null, id)} />}
+            {can.join && <MembershipButton mode="join" action={joinGroupAction.bind(null, id)} groupName={space.name} isOpen={space.isOpen} />}
+            {can.leave && <MembershipButton mode="leave" action={leaveGroupAction.bind(null, id)} groupName={space.name} isOpen={space.isOpen} />}
             {can.viewTrash && (
               <Link href={`/espaces/${id}/corbeille`} className="btn">
                 <Trash2 size={18} aria-hidden /> {t('trash')}
@@ -111,6 +111,7 @@ export default async function SpacePage({ params, searchParams }: { params: Para
             removeAction={removeMemberAction.bind(null, id)}
             setRoleAction={setRoleAction.bind(null, id)}
           />
+          <MoreLink href={members.nextCursor ? `/espaces/${id}?members=${encodeURIComponent(members.nextCursor)}#members-title` : null} label={tc('loadMore')} />
         </section>
       )}
       {sp.deleted && <UndoDeleteToast restore={restorePageAction.bind(null, id, sp.deleted)} />}
