@@ -9,6 +9,7 @@ import { env, isDemo } from '@/server/env';
 import { startJobWorker } from '@/server/jobs/worker';
 import { clientIp } from '@/server/http/client-ip';
 import { createCollabServer } from '@/server/collab/server';
+import { stopOnSignals } from '@/server/collab/stop-on-signals';
 import { derivePage } from '@/server/pages/derive';
 import { backfillPublishedVersions } from '@/server/versions/versions';
 
@@ -40,19 +41,7 @@ async function main() {
   });
   const stopWorker = startJobWorker();
   server.listen(e.PORT, () => console.log(`[coopol] ready on ${e.AUTH_URL}${isDemo() ? ' (demo)' : ''}`));
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    stopWorker();
-    // Flush pending derivations and compactions, close sockets, then stop accepting requests.
-    void collab.shutdown().finally(() => {
-      server.close(() => process.exit(0));
-      setTimeout(() => process.exit(0), 3000).unref();
-    });
-  };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  stopOnSignals(server, collab, stopWorker);
 }
 
 main().catch((err) => {

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { pageDocs, pageUpdates } from '@/db/schema';
+import { pageDocs, pages, pageUpdates } from '@/db/schema';
 import { CLOSE } from './config';
 import { loadDocState, logLength } from './doc-store';
 import {
@@ -90,10 +90,10 @@ describe('a failed SQLite write', () => {
 
 type Child = { proc: ChildProcess; url: string };
 
-async function startChild(): Promise<Child> {
+async function startChild(env: Record<string, string> = {}): Promise<Child> {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join('test', 'collab-child.ts')], {
     cwd: process.cwd(),
-    env: { ...process.env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = readline.createInterface({ input: proc.stdout! });
@@ -161,6 +161,33 @@ describe('kill -9', () => {
     } finally {
       for (const p of providers) p.destroy();
       for (const c of children) await kill9(c);
+    }
+  });
+});
+
+// --- SIGTERM ---------------------------------------------------------------------------------
+
+describe('SIGTERM', () => {
+  it('derives what is pending, closes the sockets and exits 0', { timeout: 60_000 }, async () => {
+    const page = newPage();
+    // Derivation a minute away: only the shutdown flush can write the page's text in time.
+    const child = await startChild({ CHILD_DERIVE_DEBOUNCE_MS: '60000' });
+    const writer = connectProvider(child.url, page.id, { token: apiTokenFor(alice) });
+    try {
+      await synced(writer);
+      addParagraph(writer.doc, 'Écrit juste avant l’arrêt');
+      await serverRoundTrip(writer);
+      expect(db().select({ text: pages.text }).from(pages).where(eq(pages.id, page.id)).get()?.text).not.toContain('Écrit juste avant');
+      const closed = nextClose(writer);
+      const exited = new Promise<number | null>((resolve) => child.proc.once('exit', (code) => resolve(code)));
+      child.proc.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect((await closed).code).toBe(CLOSE.restart);
+      expect(db().select({ text: pages.text }).from(pages).where(eq(pages.id, page.id)).get()?.text).toContain('Écrit juste avant l’arrêt');
+      expect(bodyText(docOf(loadDocState(page.id).state))).toContain('Écrit juste avant l’arrêt');
+    } finally {
+      writer.destroy();
+      await kill9(child);
     }
   });
 });
