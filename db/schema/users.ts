@@ -17,6 +17,12 @@ export const users = sqliteTable('users', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
   /** Set when the person deleted their account: name and e-mail are wiped, texts stay. */
   deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  /**
+   * The invitation whose seat this account took when its sign-in link was asked for. Until the
+   * link is opened (`emailVerified`), the account is pending: one never opened (a mistyped
+   * address) is removed after a while and the seat given back.
+   */
+  pendingInvitationId: text('pending_invitation_id'),
 });
 
 // Tables below are the shapes @auth/drizzle-adapter expects (column names included).

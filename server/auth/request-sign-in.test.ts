@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { invitations, users } from '@/db/schema';
-import { createInvitation } from '@/server/invitations/invitation-service';
+import { createInvitation, PENDING_ACCOUNT_DAYS, purgePendingAccounts } from '@/server/invitations/invitation-service';
 import { setRegistrationOpen } from '@/server/settings/site-settings';
 import { expectAppErrorAsync, makeUser, viewerOf } from '@/test/factories';
 import { requestSignIn } from './request-sign-in';
@@ -38,6 +38,32 @@ describe('requestSignIn', () => {
     expect(userByEmail('second@coopol.test')).toBeUndefined();
     await expectAppErrorAsync(requestSignIn({ email: 'forged@coopol.test', ip: ip(), invitation: 'x.y' }), 'invalid_input', 'token');
     expect(userByEmail('forged@coopol.test')).toBeUndefined();
+  });
+
+  it('an invited account whose link is never opened (a mistyped address) is removed after a few days, and its seat given back', async () => {
+    const inv = createInvitation(viewerOf(makeUser()), { maxUses: 2 });
+    const token = inv.url.split('/invitation/')[1]!;
+    await requestSignIn({ email: 'faute-de-frappe@coopol.test', ip: ip(), invitation: token });
+    await requestSignIn({ email: 'bonne-adresse@coopol.test', ip: ip(), invitation: token });
+    // The right address opens its link (next-auth sets emailVerified); the other never does.
+    db().update(users).set({ emailVerified: new Date() }).where(eq(users.email, 'bonne-adresse@coopol.test')).run();
+    const usesOf = () => db().select().from(invitations).where(eq(invitations.id, inv.id)).get()?.uses;
+    expect(usesOf()).toBe(2);
+    // Not before a few days (the link itself lasts one); then only the unopened one goes (this
+    // file's other tests leave pending invitees of their own, hence "at least").
+    expect(purgePendingAccounts(new Date(Date.now() + (PENDING_ACCOUNT_DAYS - 1) * 86_400_000))).toBe(0);
+    expect(userByEmail('faute-de-frappe@coopol.test')).toBeDefined();
+    expect(purgePendingAccounts(new Date(Date.now() + (PENDING_ACCOUNT_DAYS + 1) * 86_400_000))).toBeGreaterThanOrEqual(1);
+    expect(userByEmail('faute-de-frappe@coopol.test')).toBeUndefined();
+    expect(userByEmail('bonne-adresse@coopol.test')).toMatchObject({ siteRole: 'citizen' });
+    expect(usesOf()).toBe(1);
+    // The seat is back: the corrected address gets in.
+    await requestSignIn({ email: 'corrigee@coopol.test', ip: ip(), invitation: token });
+    expect(userByEmail('corrigee@coopol.test')).toMatchObject({ siteRole: 'citizen' });
+    // Accounts not made by an invitation (the CLI, open registration) are never touched.
+    const byHand = makeUser({ siteRole: 'citizen', email: 'cree-a-la-main@coopol.test' });
+    purgePendingAccounts(new Date(Date.now() + 30 * 86_400_000));
+    expect(userByEmail('cree-a-la-main@coopol.test')?.id).toBe(byHand.id);
   });
 
   it('concurrent requests on an invitation with one seat left admit exactly one person', async () => {

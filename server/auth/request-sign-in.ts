@@ -22,9 +22,9 @@ export async function requestSignIn(raw: { email: string; ip: string; invitation
   const existing = db().select().from(users).where(eq(users.email, email)).get();
   if (existing && !existing.deletedAt) return { email };
   db().transaction(() => {
-    if (raw.invitation) useInvitation(raw.invitation);
-    else if (!isRegistrationOpen()) throw new AppError('invitation_only');
-    db().insert(users).values({ email, siteRole: 'citizen', locale: raw.locale ?? 'fr' }).run();
+    const pendingInvitationId = raw.invitation ? useInvitation(raw.invitation) : null;
+    if (!pendingInvitationId && !isRegistrationOpen()) throw new AppError('invitation_only');
+    db().insert(users).values({ email, siteRole: 'citizen', locale: raw.locale ?? 'fr', pendingInvitationId }).run();
   });
   return { email };
 }

@@ -1,8 +1,8 @@
 /** Invitation links that admit new citizens while registration is closed. */
-import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { invitations } from '@/db/schema';
+import { invitations, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { authorizeSite, type Viewer } from '@/server/policy';
 import { env } from '@/server/env';
@@ -54,8 +54,11 @@ export function checkInvitation(token: string) {
   return inv;
 }
 
-/** Spends one use of an invitation, atomically (two people racing for the last seat: one wins). */
-export function useInvitation(token: string): void {
+/**
+ * Spends one use of an invitation, atomically (two people racing for the last seat: one wins).
+ * Returns the invitation's id, kept on the pending account (`purgePendingAccounts`).
+ */
+export function useInvitation(token: string): string {
   const inv = checkInvitation(token);
   const res = db()
     .update(invitations)
@@ -63,4 +66,28 @@ export function useInvitation(token: string): void {
     .where(and(eq(invitations.id, inv.id), lt(invitations.uses, invitations.maxUses), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
     .run();
   if (res.changes === 0) throw new AppError('invalid_input', 'This invitation has been used as many times as allowed.', 'token');
+  return inv.id;
+}
+
+/** How long an account admitted by invitation waits for its first sign-in (links last a day). */
+export const PENDING_ACCOUNT_DAYS = 3;
+
+/**
+ * Accounts created by an invitation whose sign-in link was never opened (a mistyped address)
+ * are removed, and their seat given back to the invitation. Daily job; returns how many.
+ */
+export function purgePendingAccounts(now = new Date()): number {
+  const cutoff = new Date(now.getTime() - PENDING_ACCOUNT_DAYS * 86_400_000);
+  return db().transaction((tx) => {
+    const stale = tx
+      .select({ id: users.id, invitationId: users.pendingInvitationId })
+      .from(users)
+      .where(and(isNotNull(users.pendingInvitationId), isNull(users.emailVerified), eq(users.siteRole, 'citizen'), lt(users.createdAt, cutoff)))
+      .all();
+    for (const u of stale) {
+      tx.update(invitations).set({ uses: sql`max(${invitations.uses} - 1, 0)` }).where(eq(invitations.id, u.invitationId!)).run();
+      tx.delete(users).where(eq(users.id, u.id)).run();
+    }
+    return stale.length;
+  });
 }

@@ -5,7 +5,7 @@ import { jobs, pages } from '@/db/schema';
 import { deletePage } from '@/server/pages/page-service';
 import { addMembership, makePage, makeTree, makeUser, setPageDates, viewerOf } from '@/test/factories';
 import { claimNext, drain, enqueue, type Handler } from './queue';
-import { handlers as workerHandlers, scheduleDailyPurge } from './worker';
+import { handlers as workerHandlers, scheduleDailyJobs } from './worker';
 
 const jobsOf = (queue: string) => db().select().from(jobs).where(eq(jobs.queue, queue)).all();
 const at = (t0: number, ms: number) => () => new Date(t0 + ms);
@@ -95,8 +95,8 @@ describe('the daily trash purge job', () => {
     deletePage(viewerOf(author), kept.id);
     setPageDates(old.id, { deletedAt: new Date(Date.now() - 31 * 86_400_000) });
 
-    scheduleDailyPurge();
-    scheduleDailyPurge(); // deduped: one job per day
+    scheduleDailyJobs();
+    scheduleDailyJobs(); // deduped: one job per day
     expect(jobsOf('purge-trash').filter((j) => j.status === 'pending')).toHaveLength(1);
     expect(await drain({ 'purge-trash': workerHandlers['purge-trash']! })).toBe(1);
     expect(db().select().from(pages).where(eq(pages.id, old.id)).get()).toBeUndefined();

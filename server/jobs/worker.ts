@@ -1,23 +1,39 @@
 import { enqueue, startWorker, type Handler } from './queue';
 import { sendMailJob } from '@/server/mail/outbox';
 import { purgeTrash } from '@/server/pages/page-service';
+import { purgePendingAccounts } from '@/server/invitations/invitation-service';
 
 const DAY = 86_400_000;
 
-/** The handlers of every queue; recurring jobs re-enqueue themselves (one per day, deduped). */
-export const handlers: Record<string, Handler> = {
-  mail: sendMailJob,
-  'purge-trash': () => {
-    purgeTrash();
-    scheduleDailyPurge(new Date(Date.now() + DAY));
-  },
+/** Work done once a day; each run enqueues the next (one per queue and day, deduped). */
+const DAILY: Record<string, () => unknown> = {
+  'purge-trash': purgeTrash,
+  'purge-pending-accounts': purgePendingAccounts,
 };
 
-export function scheduleDailyPurge(at = new Date()): void {
-  enqueue('purge-trash', {}, { runAt: at, dedupeKey: `purge-trash:${at.toISOString().slice(0, 10)}` });
+export function scheduleDaily(queue: string, at = new Date()): void {
+  enqueue(queue, {}, { runAt: at, dedupeKey: `${queue}:${at.toISOString().slice(0, 10)}` });
 }
 
+export function scheduleDailyJobs(at = new Date()): void {
+  for (const queue of Object.keys(DAILY)) scheduleDaily(queue, at);
+}
+
+/** The handlers of every queue. */
+export const handlers: Record<string, Handler> = {
+  mail: sendMailJob,
+  ...Object.fromEntries(
+    Object.entries(DAILY).map(([queue, run]): [string, Handler] => [
+      queue,
+      () => {
+        run();
+        scheduleDaily(queue, new Date(Date.now() + DAY));
+      },
+    ]),
+  ),
+};
+
 export function startJobWorker(): () => void {
-  scheduleDailyPurge();
+  scheduleDailyJobs();
   return startWorker(handlers, Number(process.env.JOB_POLL_MS ?? 1000));
 }
