@@ -15,6 +15,11 @@ test('a section secretary adds a person who has an account, who then finds the s
   await expect(members.getByText('Membre ajouté·e.')).toBeVisible();
   await expect(members.getByRole('row').filter({ hasText: name })).toBeVisible();
 
+  // A member of another section: refused, and told why.
+  await form.getByLabel('Adresse e-mail du membre').fill(PERSONAS.colmar);
+  await form.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(members.getByText('Cette personne appartient déjà à la section Colmar.')).toBeVisible();
+
   // The new member now belongs to the section.
   const context = await browser.newContext();
   const theirs = await context.newPage();

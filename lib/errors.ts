@@ -29,14 +29,23 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   internal: 'Something went wrong on our side.',
 };
 
+/**
+ * What exactly went wrong, for the person in front of a form: a key of `errors.detail` in the
+ * message catalogue, with its values ("already in the section {name}"). The English `message`
+ * stays for the API and logs.
+ */
+export type ErrorDetail = { key: string; values?: Record<string, string> };
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
-  constructor(code: ErrorCode, message?: string, field?: string) {
+  readonly detail?: ErrorDetail;
+  constructor(code: ErrorCode, message?: string, field?: string, detail?: ErrorDetail) {
     super(message ?? DEFAULT_MESSAGE[code]);
     this.name = 'AppError';
     this.code = code;
     this.field = field;
+    this.detail = detail;
   }
   get status(): number {
     return ERROR_STATUS[this.code];

@@ -34,10 +34,10 @@ export function authorizeImageUpload(viewer: Viewer, pageId: string): asserts vi
 /** Stores an image for a page the viewer may edit. */
 export function storeImage(viewer: Viewer, pageId: string, bytes: Uint8Array): StoredImage {
   authorizeImageUpload(viewer, pageId);
-  if (bytes.byteLength === 0) throw new AppError('invalid_input', 'The image is empty.', 'file');
+  if (bytes.byteLength === 0) throw new AppError('invalid_input', 'The image is empty.', 'file', { key: 'imageEmpty' });
   if (bytes.byteLength > MAX_IMAGE_BYTES) throw new AppError('payload_too_large', `Images are limited to ${MAX_IMAGE_BYTES} bytes.`, 'file');
   const mime = sniffImageType(bytes);
-  if (!mime) throw new AppError('invalid_input', 'Only PNG, JPEG, GIF and WebP images are accepted.', 'file');
+  if (!mime) throw new AppError('invalid_input', 'Only PNG, JPEG, GIF and WebP images are accepted.', 'file', { key: 'imageType' });
   const id = crypto.randomUUID();
   const dir = uploadsDir();
   fs.mkdirSync(dir, { recursive: true });

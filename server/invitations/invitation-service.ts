@@ -49,8 +49,8 @@ export function revokeInvitation(viewer: Viewer, id: string): void {
 export function checkInvitation(token: string) {
   const { subject } = readToken(token, PURPOSE);
   const inv = db().select().from(invitations).where(eq(invitations.id, subject)).get();
-  if (!inv || inv.revokedAt || inv.expiresAt < new Date()) throw new AppError('invalid_input', 'This invitation is no longer valid.', 'token');
-  if (inv.uses >= inv.maxUses) throw new AppError('invalid_input', 'This invitation has been used as many times as allowed.', 'token');
+  if (!inv || inv.revokedAt || inv.expiresAt < new Date()) throw new AppError('invalid_input', 'This invitation is no longer valid.', 'token', { key: 'invitationInvalid' });
+  if (inv.uses >= inv.maxUses) throw new AppError('invalid_input', 'This invitation has been used as many times as allowed.', 'token', { key: 'invitationUsedUp' });
   return inv;
 }
 
@@ -65,7 +65,7 @@ export function useInvitation(token: string): string {
     .set({ uses: sql`${invitations.uses} + 1` })
     .where(and(eq(invitations.id, inv.id), lt(invitations.uses, invitations.maxUses), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
     .run();
-  if (res.changes === 0) throw new AppError('invalid_input', 'This invitation has been used as many times as allowed.', 'token');
+  if (res.changes === 0) throw new AppError('invalid_input', 'This invitation has been used as many times as allowed.', 'token', { key: 'invitationUsedUp' });
   return inv.id;
 }
 

@@ -30,7 +30,7 @@ export function putPageContent(viewer: Viewer, pageId: string, raw: PageContentI
     incoming = markdownWithWikiLinks(viewer, ref.space.id, input.markdown);
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('invalid_input', 'markdown: this Markdown cannot be read.', 'markdown');
+    throw new AppError('invalid_input', 'markdown: this Markdown cannot be read.', 'markdown', { key: 'markdownUnreadable' });
   }
   writeDocument(pageId, viewer.id, (state) => applyContent(state, incoming, input.mode));
 }

@@ -75,7 +75,7 @@ export function leaveGroup(viewer: Viewer, spaceId: string): void {
   authorizeSpace(viewer, 'leave', toSpaceRef(space));
   const mine = viewer!.roles.get(spaceId);
   if (mine === 'admin' && countAnimators(spaceId, viewer!.id) === 0) {
-    throw new AppError('conflict', 'You are the last admin of this group: name another admin before leaving.');
+    throw new AppError('conflict', 'You are the last admin of this group: name another admin before leaving.', undefined, { key: 'lastAdmin' });
   }
   db().delete(memberships).where(and(eq(memberships.userId, viewer!.id), eq(memberships.spaceId, spaceId))).run();
   notifyAccessChanged();
@@ -93,10 +93,10 @@ export function addMember(viewer: Viewer, spaceId: string, raw: { email: string;
   authorizeSpace(viewer, 'manageMembers', toSpaceRef(space));
   if (input.role !== 'member' && input.role !== roleFor(space.kind)) throw new AppError('invalid_input', 'This role does not exist in this space.', 'role');
   const user = db().select().from(users).where(eq(users.email, input.email)).get();
-  if (!user || user.deletedAt) throw new AppError('invalid_input', 'No account uses this e-mail address.', 'email');
+  if (!user || user.deletedAt) throw new AppError('invalid_input', 'No account uses this e-mail address.', 'email', { key: 'noAccount' });
   return db().transaction((tx) => {
     const already = tx.select().from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.spaceId, spaceId))).get();
-    if (already) throw new AppError('conflict', 'This person is already a member.', 'email');
+    if (already) throw new AppError('conflict', 'This person is already a member.', 'email', { key: 'alreadyMember' });
     if (space.kind === 'section') {
       const other = tx
         .select({ name: spaces.name })
@@ -104,11 +104,11 @@ export function addMember(viewer: Viewer, spaceId: string, raw: { email: string;
         .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
         .where(and(eq(memberships.userId, user.id), eq(spaces.kind, 'section')))
         .get();
-      if (other) throw new AppError('conflict', `This person already belongs to the section ${other.name}.`, 'email');
+      if (other) throw new AppError('conflict', `This person already belongs to the section ${other.name}.`, 'email', { key: 'otherSection', values: { name: other.name } });
       if (user.siteRole === 'citizen') tx.update(users).set({ siteRole: 'member' }).where(eq(users.id, user.id)).run();
     } else if (user.siteRole === 'citizen') {
       // Groups and territories above sections are for party members: a citizen joins a section first.
-      throw new AppError('invalid_input', 'This person is not a party member: a section secretary adds them to a section first.', 'email');
+      throw new AppError('invalid_input', 'This person is not a party member: a section secretary adds them to a section first.', 'email', { key: 'notPartyMember' });
     }
     tx.insert(memberships).values({ userId: user.id, spaceId, role: input.role }).run();
     return { userId: user.id };
@@ -121,7 +121,7 @@ export function removeMember(viewer: Viewer, spaceId: string, userId: string): v
   const m = db().select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).get();
   if (!m) throw new AppError('not_found');
   if (m.role !== 'member' && countAnimators(spaceId, userId) === 0 && !isSiteAdmin(viewer)) {
-    throw new AppError('conflict', 'A space keeps at least one animator.');
+    throw new AppError('conflict', 'A space keeps at least one animator.', undefined, { key: 'lastAnimator' });
   }
   db().transaction((tx) => {
     tx.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).run();
@@ -142,7 +142,7 @@ export function setMemberRole(viewer: Viewer, spaceId: string, userId: string, r
   const m = db().select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).get();
   if (!m) throw new AppError('not_found');
   if (m.role !== 'member' && parsed === 'member' && countAnimators(spaceId, userId) === 0) {
-    throw new AppError('conflict', 'A space keeps at least one animator.');
+    throw new AppError('conflict', 'A space keeps at least one animator.', undefined, { key: 'lastAnimator' });
   }
   db().update(memberships).set({ role: parsed }).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).run();
   notifyAccessChanged();

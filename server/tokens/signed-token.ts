@@ -25,17 +25,17 @@ export function issueToken(opts: { purpose: string; subject: string; ttlMs: numb
 export function readToken(token: string, purpose: string, now = Date.now()): { subject: string; id: string; expiresAt: number; singleUse: boolean } {
   const parts = token.split('.');
   const [body, mac] = parts;
-  if (parts.length !== 2 || !body || !mac) throw new AppError('invalid_input', 'Malformed link.', 'token');
+  if (parts.length !== 2 || !body || !mac) throw new AppError('invalid_input', 'Malformed link.', 'token', { key: 'linkInvalid' });
   // Compare bytes, not characters: a non-ASCII signature of the right length in characters
   // would make timingSafeEqual throw a RangeError (a 500) instead of refusing the link.
   const given = Buffer.from(mac);
   const expected = Buffer.from(sign(body));
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
-    throw new AppError('invalid_input', 'This link is not valid.', 'token');
+    throw new AppError('invalid_input', 'This link is not valid.', 'token', { key: 'linkInvalid' });
   }
   const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Claims;
-  if (claims.p !== purpose) throw new AppError('invalid_input', 'This link is not valid.', 'token');
-  if (claims.e < now) throw new AppError('invalid_input', 'This link has expired.', 'token');
+  if (claims.p !== purpose) throw new AppError('invalid_input', 'This link is not valid.', 'token', { key: 'linkInvalid' });
+  if (claims.e < now) throw new AppError('invalid_input', 'This link has expired.', 'token', { key: 'linkExpired' });
   return { subject: claims.s, id: claims.j, expiresAt: claims.e, singleUse: claims.u === 1 };
 }
 
@@ -44,7 +44,7 @@ export function consumeToken(token: string, purpose: string, now = Date.now()): 
   const t = readToken(token, purpose, now);
   if (t.singleUse) {
     const res = db().insert(spentTokens).values({ tokenId: t.id, purpose, expiresAt: new Date(t.expiresAt) }).onConflictDoNothing().run();
-    if (res.changes === 0) throw new AppError('invalid_input', 'This link was already used.', 'token');
+    if (res.changes === 0) throw new AppError('invalid_input', 'This link was already used.', 'token', { key: 'linkUsed' });
   }
   return t.subject;
 }

@@ -36,7 +36,7 @@ export function setLocale(userId: string, locale: (typeof LOCALES)[number]): voi
 export function requestEmailChange(userId: string, rawEmail: string): void {
   const email = parseInput(emailSchema, rawEmail);
   const taken = db().select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  if (taken) throw new AppError('conflict', 'This e-mail address is already used by an account.', 'email');
+  if (taken) throw new AppError('conflict', 'This e-mail address is already used by an account.', 'email', { key: 'emailTaken' });
   const user = getProfile(userId);
   const token = issueToken({ purpose: 'email-change', subject: `${userId} ${email}`, ttlMs: 86_400_000, singleUse: true });
   const url = `${env().AUTH_URL}/compte/email?token=${encodeURIComponent(token)}`;
@@ -45,12 +45,12 @@ export function requestEmailChange(userId: string, rawEmail: string): void {
 
 export function confirmEmailChange(token: string): void {
   const [userId, email] = consumeToken(token, 'email-change').split(' ');
-  if (!userId || !email) throw new AppError('invalid_input', 'This link is not valid.', 'token');
+  if (!userId || !email) throw new AppError('invalid_input', 'This link is not valid.', 'token', { key: 'linkInvalid' });
   const taken = db().select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  if (taken) throw new AppError('conflict', 'This e-mail address is already used by an account.', 'email');
+  if (taken) throw new AppError('conflict', 'This e-mail address is already used by an account.', 'email', { key: 'emailTaken' });
   // A link still pending when its account was deleted must not put an e-mail back on it.
   const res = db().update(users).set({ email, emailVerified: new Date() }).where(and(eq(users.id, userId), isNull(users.deletedAt))).run();
-  if (res.changes === 0) throw new AppError('invalid_input', 'This link is not valid.', 'token');
+  if (res.changes === 0) throw new AppError('invalid_input', 'This link is not valid.', 'token', { key: 'linkInvalid' });
 }
 
 /** Sessions are listed by a hash of their token: the secret itself never leaves the server. */
