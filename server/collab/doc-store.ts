@@ -25,7 +25,7 @@ function prepareStatements(handle: Db) {
   return {
     append: raw.prepare('insert into page_updates (page_id, data, user_id, created_at) values (?, ?, ?, ?)'),
     base: raw.prepare('select state from page_docs where page_id = ?').pluck(),
-    meta: raw.prepare('select count(*) as n, coalesce(max(id), 0) as last from page_updates where page_id = ?'),
+    last: raw.prepare('select coalesce(max(id), 0) from page_updates where page_id = ?').pluck(),
     lengths: raw.prepare('select length(data) from page_updates where page_id = ? order by id').pluck(),
     // The whole log as one blob (cut back into updates with the lengths above): reading 100,000
     // rows one Buffer each costs three times as long. Postgres: string_agg(data, '' order by id).
@@ -49,19 +49,17 @@ export function loadDocInto(doc: Y.Doc, pageId: string): LoadedInto {
   const q = statements(handle);
   // One read transaction: a consistent snapshot of the state and the log.
   const stored = handle.$client.transaction(() => {
-    const meta = q.meta.get(pageId) as { n: number; last: number };
+    const lengths = q.lengths.all(pageId) as number[];
     return {
       base: q.base.get(pageId) as Buffer | undefined,
-      n: meta.n,
-      last: meta.last,
-      lengths: meta.n ? (q.lengths.all(pageId) as number[]) : [],
-      joined: meta.n ? (q.joined.get(pageId) as Buffer) : null,
+      last: q.last.get(pageId) as number,
+      lengths,
+      joined: lengths.length ? (q.joined.get(pageId) as Buffer) : null,
     };
   })();
   if (stored.base) Y.applyUpdate(doc, stored.base);
   if (stored.joined) {
-    const total = stored.lengths.reduce((a, b) => a + b, 0);
-    if (stored.lengths.length !== stored.n || total !== stored.joined.byteLength) throw new Error('The update log changed while it was read.');
+    if (stored.lengths.reduce((a, b) => a + b, 0) !== stored.joined.byteLength) throw new Error('The update log does not cut into its updates.');
     let at = 0;
     for (let i = 0; i < stored.lengths.length; ) {
       doc.transact(() => {
@@ -73,7 +71,7 @@ export function loadDocInto(doc: Y.Doc, pageId: string): LoadedInto {
       });
     }
   }
-  return { lastUpdateId: stored.last, logLength: stored.n };
+  return { lastUpdateId: stored.last, logLength: stored.lengths.length };
 }
 
 /** The stored state of a page as one update: compacted state plus the update log. Throws on a read error. */
