@@ -4,6 +4,7 @@
  * → derive (debounced) → store (compaction) → unload when the last client has left.
  */
 import * as Y from 'yjs';
+import { bringsNothingNew } from '@/lib/collab/novelty';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
@@ -224,7 +225,9 @@ export class Room {
    */
   applyClientUpdate(update: Uint8Array, userId: string | null, conn: Conn | null): void {
     if (update.length === EMPTY_UPDATE.length && update[0] === 0 && update[1] === 0) return;
-    Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
+    const decoded = Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
+    // Nothing new (a cached or reconnecting client's SyncStep2): not an edit, nothing to store.
+    if (bringsNothingNew(this.doc, decoded)) return;
     let id: number;
     try {
       id = appendUpdate(this.pageId, update, userId);

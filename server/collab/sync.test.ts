@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { pageUpdates } from '@/db/schema';
+import { pages, pageUpdates } from '@/db/schema';
 import { loadDocState } from './doc-store';
 import {
   addParagraph,
@@ -15,6 +15,7 @@ import {
   bodyText,
   containsAll,
   docOf,
+  serverRoundTrip,
   socketOf,
   startCollab,
   synced,
@@ -106,6 +107,42 @@ describe('read-only connections', () => {
     expect(byReader).toHaveLength(0);
   });
 });
+
+describe('a visit is not an edit', () => {
+  it('a client that already holds the text (cache, reconnection) stores nothing and changes no date', async () => {
+    const page = makePage(alice, tree.section, { status: 'published', visibility: 'space' });
+    const created = contentDate(page.id)?.getTime();
+    const a = h.provider(page.id, { token: apiTokenFor(alice) });
+    await synced(a);
+    const t = addParagraph(a.doc, 'Un texte dont on retire la fin');
+    t.delete(t.length - 8, 8); // the doc now has a delete set, which every SyncStep2 carries
+    await serverRoundTrip(a);
+    await until(() => rowsOf(page.id) > 0, 'stored');
+    await until(() => contentDate(page.id)?.getTime() !== created, 'derived', 3000);
+    const rows = rowsOf(page.id);
+    const date = contentDate(page.id);
+    // The same person comes back with the document in their browser (y-indexeddb) and the socket
+    // reconnects: their SyncStep2 holds the whole delete set and no new item.
+    const cached = new Y.Doc();
+    Y.applyUpdate(cached, Y.encodeStateAsUpdate(a.doc));
+    a.destroy();
+    const b = h.provider(page.id, { token: apiTokenFor(alice) }, { doc: cached });
+    await synced(b);
+    await serverRoundTrip(b);
+    await new Promise((r) => setTimeout(r, 200)); // past the derivation debounce
+    expect(rowsOf(page.id)).toBe(rows);
+    expect(contentDate(page.id)).toEqual(date);
+    // A real deletion still counts.
+    const body = b.doc.getXmlFragment('default');
+    const again = body.get(body.length - 1) as Y.XmlElement;
+    (again.get(0) as Y.XmlText).delete(0, 3);
+    await serverRoundTrip(b);
+    expect(rowsOf(page.id)).toBe(rows + 1);
+  });
+});
+
+const rowsOf = (pageId: string) => db().select({ id: pageUpdates.id }).from(pageUpdates).where(eq(pageUpdates.pageId, pageId)).all().length;
+const contentDate = (pageId: string) => db().select({ at: pages.contentUpdatedAt }).from(pages).where(eq(pages.id, pageId)).get()?.at ?? null;
 
 describe('awareness', () => {
   type State = { user?: { name?: string; id?: string }; cursor?: unknown } | undefined;
