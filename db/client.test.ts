@@ -31,4 +31,23 @@ describe('openDb', () => {
     other.close();
     db.$client.close();
   });
+
+  it('reuses statements by SQL text, each run in the mode its query asks for', () => {
+    const db = openDb(path.join(dataDir(), 'statements.sqlite'));
+    db.run(sql`create table t (a integer, b text)`);
+    db.run(sql`insert into t values (1, 'un'), (2, 'deux')`);
+    const prepared = db.$client.prepare.bind(db.$client);
+    let native = 0;
+    db.$client.prepare = ((source: string) => (native++, prepared(source))) as typeof db.$client.prepare;
+    // The same text read as arrays (raw mode), then as objects, then as arrays again.
+    expect(db.values(sql`select a, b from t order by a`)).toEqual([[1, 'un'], [2, 'deux']]);
+    expect(db.all(sql`select a, b from t order by a`)).toEqual([{ a: 1, b: 'un' }, { a: 2, b: 'deux' }]);
+    expect(db.get(sql`select a, b from t order by a`)).toEqual({ a: 1, b: 'un' });
+    expect(db.values(sql`select a, b from t order by a`)).toEqual([[1, 'un'], [2, 'deux']]);
+    // Hand-written statements on the connection itself are not shared with drizzle's.
+    const plucked = db.$client.prepare('select a, b from t order by a').pluck();
+    expect(plucked.all()).toEqual([1, 2]);
+    expect(db.all(sql`select a, b from t order by a`)).toEqual([{ a: 1, b: 'un' }, { a: 2, b: 'deux' }]);
+    expect(native).toBe(2); // drizzle's text once (then its cache), and the hand-written one
+  });
 });

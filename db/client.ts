@@ -20,7 +20,10 @@ export function openDb(file: string): Db {
   // 64 MiB of SQLite's own page cache (the default is 2 MiB): the hot pages of a large party's
   // database stay in the process instead of being read again through the kernel.
   sqlite.pragma('cache_size = -65536');
-  const db = drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(withStatementCache(sqlite), { schema }) as Db;
+  // Hand-written statements (the collaboration log, the seed) use the connection itself: their
+  // modes (pluck) stay theirs.
+  (db as { $client: Database.Database }).$client = sqlite;
   // Transactions take the write lock as they begin (BEGIN IMMEDIATE). A deferred one that reads,
   // then writes, fails at once with SQLITE_BUSY when another connection (the CLI, a backup)
   // committed in between, and busy_timeout cannot save it; an immediate one waits its turn.
@@ -30,6 +33,34 @@ export function openDb(file: string): Db {
   // Keeps the query planner's statistics fresh (cheap; analyses only what needs it).
   sqlite.pragma('optimize=0x10002');
   return db;
+}
+
+/** Statements kept per connection for drizzle, by SQL text (least recently used dropped first). */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The connection as drizzle sees it: `prepare` keeps its statements. drizzle prepares the SQL of
+ * every query each time it runs, and SQLite's prepare was the largest cost of a request after
+ * rendering. A statement finishes before the call that runs it returns (better-sqlite3 is
+ * synchronous and drizzle never iterates), so one statement can serve every query of that text;
+ * drizzle switches raw mode on where it reads rows as arrays, so a statement taken from the cache
+ * is set back to objects first.
+ */
+function withStatementCache(sqlite: Database.Database): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (source: string): Database.Statement => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source);
+      if (stmt.reader) stmt.raw(false);
+    } else {
+      stmt = sqlite.prepare(source);
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  };
+  return Object.create(sqlite, { prepare: { value: prepare } }) as Database.Database;
 }
 
 export function dataDir(): string {
