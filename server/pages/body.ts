@@ -5,11 +5,11 @@
 import * as Y from 'yjs';
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
-import { generateHTML } from '@tiptap/html';
 import { prosemirrorJSONToYDoc, updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { Node as PMNode } from '@tiptap/pm/model';
 import { editorExtensions, BODY_FRAGMENT } from '@/lib/editor/extensions';
 import { WIKI_LINK } from '@/lib/editor/wiki-link';
+import { docToHTML } from './html';
 
 const extensions = editorExtensions();
 const schema = getSchema(extensions);
@@ -87,7 +87,7 @@ export function applyMarkdown(state: Uint8Array | null, md: string, mode: 'repla
   return applyContent(state, markdownToJSON(md), mode);
 }
 
-/** Server-side HTML of a body, from the schema's own toDOM rules (text is escaped by them). */
+/** Server-side HTML of a body, from the schema's own toDOM rules (text and attributes escaped). */
 export function jsonToHTML(json: JSONContent): string {
-  return generateHTML(json, extensions);
+  return docToHTML(schema, json);
 }
