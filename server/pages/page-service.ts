@@ -11,12 +11,15 @@ import { parseInput } from '@/lib/parse-input';
 import { authorizePage, authorizeSpace, canPage, isPartyMember, readableWhere, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, toSpaceRef, type Paged } from '@/server/spaces/queries';
 import { applyMarkdown, jsonToText, renderBody, yStateToJSON } from './body';
+import { liveBody, versionBody } from './body-cache';
 import { loadPage, pageAbilities, type PageRow } from './load-page';
 import { indexPage } from '@/server/search/index-page';
 import { notifyAccessChanged } from '@/server/collab/bridge';
-import { liveDocState, writeDocument } from '@/server/collab/write-document';
+import { writeDocument } from '@/server/collab/write-document';
 import { derivePage } from './derive';
 import { indexPublicPage, recordPublication, versionState } from '@/server/versions/versions';
+
+const EMPTY_STATE = new Uint8Array([0, 0]);
 
 export const MAX_MARKDOWN = 200_000;
 
@@ -106,12 +109,12 @@ export function getPage(viewer: Viewer, id: string) {
     ? (db().select({ id: pageVersions.id, name: pageVersions.name, createdAt: pageVersions.createdAt }).from(pageVersions).where(eq(pageVersions.id, row.publishedVersionId)).get() ?? null)
     : null;
   if (!isPartyMember(viewer)) {
-    const body = renderBody((published && versionState(published.id)) || new Uint8Array([0, 0]));
+    const body = published ? versionBody(published.id, () => versionState(published.id) ?? EMPTY_STATE) : renderBody(EMPTY_STATE);
     const publicRow = { ...row, text: body.text, createdBy: null, updatedBy: null, contentUpdatedAt: null, updatedAt: published?.createdAt ?? row.publishedAt ?? row.updatedAt };
     const publication = published ? { versionId: published.id, name: published.name, publishedAt: published.createdAt, changedSince: false } : null;
     return { ...publicRow, space: loaded.space, body, authors: [] as PageAuthor[], publication, abilities };
   }
-  const body = renderBody(liveDocState(id));
+  const body = liveBody(id);
   const authors: PageAuthor[] = db()
     .select({ id: users.id, name: users.name, deletedAt: users.deletedAt })
     .from(pageAuthors)

@@ -1,0 +1,77 @@
+/**
+ * Rendered bodies (ProseMirror JSON, text, Markdown), kept between requests. Rebuilding a body
+ * means reading its Yjs state, replaying it into a document and converting it: a third of a page
+ * view. A live body is kept under a marker of its stored state (the newest update id, the
+ * compacted state's date and size), read in one indexed query: every change to a document is
+ * stored before it reaches anyone (durable before relay), so an unchanged marker means an
+ * unchanged body, whichever process wrote it. Versions never change: kept by id.
+ * The cached objects are frozen; callers derive new documents (renderLinks does).
+ */
+import type { Database } from 'better-sqlite3';
+import { db } from '@/db/client';
+import { liveDocState } from '@/server/collab/write-document';
+import { renderBody, type RenderedBody } from './body';
+
+const ENTRIES = 300;
+
+type Entry = { marker: string; body: RenderedBody };
+type Cache = { sqlite: Database; marker: ReturnType<Database['prepare']>; bodies: Map<string, Entry> };
+
+const g = globalThis as unknown as { __coopolBodies?: Cache };
+
+function cache(): Cache {
+  const sqlite = db().$client;
+  if (g.__coopolBodies?.sqlite !== sqlite) {
+    g.__coopolBodies = {
+      sqlite,
+      marker: sqlite.prepare(
+        `select (select coalesce(max(id), 0) from page_updates where page_id = @id) || ':' ||
+                coalesce((select updated_at || ':' || length(state) from page_docs where page_id = @id), '-')`,
+      ).pluck(),
+      bodies: new Map(),
+    };
+  }
+  return g.__coopolBodies;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function remember(c: Cache, key: string, marker: string, make: () => RenderedBody): RenderedBody {
+  const hit = c.bodies.get(key);
+  if (hit && hit.marker === marker) {
+    c.bodies.delete(key); // most recently used last
+    c.bodies.set(key, hit);
+    return hit.body;
+  }
+  const rendered = make();
+  deepFreeze(rendered.json);
+  let markdown: string | undefined;
+  const body: RenderedBody = Object.freeze({
+    json: rendered.json,
+    text: rendered.text,
+    get markdown() {
+      return (markdown ??= rendered.markdown);
+    },
+  });
+  c.bodies.delete(key);
+  if (c.bodies.size >= ENTRIES) c.bodies.delete(c.bodies.keys().next().value!);
+  c.bodies.set(key, { marker, body });
+  return body;
+}
+
+/** The live body of a page (what members read). */
+export function liveBody(pageId: string): RenderedBody {
+  const c = cache();
+  return remember(c, `live:${pageId}`, c.marker.get({ id: pageId }) as string, () => renderBody(liveDocState(pageId)));
+}
+
+/** The body of a stored version (immutable); `state` is read only when it is not cached. */
+export function versionBody(versionId: string, state: () => Uint8Array): RenderedBody {
+  return remember(cache(), `version:${versionId}`, '', () => renderBody(state()));
+}
