@@ -13,6 +13,7 @@ import { env } from '@/server/env';
 import { signInMail } from '@/server/mail/templates';
 import { queueMail } from '@/server/mail/outbox';
 import { SIGN_IN_LINK_TTL_S } from './sign-in-link';
+import { SESSION_UPDATE_AGE_S } from './session-cookie';
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const e = env();
@@ -20,7 +21,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     secret: e.AUTH_SECRET,
     trustHost: true,
     adapter: DrizzleAdapter(db(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
-    session: { strategy: 'database', maxAge: e.SESSION_MAX_AGE, updateAge: 24 * 3600 },
+    session: { strategy: 'database', maxAge: e.SESSION_MAX_AGE, updateAge: SESSION_UPDATE_AGE_S },
     pages: { signIn: '/connexion', verifyRequest: '/connexion/envoye', error: '/connexion' },
     providers: [
       Nodemailer({

@@ -4,17 +4,16 @@
 import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { auth } from './auth';
 import { loadViewer } from './load-viewer';
-import { sessionCookieName, sessionTokenFromCookieHeader, userIdFromSessionToken } from './session-cookie';
+import { resumeSession, sessionCookieName, sessionTokenFromCookieHeader, userIdFromSessionToken } from './session-cookie';
 import { authenticateApiToken } from '@/server/users/api-tokens';
 import type { Viewer } from '@/server/policy';
 import { listMySpaces } from '@/server/spaces/queries';
 import { getProfile } from '@/server/users/account-service';
 
 export const getSessionUserId = cache(async (): Promise<string | null> => {
-  const session = await auth();
-  return session?.user?.id ?? null;
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  return token ? resumeSession(token) : null;
 });
 
 export const getViewer = cache(async (): Promise<Viewer> => {
