@@ -8,6 +8,7 @@ import { db } from '@/db/client';
 import { env, isDemo } from '@/server/env';
 import { startJobWorker } from '@/server/jobs/worker';
 import { clientIp } from '@/server/http/client-ip';
+import { requestTimer } from '@/server/http/timing-log';
 import { createCollabServer } from '@/server/collab/server';
 import { stopOnSignals } from '@/server/collab/stop-on-signals';
 import { derivePage } from '@/server/pages/derive';
@@ -27,7 +28,9 @@ async function main() {
   const app = next({ dev, hostname: 'localhost', port: e.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const timeRequest = requestTimer();
   const server = http.createServer((req, res) => {
+    timeRequest?.(req, res);
     // The client's address for rate limits: the socket peer, or what trusted proxies saw.
     req.headers['x-coopol-ip'] = clientIp(req, e.TRUST_PROXY);
     void handle(req, res);

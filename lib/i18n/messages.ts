@@ -6,9 +6,15 @@ import type { Locale } from '@/db/schema/users';
 
 export const NAMESPACES = ['common', 'auth', 'home', 'spaces', 'pages', 'account', 'admin', 'errors', 'editor', 'search', 'history'] as const;
 
-export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
-  const entries = await Promise.all(
-    NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const),
-  );
-  return Object.fromEntries(entries);
+const loaded = new Map<Locale, Promise<Record<string, unknown>>>();
+
+/** The catalogue of a locale, read once per process (it was imported again on every request). */
+export function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+  let messages = loaded.get(locale);
+  if (!messages) {
+    messages = Promise.all(NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const)).then(Object.fromEntries);
+    messages.catch(() => loaded.delete(locale)); // a failed read is tried again next time
+    loaded.set(locale, messages);
+  }
+  return messages;
 }
