@@ -115,6 +115,8 @@ export type Api = {
   token: string | null;
   get(path: string): Promise<{ status: number; body: string; json: () => unknown }>;
   post(path: string, data: unknown): Promise<{ status: number; body: string; json: () => unknown }>;
+  put(path: string, data: unknown): Promise<{ status: number; body: string; json: () => unknown }>;
+  patch(path: string, data: unknown): Promise<{ status: number; body: string; json: () => unknown }>;
   dispose(): Promise<void>;
 };
 
@@ -132,6 +134,8 @@ export async function apiClient(token: string | null): Promise<Api> {
     token,
     get: (p) => wrap(ctx.get(p, { maxRedirects: 0 })),
     post: (p, data) => wrap(ctx.post(p, { data, maxRedirects: 0 })),
+    put: (p, data) => wrap(ctx.put(p, { data, maxRedirects: 0 })),
+    patch: (p, data) => wrap(ctx.patch(p, { data, maxRedirects: 0 })),
     dispose: () => ctx.dispose(),
   };
 }
