@@ -1,13 +1,15 @@
 /**
  * HTTP latency under load, against a RUNNING server on loopback:
  *   DATA_DIR=<the server's> npm run bench -- [--url http://127.0.0.1:3000] [--concurrency 20]
- *     [--seconds 20] [--think-ms 1000] [--endpoints home,section,page,api_page]
+ *     [--seconds 20] [--think-ms 1000] [--endpoints home,section,page,api_page] [--timing-log FILE]
  * Signs in `concurrency` party members by opening sessions and API tokens directly in the
  * server's database (same DATA_DIR), then each virtual member cycles through the home page, its
  * section, a page it may read and the same page through the JSON API, pausing between two
  * requests for a random think time (exponential, mean `--think-ms`; people read what they
  * open). `--think-ms 0` makes every member fire its next request at once: the saturation
- * throughput of the one Node process, where latency is mostly queueing. Prints one JSON line.
+ * throughput of the one Node process, where latency is mostly queueing. With `--timing-log`
+ * (the server started with COOPOL_TIMING_LOG set to the same file), every request also gets the
+ * server's own time, which the issue's figure is about. Prints one JSON line.
  */
 import fs from 'node:fs';
 import os from 'node:os';
