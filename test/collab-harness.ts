@@ -22,7 +22,7 @@ import { addMembership, makeTree, makeUser, type Tree, type UserRow } from './fa
 export type Close = { code: number; reason: string };
 
 /** How a client proves who it is: `?token=`, a Bearer header, or the session cookie. */
-export type ClientAuth = { token?: string; bearer?: string; sessionToken?: string } | null;
+export type ClientAuth = { token?: string; bearer?: string; sessionToken?: string; origin?: string } | null;
 
 export function apiTokenFor(user: { id: string }): string {
   return createApiToken(user.id, 'test').token;
@@ -36,6 +36,7 @@ function headersOf(auth: ClientAuth): Record<string, string> {
   const headers: Record<string, string> = {};
   if (auth?.bearer) headers.authorization = `Bearer ${auth.bearer}`;
   if (auth?.sessionToken) headers.cookie = `${sessionCookieName()}=${encodeURIComponent(auth.sessionToken)}`;
+  if (auth?.origin) headers.origin = auth.origin;
   return headers;
 }
 

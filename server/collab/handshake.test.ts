@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE } from './config';
+import { env } from '@/server/env';
 import { apiTokenFor, sessionFor, startCollab, synced, type Harness } from '@/test/collab-harness';
 import { addMembership, makePage, makeTree, makeUser, type PageRow, type Tree, type UserRow } from '@/test/factories';
 
@@ -52,6 +53,19 @@ describe('websocket handshake', () => {
     const p = h.provider(page.id, { sessionToken: sessionFor(member) });
     await synced(p);
     expect(p.doc.getXmlFragment('default').toString()).toContain('Bonjour');
+  });
+
+  it("takes the session cookie only from Coopol's own pages (Origin), not from another site's", async () => {
+    const session = sessionFor(member);
+    const evil = h.raw(page.id, { sessionToken: session, origin: 'https://evil.example' });
+    const closed = await evil.closed;
+    expect(closed).toEqual({ code: CLOSE.unauthenticated, reason: 'origin not allowed' });
+    expect(evil.messages).toHaveLength(0);
+    const own = h.provider(page.id, { sessionToken: session, origin: new URL(env().AUTH_URL).origin });
+    await synced(own);
+    // A token is never sent by a browser on its own: the Origin does not matter for it.
+    const scripted = h.provider(page.id, { bearer: apiTokenFor(member), origin: 'https://evil.example' });
+    await synced(scripted);
   });
 
   it('accepts an Authorization: Bearer token', async () => {

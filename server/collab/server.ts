@@ -33,6 +33,22 @@ function credentialOf(req: IncomingMessage, url: URL): Credential | null {
   return session ? { kind: 'session', token: session } : null;
 }
 
+/**
+ * A browser sends its cookies with a websocket handshake whatever page opened it: a session
+ * cookie counts only when the page that opens the socket is Coopol's own (Origin = AUTH_URL's
+ * origin), so another site cannot open a member's documents in their browser (cross-site
+ * websocket hijacking). Tokens are not sent by browsers on their own: no Origin rule for them.
+ */
+function sessionOriginAllowed(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // not a browser: a browser always sends Origin on a websocket handshake
+  try {
+    return origin === new URL(env().AUTH_URL).origin;
+  } catch {
+    return false;
+  }
+}
+
 function userIdFor(c: Credential): string | null {
   if (!c.token) return null;
   return c.kind === 'api' ? authenticateApiToken(c.token) : userIdFromSessionToken(c.token);
@@ -66,6 +82,7 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
 
   function onConnection(ws: WebSocket, req: IncomingMessage, url: URL, pageId: string): void {
     const credential = credentialOf(req, url);
+    if (credential?.kind === 'session' && !sessionOriginAllowed(req)) return ws.close(CLOSE.unauthenticated, 'origin not allowed');
     const userId = credential ? userIdFor(credential) : null;
     const viewer = userId ? loadViewer(userId) : null;
     if (!credential || !viewer) return ws.close(CLOSE.unauthenticated, 'sign in');
