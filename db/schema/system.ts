@@ -24,6 +24,8 @@ export const jobs = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(8),
     lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    /** Set when the handler began a step that must never run twice (a mail handed to SMTP). */
+    deliveringSince: integer('delivering_since', { mode: 'timestamp_ms' }),
     lastError: text('last_error'),
     dedupeKey: text('dedupe_key').unique(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),

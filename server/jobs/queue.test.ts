@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { jobs, pages } from '@/db/schema';
 import { deletePage } from '@/server/pages/page-service';
 import { addMembership, makePage, makeTree, makeUser, setPageDates, viewerOf } from '@/test/factories';
-import { claimNext, drain, enqueue, type Handler } from './queue';
+import { claimNext, drain, enqueue, startWorker, type Handler } from './queue';
 import { handlers as workerHandlers, scheduleDailyJobs } from './worker';
 
 const jobsOf = (queue: string) => db().select().from(jobs).where(eq(jobs.queue, queue)).all();
@@ -105,5 +105,29 @@ describe('the daily trash purge job', () => {
     expect(next).toHaveLength(1);
     expect(next[0]!.runAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
     expect(await drain({ 'purge-trash': workerHandlers['purge-trash']! })).toBe(0);
+  });
+
+  it('stopping the worker waits for the job in progress and claims no other', async () => {
+    let release!: () => void;
+    const started: number[] = [];
+    const handlers: Record<string, Handler> = {
+      slow: (payload) => {
+        started.push((payload as { n: number }).n);
+        return new Promise<void>((r) => (release = r));
+      },
+    };
+    enqueue('slow', { n: 1 }, { runAt: new Date(Date.now() - 1000) });
+    enqueue('slow', { n: 2 }, { runAt: new Date(Date.now() - 1000) });
+    const stop = startWorker(handlers, 10_000);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(started).toEqual([1]);
+    let stopped = false;
+    const stopping = stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(stopped).toBe(false); // the delivery in progress is not cut
+    release();
+    await stopping;
+    expect(started).toEqual([1]);
+    expect(jobsOf('slow').map((j) => j.status)).toEqual(['done', 'pending']);
   });
 });

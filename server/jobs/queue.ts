@@ -1,9 +1,11 @@
 /**
  * The job runner: one table (`jobs`), many queues. A job is claimed by moving it to `running`
  * with a lease; finished jobs are marked `done`, failures retry with backoff up to
- * `maxAttempts`. A restart picks up pending jobs and those whose lease expired.
+ * `maxAttempts`. A restart picks up pending jobs and those whose lease expired, except a job
+ * that died while delivering (`beginDelivery`: a mail handed to SMTP): whether it left cannot be
+ * known, and it is never done twice, so it is marked failed instead of run again.
  */
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { jobs } from '@/db/schema';
 
@@ -20,10 +22,25 @@ export function enqueue(queue: string, payload: unknown, opts: { runAt?: Date; d
     .run();
 }
 
+export const INTERRUPTED_DELIVERY = 'interrupted while delivering: not run again, so that it never happens twice';
+
+/**
+ * The handler is about to do what must never happen twice (hand a mail to SMTP). Should the
+ * process die before the job completes, the job is not retried.
+ */
+export function beginDelivery(id: number, now = new Date()): void {
+  db().update(jobs).set({ deliveringSince: now }).where(eq(jobs.id, id)).run();
+}
+
 /** Atomically claims one due job of the given queues. */
 export function claimNext(queues: string[], now = new Date()): JobRow | null {
   const d = db();
   return d.transaction((tx) => {
+    // Jobs that died while delivering end here (their payload, personal data, goes too).
+    tx.update(jobs)
+      .set({ status: 'failed', payload: {}, lastError: INTERRUPTED_DELIVERY, finishedAt: now, lockedUntil: null })
+      .where(and(inArray(jobs.queue, queues), eq(jobs.status, 'running'), lte(jobs.lockedUntil, now), isNotNull(jobs.deliveringSince)))
+      .run();
     const job = tx
       .select()
       .from(jobs)
@@ -61,6 +78,8 @@ export function fail(job: JobRow, error: unknown, now = new Date()): void {
       status: final ? 'failed' : 'pending',
       runAt: new Date(now.getTime() + backoff),
       lockedUntil: null,
+      // The delivery was refused (SMTP answered with an error): nothing left, trying again is safe.
+      deliveringSince: null,
       lastError: message.slice(0, 500),
       finishedAt: final ? now : null,
     })
@@ -69,10 +88,10 @@ export function fail(job: JobRow, error: unknown, now = new Date()): void {
 }
 
 /** Runs due jobs until none is left; returns how many ran. */
-export async function drain(handlers: Record<string, Handler>, now = () => new Date()): Promise<number> {
+export async function drain(handlers: Record<string, Handler>, now = () => new Date(), stopped = () => false): Promise<number> {
   const queues = Object.keys(handlers);
   let ran = 0;
-  for (let job = claimNext(queues, now()); job; job = claimNext(queues, now())) {
+  for (let job = stopped() ? null : claimNext(queues, now()); job; job = stopped() ? null : claimNext(queues, now())) {
     ran++;
     try {
       await handlers[job.queue]!(job.payload, job);
@@ -84,26 +103,28 @@ export async function drain(handlers: Record<string, Handler>, now = () => new D
   return ran;
 }
 
-/** Polls the table in the server process. Returns a stop function. */
-export function startWorker(handlers: Record<string, Handler>, intervalMs = 1000): () => void {
-  let running = false;
+/**
+ * Polls the table in the server process. Returns a stop function, which resolves once the job
+ * in progress (a mail being handed to SMTP) has finished: a SIGTERM does not cut a delivery.
+ */
+export function startWorker(handlers: Record<string, Handler>, intervalMs = 1000): () => Promise<void> {
+  let current: Promise<void> | null = null;
   let stopped = false;
-  const tick = async () => {
-    if (running || stopped) return;
-    running = true;
-    try {
-      await drain(handlers);
-    } catch (e) {
-      console.error('[jobs] worker error', e instanceof Error ? e.message : e);
-    } finally {
-      running = false;
-    }
+  const tick = () => {
+    if (current || stopped) return;
+    current = drain(handlers, undefined, () => stopped)
+      .then(() => undefined)
+      .catch((e: unknown) => console.error('[jobs] worker error', e instanceof Error ? e.message : e))
+      .finally(() => {
+        current = null;
+      });
   };
-  const timer = setInterval(() => void tick(), intervalMs);
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
-  void tick();
-  return () => {
+  tick();
+  return async () => {
     stopped = true;
     clearInterval(timer);
+    await current;
   };
 }

@@ -33,7 +33,7 @@ export const handlers: Record<string, Handler> = {
   ),
 };
 
-export function startJobWorker(): () => void {
+export function startJobWorker(): () => Promise<void> {
   scheduleDailyJobs();
   return startWorker(handlers, Number(process.env.JOB_POLL_MS ?? 1000));
 }

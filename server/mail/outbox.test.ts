@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { jobs } from '@/db/schema';
-import { claimNext, drain } from '@/server/jobs/queue';
+import { beginDelivery, claimNext, drain, INTERRUPTED_DELIVERY } from '@/server/jobs/queue';
 import { queueMail, sendMailJob } from './outbox';
 
 const handlers = { mail: sendMailJob };
@@ -104,7 +104,7 @@ describe('outbox', () => {
     expect(received).toHaveLength(1);
   });
 
-  it('a mail job whose worker crashed mid-send is resumed after its lease and sent', async () => {
+  it('a mail job whose worker crashed before handing it to SMTP is resumed after its lease and sent', async () => {
     queueMail({ to: 'crash@coopol.test', subject: 'Après panne', text: 'Reprise.' });
     const t0 = Date.now(); // after enqueueing, so the job is due at t0
     expect(claimNext(['mail'], new Date(t0))?.queue).toBe('mail'); // claimed, then the process dies
@@ -115,5 +115,27 @@ describe('outbox', () => {
     expect(mailJobs().at(-1)).toMatchObject({ status: 'done', attempts: 2 });
     expect(await drain(handlers, () => new Date(t0 + 3_600_000))).toBe(0);
     expect(received).toHaveLength(1);
+  });
+
+  it('a mail whose worker died while handing it to SMTP is never sent again (it may have left)', async () => {
+    queueMail({ to: 'mid-send@coopol.test', subject: 'Peut-être parti', text: 'Une fois au plus.' });
+    const t0 = Date.now();
+    const job = claimNext(['mail'], new Date(t0))!;
+    beginDelivery(job.id, new Date(t0)); // the SMTP exchange began, then the process died
+    expect(await drain(handlers, () => new Date(t0 + 61_000))).toBe(0);
+    expect(await drain(handlers, () => new Date(t0 + 3_600_000))).toBe(0);
+    expect(received).toHaveLength(0);
+    expect(mailJobs().at(-1)).toMatchObject({ status: 'failed', lastError: INTERRUPTED_DELIVERY, payload: {} });
+  });
+
+  it('a refused delivery (SMTP down) is tried again later: nothing left', async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${await closedPort()}`;
+    queueMail({ to: 'refused@coopol.test', subject: 'Refusé puis parti', text: 'Deuxième essai.' });
+    const t0 = Date.now();
+    expect(await drain(handlers, () => new Date(t0))).toBe(1);
+    expect(mailJobs().at(-1)).toMatchObject({ status: 'pending', deliveringSince: null });
+    process.env.SMTP_URL = smtpUrl;
+    expect(await drain(handlers, () => new Date(t0 + 31_000))).toBe(1);
+    expect(received.map((m) => m.subject)).toEqual(['Refusé puis parti']);
   });
 });

@@ -4,7 +4,7 @@
  * rare duplicate after a crash between "sent" and "marked done".
  */
 import nodemailer, { type Transporter } from 'nodemailer';
-import { enqueue, type JobRow } from '@/server/jobs/queue';
+import { beginDelivery, enqueue, type JobRow } from '@/server/jobs/queue';
 import { env } from '@/server/env';
 
 export type Mail = { to: string; subject: string; text: string; html?: string };
@@ -35,6 +35,9 @@ export async function sendMailJob(payload: unknown, job: JobRow): Promise<void> 
     console.log(`[mail] to=${mail.to} subject="${mail.subject}"\n${mail.text}\n`);
     return;
   }
+  // From here the mail may leave: if the process dies before the job completes, it is not sent
+  // again (a second sign-in link or invitation would be worse than asking for a new one).
+  beginDelivery(job.id);
   await t.sendMail({
     from: env().MAIL_FROM,
     to: mail.to,

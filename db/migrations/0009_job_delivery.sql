@@ -1,0 +1,1 @@
+ALTER TABLE `jobs` ADD `delivering_since` integer;
