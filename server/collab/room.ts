@@ -18,6 +18,8 @@ const BINARY = { binary: true } as const;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
 const EMPTY_UPDATE = [0, 0];
+/** Client ids one socket may hold presences for (a tab has one; a few for reconnection races). */
+export const AWARENESS_IDS_PER_SOCKET = 4;
 
 export type Credential = { kind: 'session'; token: string } | { kind: 'api'; token: string };
 export type Conn = {
@@ -249,12 +251,19 @@ export class Room {
     const encoder = encoding.createEncoder();
     const count = decoding.readVarUint(decoder);
     const entries: { id: number; clock: number; state: string }[] = [];
+    let claimed = conn.awarenessIds.size;
     for (let i = 0; i < count; i++) {
       const id = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const raw = JSON.parse(decoding.readVarString(decoder)) as Record<string, unknown> | null;
       const owner = [...this.conns.values()].find((c) => c !== conn && c.awarenessIds.has(id));
       if (owner) continue;
+      // A browser tab speaks for one client id; a socket inventing thousands would fill every
+      // other client's memory with presences.
+      if (!conn.awarenessIds.has(id)) {
+        if (raw === null || claimed >= AWARENESS_IDS_PER_SOCKET) continue;
+        claimed++;
+      }
       let state: Record<string, unknown> | null = raw;
       if (raw && typeof raw === 'object') {
         state = { ...raw, user: conn.user };

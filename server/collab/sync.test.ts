@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pages, pageUpdates } from '@/db/schema';
 import { loadDocState } from './doc-store';
+import { AWARENESS_IDS_PER_SOCKET } from './room';
 import {
   addParagraph,
   apiTokenFor,
@@ -190,5 +191,25 @@ describe('awareness', () => {
     await until(() => (a.awareness.getStates().get(r.doc.clientID) as State)?.user?.name === 'Rita Lectrice', "reader's presence");
     const seen = a.awareness.getStates().get(r.doc.clientID) as State;
     expect(seen?.cursor).toBeUndefined();
+  });
+
+  it('one socket holds presences for a few client ids at most', async () => {
+    const page = makePage(alice, tree.section, { status: 'published', visibility: 'space' });
+    const observer = h.provider(page.id, { token: apiTokenFor(alice) });
+    await synced(observer);
+    const flood = h.raw(page.id, { token: apiTokenFor(bob) });
+    await flood.opened;
+    for (let id = 1; id <= 50; id++) flood.sendAwareness(awarenessUpdate(900_000 + id, 1, { cursor: null }));
+    await barrier(flood.ws);
+    const room = h.collab.rooms.get(page.id)!;
+    const fromFlood = [...room.awareness.getStates().keys()].filter((id) => id > 900_000);
+    expect(fromFlood).toHaveLength(AWARENESS_IDS_PER_SOCKET);
+    // Giving one up frees its place.
+    flood.sendAwareness(awarenessUpdate(900_001, 2, null));
+    flood.sendAwareness(awarenessUpdate(900_077, 1, { cursor: null }));
+    await barrier(flood.ws);
+    const now = [...room.awareness.getStates().keys()].filter((id) => id > 900_000).sort();
+    expect(now).toEqual([900_002, 900_003, 900_004, 900_077]);
+    expect(flood.isOpen()).toBe(true);
   });
 });
