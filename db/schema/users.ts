@@ -23,6 +23,8 @@ export const users = sqliteTable('users', {
    * address) is removed after a while and the seat given back.
    */
   pendingInvitationId: text('pending_invitation_id'),
+  /** Created by the person themself while registration was open; removed if never confirmed. */
+  selfRegistered: integer('self_registered', { mode: 'boolean' }).notNull().default(false),
 });
 
 // Tables below are the shapes @auth/drizzle-adapter expects (column names included).

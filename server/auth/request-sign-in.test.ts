@@ -60,7 +60,7 @@ describe('requestSignIn', () => {
     // The seat is back: the corrected address gets in.
     await requestSignIn({ email: 'corrigee@coopol.test', ip: ip(), invitation: token });
     expect(userByEmail('corrigee@coopol.test')).toMatchObject({ siteRole: 'citizen' });
-    // Accounts not made by an invitation (the CLI, open registration) are never touched.
+    // Accounts made by hand (the CLI, a secretary) are never touched.
     const byHand = makeUser({ siteRole: 'citizen', email: 'cree-a-la-main@coopol.test' });
     purgePendingAccounts(new Date(Date.now() + 30 * 86_400_000));
     expect(userByEmail('cree-a-la-main@coopol.test')?.id).toBe(byHand.id);
@@ -104,5 +104,22 @@ describe('requestSignIn', () => {
     }
     makeUser({ email: 'ip-last@coopol.test' });
     await expectAppErrorAsync(requestSignIn({ email: 'ip-last@coopol.test', ip: shared }), 'rate_limited');
+  });
+
+  it('an account created while registration was open and never confirmed is removed after a few days', async () => {
+    setRegistrationOpen(viewerOf(makeUser({ siteRole: 'admin' })), true);
+    try {
+      await requestSignIn({ email: 'jamais-ouvert@coopol.test', ip: ip() });
+      await requestSignIn({ email: 'ouvert@coopol.test', ip: ip() });
+    } finally {
+      setRegistrationOpen(viewerOf(makeUser({ siteRole: 'admin' })), false);
+    }
+    expect(userByEmail('jamais-ouvert@coopol.test')).toMatchObject({ selfRegistered: true, pendingInvitationId: null });
+    db().update(users).set({ emailVerified: new Date() }).where(eq(users.email, 'ouvert@coopol.test')).run();
+    purgePendingAccounts(new Date(Date.now() + (PENDING_ACCOUNT_DAYS - 1) * 86_400_000));
+    expect(userByEmail('jamais-ouvert@coopol.test')).toBeDefined();
+    purgePendingAccounts(new Date(Date.now() + (PENDING_ACCOUNT_DAYS + 1) * 86_400_000));
+    expect(userByEmail('jamais-ouvert@coopol.test')).toBeUndefined();
+    expect(userByEmail('ouvert@coopol.test')).toMatchObject({ siteRole: 'citizen' });
   });
 });

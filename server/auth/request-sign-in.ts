@@ -24,7 +24,7 @@ export async function requestSignIn(raw: { email: string; ip: string; invitation
   db().transaction(() => {
     const pendingInvitationId = raw.invitation ? useInvitation(raw.invitation) : null;
     if (!pendingInvitationId && !isRegistrationOpen()) throw new AppError('invitation_only');
-    db().insert(users).values({ email, siteRole: 'citizen', locale: raw.locale ?? 'fr', pendingInvitationId }).run();
+    db().insert(users).values({ email, siteRole: 'citizen', locale: raw.locale ?? 'fr', pendingInvitationId, selfRegistered: !pendingInvitationId }).run();
   });
   return { email };
 }

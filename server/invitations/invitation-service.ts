@@ -1,5 +1,5 @@
 /** Invitation links that admit new citizens while registration is closed. */
-import { and, desc, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { invitations, users } from '@/db/schema';
@@ -69,12 +69,14 @@ export function useInvitation(token: string): string {
   return inv.id;
 }
 
-/** How long an account admitted by invitation waits for its first sign-in (links last a day). */
+/** How long a new account waits for its first sign-in (links last a day). */
 export const PENDING_ACCOUNT_DAYS = 3;
 
 /**
- * Accounts created by an invitation whose sign-in link was never opened (a mistyped address)
- * are removed, and their seat given back to the invitation. Daily job; returns how many.
+ * Accounts whose first sign-in link was never opened (a mistyped address, someone else's
+ * address) are removed: those admitted by an invitation, whose seat goes back to it, and those
+ * created while registration was open. Accounts made by an admin or a secretary stay. Daily
+ * job; returns how many.
  */
 export function purgePendingAccounts(now = new Date()): number {
   const cutoff = new Date(now.getTime() - PENDING_ACCOUNT_DAYS * 86_400_000);
@@ -82,10 +84,17 @@ export function purgePendingAccounts(now = new Date()): number {
     const stale = tx
       .select({ id: users.id, invitationId: users.pendingInvitationId })
       .from(users)
-      .where(and(isNotNull(users.pendingInvitationId), isNull(users.emailVerified), eq(users.siteRole, 'citizen'), lt(users.createdAt, cutoff)))
+      .where(
+        and(
+          or(isNotNull(users.pendingInvitationId), eq(users.selfRegistered, true)),
+          isNull(users.emailVerified),
+          eq(users.siteRole, 'citizen'),
+          lt(users.createdAt, cutoff),
+        ),
+      )
       .all();
     for (const u of stale) {
-      tx.update(invitations).set({ uses: sql`max(${invitations.uses} - 1, 0)` }).where(eq(invitations.id, u.invitationId!)).run();
+      if (u.invitationId) tx.update(invitations).set({ uses: sql`max(${invitations.uses} - 1, 0)` }).where(eq(invitations.id, u.invitationId)).run();
       tx.delete(users).where(eq(users.id, u.id)).run();
     }
     return stale.length;

@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `self_registered` integer DEFAULT false NOT NULL;
