@@ -18,6 +18,7 @@ import { liveAccess } from './access';
 import { CLOSE, collabConfig, type CollabConfig } from './config';
 import { Room, type Conn, type Credential, type DeriveFn } from './room';
 import { installCollabBridge } from './bridge';
+import { roomsChanged } from './idle-memory';
 
 const PAGE_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})\/?$/;
 
@@ -74,8 +75,10 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
     if (!room || room.destroyed) {
       room = new Room(pageId, cfg, opts.derive, (r) => {
         if (rooms.get(r.pageId) === r) rooms.delete(r.pageId);
+        roomsChanged(rooms.size);
       });
       rooms.set(pageId, room);
+      roomsChanged(rooms.size);
     }
     return room;
   };
