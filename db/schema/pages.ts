@@ -29,6 +29,8 @@ export const pages = sqliteTable(
     publishedVersionId: text('published_version_id'),
     /** When the live document last changed (the public sees "modifié depuis la publication"). */
     contentUpdatedAt: integer('content_updated_at', { mode: 'timestamp_ms' }),
+    /** The live document as it was at this time is already a version (a pause found nothing new). */
+    versionedThrough: integer('versioned_through', { mode: 'timestamp_ms' }),
     /** Soft delete: the page sits in its space's trash for 30 days. */
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     deletedBy: text('deleted_by').references(() => users.id, { onDelete: 'set null' }),

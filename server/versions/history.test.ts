@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { pageVersions } from '@/db/schema';
+import { pages, pageVersions } from '@/db/schema';
 import { appendUpdate, logLength } from '@/server/collab/doc-store';
 import { liveDocState } from '@/server/collab/write-document';
 import { derivePage } from '@/server/pages/derive';
@@ -68,6 +68,25 @@ describe('automatic versions', () => {
     expect(v).toMatchObject({ kind: 'auto', text: 'Pause, puis reprise.', createdAt: new Date(t0 + 60_000) });
     expect(v!.authorIds).toContain(bob.id);
     expect(takePauseVersions(new Date(t0 + 60 * 60_000), page.id)).toBe(0);
+  });
+
+  it('a pause that finds the text of the last version takes none, and the page stops being due', () => {
+    const page = makePage(alice, tree.section, { visibility: 'members', markdown: 'Aller-retour.' });
+    const t0 = Date.now();
+    write(page.id, 'Aller.', bob, new Date(t0 + 60_000));
+    expect(takePauseVersions(new Date(t0 + 60_000 + VERSION_PAUSE_MS + 1000), page.id)).toBe(1);
+    // Changed, then changed back: the same text as the version.
+    write(page.id, 'Aller-retour, peut-être.', bob, new Date(t0 + 20 * 60_000));
+    write(page.id, 'Aller.', bob, new Date(t0 + 21 * 60_000));
+    const dueAt = new Date(t0 + 21 * 60_000 + VERSION_PAUSE_MS + 1000);
+    expect(takePauseVersions(dueAt, page.id)).toBe(0);
+    expect(versionsOf(page.id)).toHaveLength(1);
+    const row = db().select({ through: pages.versionedThrough, content: pages.contentUpdatedAt }).from(pages).where(eq(pages.id, page.id)).get()!;
+    expect(row.through).toEqual(row.content); // checked: not looked at again at the next start
+    // A real change later is versioned as usual.
+    write(page.id, 'Aller, et plus loin.', bob, new Date(t0 + 40 * 60_000));
+    expect(takePauseVersions(new Date(t0 + 40 * 60_000 + VERSION_PAUSE_MS + 1000), page.id)).toBe(1);
+    expect(versionsOf(page.id)).toHaveLength(2);
   });
 });
 

@@ -148,6 +148,8 @@ const sameContent = (state: Uint8Array, versionId: string): boolean => {
 export function takeAutoVersion(pageId: string, state: Uint8Array, now: Date): VersionMeta | null {
   const last = lastVersion(pageId);
   if (last && sameContent(state, last.id)) {
+    // Nothing new to keep; and the pause check stops finding this page due at every start.
+    db().update(pages).set({ versionedThrough: now }).where(eq(pages.id, pageId)).run();
     settleActivity(pageId);
     return null;
   }
@@ -199,6 +201,7 @@ export function takePauseVersions(now = new Date(), pageId?: string): number {
         pageId ? eq(pages.id, pageId) : gte(pages.updatedAt, new Date(now.getTime() - 7 * 86_400_000)),
         isNull(pages.deletedAt),
         lte(pages.contentUpdatedAt, pausedBefore),
+        sql`${pages.contentUpdatedAt} > coalesce(${pages.versionedThrough}, 0)`,
         sql`${pages.contentUpdatedAt} > coalesce((select max(${pageVersions.createdAt}) from ${pageVersions} where ${pageVersions.pageId} = ${pages.id}), 0)`,
       ),
     )
