@@ -37,6 +37,7 @@ export type LiveEditorProps = {
 type Notice = { kind: 'busy' | 'error'; text: string } | null;
 
 const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/))/i;
+const TITLE_REFRESH_MS = 60_000;
 
 export function LiveEditor({ pageId, access, user, actions, initialHtml }: LiveEditorProps) {
   const t = useTranslations('editor');
@@ -46,11 +47,16 @@ export function LiveEditor({ pageId, access, user, actions, initialHtml }: LiveE
   // May only read now: the text stays on screen, no longer editable, until the page is reopened.
   const shownAccess = closeReason === 'readOnlyNow' ? 'read' : access;
 
-  // Titles may have changed while the tab was in the background.
+  // Linked pages may be renamed meanwhile: their titles are asked again when the tab comes back,
+  // and every minute while it is shown (no request when the page links to nothing).
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && resolver.refresh();
     document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
+    const every = setInterval(onVisible, TITLE_REFRESH_MS);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      clearInterval(every);
+    };
   }, [resolver]);
 
   const returnTo = `/pages/${pageId}`;
