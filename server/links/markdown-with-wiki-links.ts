@@ -9,7 +9,7 @@ import type { JSONContent } from '@tiptap/core';
 import { and, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pages } from '@/db/schema';
-import { isAppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { WIKI_LINK } from '@/lib/editor/wiki-link';
 import { env } from '@/server/env';
 import { markdownToJSON } from '@/server/pages/body';
@@ -131,6 +131,20 @@ export function markdownWithWikiLinks(viewer: NonNullable<Viewer>, spaceId: stri
     return made.get(key)!;
   };
   return rewrite(json, { byTitle, existing }, titles);
+}
+
+/**
+ * The body a writer's Markdown makes, wherever it is written (new page, edit form, API):
+ * `markdownWithWikiLinks`, with unreadable Markdown answered as a clear `invalid_input` on
+ * `markdown`.
+ */
+export function markdownBody(viewer: NonNullable<Viewer>, spaceId: string, md: string): JSONContent {
+  try {
+    return markdownWithWikiLinks(viewer, spaceId, md);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('invalid_input', 'markdown: this Markdown cannot be read.', 'markdown', { key: 'markdownUnreadable' });
+  }
 }
 
 function createStub(viewer: NonNullable<Viewer>, spaceId: string, title: string): string | null {

@@ -2,7 +2,6 @@
  * `PUT /api/v1/pages/:id/content`: Markdown replaces or extends a page's body as a Yjs change
  * against the live document, so open editors see it at once and it merges with what they type.
  */
-import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { writeDocument } from '@/server/collab/write-document';
@@ -11,7 +10,7 @@ import { applyContent } from '@/server/pages/body';
 import { loadPage } from '@/server/pages/load-page';
 import { parseInput } from '@/lib/parse-input';
 import { authorizePage, type Viewer } from '@/server/policy';
-import { markdownWithWikiLinks } from './markdown-with-wiki-links';
+import { markdownBody } from './markdown-with-wiki-links';
 
 export const pageContentInput = z.object({
   markdown: z.string().max(MAX_BODY_BYTES),
@@ -25,12 +24,6 @@ export function putPageContent(viewer: Viewer, pageId: string, raw: PageContentI
   const input = parseInput(pageContentInput, raw);
   const { ref } = loadPage(pageId);
   authorizePage(viewer, 'edit', ref);
-  let incoming: JSONContent;
-  try {
-    incoming = markdownWithWikiLinks(viewer, ref.space.id, input.markdown);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('invalid_input', 'markdown: this Markdown cannot be read.', 'markdown', { key: 'markdownUnreadable' });
-  }
+  const incoming = markdownBody(viewer, ref.space.id, input.markdown);
   writeDocument(pageId, viewer.id, (state) => applyContent(state, incoming, input.mode));
 }

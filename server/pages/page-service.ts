@@ -10,7 +10,8 @@ import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
 import { authorizePage, authorizeSpace, canPage, isPartyMember, readableWhere, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, toSpaceRef, type Paged } from '@/server/spaces/queries';
-import { applyMarkdown, jsonToText, renderBody, yStateToJSON } from './body';
+import { applyContent, jsonToText, renderBody, yStateToJSON } from './body';
+import { markdownBody } from '@/server/links/markdown-with-wiki-links';
 import { liveBody, versionBody } from './body-cache';
 import { loadPage, pageAbilities, type PageRow } from './load-page';
 import { indexPage } from '@/server/search/index-page';
@@ -55,7 +56,8 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
   const space = db().select().from(spaces).where(eq(spaces.id, input.spaceId)).get();
   if (!space) throw new AppError('invalid_input', 'Unknown space.', 'spaceId');
   authorizeSpace(v, 'createPage', toSpaceRef(space));
-  const state = applyMarkdown(null, input.markdown);
+  // `[[Titre]]` and links to pages become wiki links, as in the editor and the API.
+  const state = applyContent(null, markdownBody(v, space.id, input.markdown));
   const text = jsonToText(yStateToJSON(state));
   const now = new Date();
   const created = db().transaction((tx) => {
@@ -142,6 +144,8 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
   // An empty patch (or a status it already has) still writes updatedAt/updatedBy: it needs edit.
   if (checks.length === 0) checks.push('edit');
   for (const action of checks) authorizePage(v, action, ref);
+  // Read first: unreadable Markdown changes nothing.
+  const body = patch.markdown !== undefined ? markdownBody(v, ref.space.id, patch.markdown) : null;
   const now = new Date();
   const row = db().transaction((tx) => {
     const set: Partial<typeof pages.$inferInsert> = { updatedAt: now, updatedBy: v.id };
@@ -156,7 +160,7 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
     return updated;
   });
   // The body changes as a Yjs update against the live document (open editors see it at once).
-  if (patch.markdown !== undefined) writeDocument(id, v.id, (state) => applyMarkdown(state, patch.markdown!));
+  if (body) writeDocument(id, v.id, (state) => applyContent(state, body));
   // Publishing takes a version of the live text; an archived page the public may read needs one too.
   const publishes = patch.status === 'published' && ref.status !== 'published';
   if (publishes || (patch.status === 'archived' && !row.publishedVersionId)) recordPublication(id, v.id, patch.versionName ?? null);

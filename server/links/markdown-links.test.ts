@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { addMembership, makeTree, makeUser, viewerOf } from '@/test/factories';
+import { createPage, getPage, updatePage } from '@/server/pages/page-service';
+import { listBacklinks } from './backlinks';
+
+const tree = makeTree('Markdown');
+const writer = makeUser({ name: 'Rédactrice' });
+addMembership(writer, tree.section);
+const v = viewerOf(writer);
+
+type Node = { type?: string; attrs?: Record<string, unknown>; content?: Node[] };
+const wikiTargets = (n: Node): unknown[] => [...(n.type === 'wikiLink' ? [n.attrs?.pageId] : []), ...(n.content ?? []).flatMap(wikiTargets)];
+
+describe('Markdown written in a form or through the API', () => {
+  it('makes [[Titre]] a wiki link on a new page and on an edit, like the editor and PUT content', () => {
+    const target = createPage(v, { spaceId: tree.section.id, title: 'Plan climat', visibility: 'space', status: 'published' });
+    const source = createPage(v, { spaceId: tree.section.id, title: 'Compte rendu', visibility: 'space', status: 'published', markdown: 'Voir [[plan CLIMAT]] pour la suite.' });
+    expect(wikiTargets(getPage(v, source.id).body.json as Node)).toEqual([target.id]);
+    expect(listBacklinks(v, target.id).data.map((b) => b.id)).toEqual([source.id]);
+    // An edit through the plain form: a title that matches no page makes a stub, as in the editor.
+    updatePage(v, source.id, { markdown: 'Voir [[Plan climat]] et [[Budget vert]].' });
+    const [first, second] = wikiTargets(getPage(v, source.id).body.json as Node);
+    expect(first).toBe(target.id);
+    expect(getPage(v, second as string).title).toBe('Budget vert');
+  });
+});
