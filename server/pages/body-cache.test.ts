@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appendUpdate, compactStored, loadDocState } from '@/server/collab/doc-store';
 import { addMembership, makePage, makeTree, makeUser } from '@/test/factories';
 import { applyMarkdown } from './body';
-import { liveBody, versionBody } from './body-cache';
+import { bodyCacheStats, liveBody, versionBody } from './body-cache';
 
 describe('body cache', () => {
   it('serves a body again until its stored state changes, however it changed', () => {
@@ -39,5 +39,21 @@ describe('body cache', () => {
     expect(a).toBe(b);
     expect(a.text).toBe('Version publiée.');
     expect(reads).toBe(1);
+  });
+
+  it('keeps its memory bounded: a huge body is served but not kept', () => {
+    const tree = makeTree();
+    const alice = makeUser();
+    addMembership(alice, tree.section);
+    const huge = makePage(alice, tree.section, { markdown: 'Début.' });
+    // Grown in the editor (forms and the API take 200,000 characters at most).
+    const base = loadDocState(huge.id).state;
+    const next = applyMarkdown(base, 'mot '.repeat(110_000));
+    appendUpdate(huge.id, Y.diffUpdate(next, Y.encodeStateVectorFromUpdate(base)), alice.id);
+    const before = bodyCacheStats();
+    const a = liveBody(huge.id);
+    expect(a.text.length).toBeGreaterThan(400_000);
+    expect(liveBody(huge.id)).not.toBe(a); // rebuilt each time, never held
+    expect(bodyCacheStats()).toEqual(before);
   });
 });

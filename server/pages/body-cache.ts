@@ -13,9 +13,14 @@ import { liveDocState } from '@/server/collab/write-document';
 import { renderBody, type RenderedBody } from './body';
 
 const ENTRIES = 300;
+/**
+ * Memory bound, in characters of text (the JSON of a body takes a few times its text): a party's
+ * long programme is kept, 300 of them are not. A body longer than a tenth of it is not kept.
+ */
+const TEXT_BUDGET = 4_000_000;
 
-type Entry = { marker: string; body: RenderedBody };
-type Cache = { sqlite: Database; marker: ReturnType<Database['prepare']>; bodies: Map<string, Entry> };
+type Entry = { marker: string; body: RenderedBody; size: number };
+type Cache = { sqlite: Database; marker: ReturnType<Database['prepare']>; bodies: Map<string, Entry>; size: number };
 
 const g = globalThis as unknown as { __coopolBodies?: Cache };
 
@@ -29,6 +34,7 @@ function cache(): Cache {
                 coalesce((select updated_at || ':' || length(state) from page_docs where page_id = @id), '-')`,
       ).pluck(),
       bodies: new Map(),
+      size: 0,
     };
   }
   return g.__coopolBodies;
@@ -40,6 +46,19 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+function forget(c: Cache, key: string): void {
+  const entry = c.bodies.get(key);
+  if (!entry) return;
+  c.bodies.delete(key);
+  c.size -= entry.size;
+}
+
+/** What the cache holds now (tests, diagnostics). */
+export function bodyCacheStats(): { entries: number; textChars: number } {
+  const c = cache();
+  return { entries: c.bodies.size, textChars: c.size };
 }
 
 function remember(c: Cache, key: string, marker: string, make: () => RenderedBody): RenderedBody {
@@ -59,9 +78,12 @@ function remember(c: Cache, key: string, marker: string, make: () => RenderedBod
       return (markdown ??= rendered.markdown);
     },
   });
-  c.bodies.delete(key);
-  if (c.bodies.size >= ENTRIES) c.bodies.delete(c.bodies.keys().next().value!);
-  c.bodies.set(key, { marker, body });
+  forget(c, key);
+  const size = rendered.text.length + 1;
+  if (size > TEXT_BUDGET / 10) return body;
+  while (c.bodies.size >= ENTRIES || (c.bodies.size > 0 && c.size + size > TEXT_BUDGET)) forget(c, c.bodies.keys().next().value!);
+  c.bodies.set(key, { marker, body, size });
+  c.size += size;
   return body;
 }
 
