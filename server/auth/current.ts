@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { loadViewer } from './load-viewer';
-import { resumeSession, sessionCookieName, sessionTokenFromCookieHeader, userIdFromSessionToken } from './session-cookie';
+import { sessionCookieName, sessionTokenFromCookieHeader, userIdFromSessionToken } from './session-cookie';
 import { authenticateApiToken } from '@/server/users/api-tokens';
 import type { Viewer } from '@/server/policy';
 import { listMySpaces } from '@/server/spaces/queries';
@@ -13,7 +13,7 @@ import { getProfile } from '@/server/users/account-service';
 
 export const getSessionUserId = cache(async (): Promise<string | null> => {
   const token = (await cookies()).get(sessionCookieName())?.value;
-  return token ? resumeSession(token) : null;
+  return token ? userIdFromSessionToken(token) : null;
 });
 
 export const getViewer = cache(async (): Promise<Viewer> => {

@@ -4,27 +4,27 @@ import { db } from '@/db/client';
 import { sessions } from '@/db/schema';
 import { env } from '@/server/env';
 import { makeUser } from '@/test/factories';
-import { createSession, resumeSession, SESSION_UPDATE_AGE_S } from './session-cookie';
+import { createSession, userIdFromSessionToken, SESSION_UPDATE_AGE_S } from './session-cookie';
 
 const expiresOf = (token: string) => db().select({ e: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, token)).get()!.e.getTime();
 
-describe('resumeSession', () => {
+describe('userIdFromSessionToken', () => {
   it('finds the user, extends a session used a day after its last extension, and refuses an ended one', () => {
     const user = makeUser();
     const maxAge = env().SESSION_MAX_AGE * 1000;
     const { token, expires } = createSession(user.id);
     const now = Date.now();
     // Used within the day: left alone.
-    expect(resumeSession(token, now + 1000)).toBe(user.id);
+    expect(userIdFromSessionToken(token, now + 1000)).toBe(user.id);
     expect(expiresOf(token)).toBe(expires.getTime());
     // Used two days later: pushed back to its full length from then.
     const later = now + 2 * SESSION_UPDATE_AGE_S * 1000;
-    expect(resumeSession(token, later)).toBe(user.id);
+    expect(userIdFromSessionToken(token, later)).toBe(user.id);
     expect(expiresOf(token)).toBe(later + maxAge);
     // Past its end: no one, and nothing extended.
     const after = later + maxAge + 1;
-    expect(resumeSession(token, after)).toBeNull();
+    expect(userIdFromSessionToken(token, after)).toBeNull();
     expect(expiresOf(token)).toBe(later + maxAge);
-    expect(resumeSession('not-a-session')).toBeNull();
+    expect(userIdFromSessionToken('not-a-session')).toBeNull();
   });
 });

@@ -21,12 +21,12 @@ export function createSession(userId: string, maxAgeSeconds = env().SESSION_MAX_
 export const SESSION_UPDATE_AGE_S = 24 * 3600;
 
 /**
- * The user behind the session cookie of a page request, extending the session as next-auth's
- * database strategy does (same table, same rule). Pages read it this way rather than through
- * next-auth's `auth()`, which builds its whole configuration, adapter and CSRF token on every
- * call: a tenth of the time of a page view.
+ * The user behind a session token, if the session is still valid — for pages, API routes and
+ * the websocket alike — extending the session as next-auth's database strategy does (same
+ * table, same rule). Pages read it here rather than through next-auth's `auth()`, which builds
+ * its whole configuration, adapter and CSRF token on every call: a tenth of a page view.
  */
-export function resumeSession(token: string, now = Date.now()): string | null {
+export function userIdFromSessionToken(token: string, now = Date.now()): string | null {
   const row = db().select({ userId: sessions.userId, expires: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, token)).get();
   if (!row || row.expires.getTime() <= now) return null;
   const maxAgeMs = env().SESSION_MAX_AGE * 1000;
@@ -34,12 +34,6 @@ export function resumeSession(token: string, now = Date.now()): string | null {
     db().update(sessions).set({ expires: new Date(now + maxAgeMs) }).where(eq(sessions.sessionToken, token)).run();
   }
   return row.userId;
-}
-
-/** The user behind a session token, if the session is still valid (API routes, websocket). */
-export function userIdFromSessionToken(token: string): string | null {
-  const row = db().select({ userId: sessions.userId, expires: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, token)).get();
-  return row && row.expires > new Date() ? row.userId : null;
 }
 
 /** Reads the session token from a raw Cookie header. */
