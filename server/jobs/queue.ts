@@ -91,7 +91,8 @@ export function fail(job: JobRow, error: unknown, now = new Date()): void {
 export async function drain(handlers: Record<string, Handler>, now = () => new Date(), stopped = () => false): Promise<number> {
   const queues = Object.keys(handlers);
   let ran = 0;
-  for (let job = stopped() ? null : claimNext(queues, now()); job; job = stopped() ? null : claimNext(queues, now())) {
+  const next = () => (stopped() ? null : claimNext(queues, now()));
+  for (let job = next(); job; job = next()) {
     ran++;
     try {
       await handlers[job.queue]!(job.payload, job);

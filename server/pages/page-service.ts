@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
 import { authorizePage, authorizeSpace, canPage, isPartyMember, readableWhere, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, toSpaceRef, type Paged } from '@/server/spaces/queries';
-import { applyContent, jsonToText, renderBody, yStateToJSON } from './body';
+import { applyContent, jsonToText, renderBody } from './body';
 import { markdownBody } from '@/server/links/markdown-with-wiki-links';
 import { liveBody, versionBody } from './body-cache';
 import { loadPage, pageAbilities, type PageRow } from './load-page';
@@ -57,8 +57,9 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
   if (!space) throw new AppError('invalid_input', 'Unknown space.', 'spaceId');
   authorizeSpace(v, 'createPage', toSpaceRef(space));
   // `[[Titre]]` and links to pages become wiki links, as in the editor and the API.
-  const state = applyContent(null, markdownBody(v, space.id, input.markdown));
-  const text = jsonToText(yStateToJSON(state));
+  const body = markdownBody(v, space.id, input.markdown);
+  const state = applyContent(null, body);
+  const text = jsonToText(body);
   const now = new Date();
   const created = db().transaction((tx) => {
     const row = tx
