@@ -17,7 +17,6 @@ const MESSAGE_SYNC = 0;
 const BINARY = { binary: true } as const;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
-const EMPTY_UPDATE = [0, 0];
 /** Client ids one socket may hold presences for (a tab has one; a few for reconnection races). */
 export const AWARENESS_IDS_PER_SOCKET = 4;
 
@@ -226,9 +225,8 @@ export class Room {
    * relayed; the sender is closed and re-syncs when it reconnects.
    */
   applyClientUpdate(update: Uint8Array, userId: string | null, conn: Conn | null): void {
-    if (update.length === EMPTY_UPDATE.length && update[0] === 0 && update[1] === 0) return;
     const decoded = Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
-    // Nothing new (a cached or reconnecting client's SyncStep2): not an edit, nothing to store.
+    // Nothing new (an empty update, a cached or reconnecting client's SyncStep2): not an edit, nothing to store.
     if (bringsNothingNew(this.doc, decoded)) return;
     let id: number;
     try {
