@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import { derivePage } from '@/server/pages/derive';
+import { bringsNothingNew } from '@/lib/collab/novelty';
 import { collabBridge } from './bridge';
 import { appendUpdate, loadDocState } from './doc-store';
 
@@ -17,6 +18,12 @@ export function writeDocument(pageId: string, userId: string, transform: (state:
   const base = liveDocState(pageId);
   const next = transform(base);
   const update = Y.diffUpdate(next, Y.encodeStateVectorFromUpdate(base));
+  // The same text saved again (a form sent unchanged) is not an edit: no date, author or version moves.
+  const current = new Y.Doc();
+  Y.applyUpdate(current, base);
+  const unchanged = bringsNothingNew(current, Y.decodeUpdate(update));
+  current.destroy();
+  if (unchanged) return base;
   const bridge = collabBridge();
   if (!bridge?.applyUpdate(pageId, update, userId)) appendUpdate(pageId, update, userId);
   const state = liveDocState(pageId);

@@ -23,4 +23,16 @@ describe('Markdown written in a form or through the API', () => {
     expect(first).toBe(target.id);
     expect(getPage(v, second as string).title).toBe('Budget vert');
   });
+
+  it('the same text saved again is not an edit: no author, no date moves', () => {
+    const other = makeUser({ name: 'Relectrice' });
+    addMembership(other, tree.section);
+    const page = createPage(v, { spaceId: tree.section.id, title: 'Tract', visibility: 'space', status: 'published', markdown: 'Un texte **fini**.' });
+    const before = getPage(v, page.id);
+    updatePage(viewerOf(other), page.id, { markdown: 'Un texte **fini**.' });
+    const after = getPage(v, page.id);
+    expect(after.contentUpdatedAt).toEqual(before.contentUpdatedAt);
+    expect(after.authors.map((a) => a.id)).toEqual([writer.id]);
+    expect(after.publication?.changedSince).toBe(false);
+  });
 });
