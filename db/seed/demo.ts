@@ -8,6 +8,7 @@ import { db } from '@/db/client';
 import { pageDocs, pages, users } from '@/db/schema';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createPage, updatePage } from '@/server/pages/page-service';
+import { publishNewVersion } from '@/server/versions/version-service';
 import { addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup } from '@/server/spaces/space-service';
 import type { SpaceRow } from '@/server/spaces/queries';
 import type { Viewer } from '@/server/policy';
@@ -208,18 +209,25 @@ function seedDemoSync(): DemoSeed {
   for (const spec of specs) {
     const space = spaceOf(spec.space);
     const author = who(spec.author, space);
-    // With editors, the author writes all but the last section and an editor adds it.
-    const cut = spec.editors?.length ? spec.markdown.lastIndexOf('\n## ') : -1;
-    const first = cut > 0 ? spec.markdown.slice(0, cut) : spec.markdown;
+    // With editors, the author writes the first sections and each editor adds one more (the
+    // last editor the last one); a published page is published again once its text is whole, so
+    // the public reads all of it and nothing shows as "modifié depuis la publication".
+    const editors = spec.editors ?? [];
+    const cuts: number[] = [];
+    for (let at = spec.markdown.indexOf('\n## '); at > 0; at = spec.markdown.indexOf('\n## ', at + 1)) cuts.push(at);
+    const steps = cuts.slice(-editors.length);
+    const upTo = (i: number) => (i < steps.length ? spec.markdown.slice(0, steps[i]) : spec.markdown);
+    const published = spec.status !== 'draft';
     const created = createPage(author, {
       spaceId: space.id,
       title: spec.title,
       kind: spec.kind ?? 'document',
       visibility: spec.visibility,
       status: spec.status === 'archived' ? 'published' : spec.status,
-      markdown: first,
+      markdown: editors.length ? upTo(0) : spec.markdown,
     });
-    for (const editor of spec.editors ?? []) updatePage(who(editor, space), created.id, { markdown: spec.markdown });
+    editors.slice(0, steps.length).forEach((editor, i) => updatePage(who(editor, space), created.id, { markdown: upTo(i + 1) }));
+    if (published && steps.length) publishNewVersion(author, created.id);
     if (spec.status === 'archived') updatePage(author, created.id, { status: 'archived' });
     backdate(created.id, spec, now);
   }
