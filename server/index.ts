@@ -10,6 +10,7 @@ import { startJobWorker } from '@/server/jobs/worker';
 import { clientIp } from '@/server/http/client-ip';
 import { requestTimer } from '@/server/http/timing-log';
 import { createCollabServer } from '@/server/collab/server';
+import { recoverUpdateLogs } from '@/server/collab/recovery';
 import { stopOnSignals } from '@/server/collab/stop-on-signals';
 import { derivePage } from '@/server/pages/derive';
 import { backfillPublishedVersions } from '@/server/versions/versions';
@@ -36,6 +37,7 @@ async function main() {
     void handle(req, res);
   });
   const collab = createCollabServer({ derive: derivePage });
+  recoverUpdateLogs({ isOpen: (pageId) => collab.rooms.has(pageId) }); // what a crash left, before anyone opens it
   server.on('upgrade', (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
     // Next attaches its own listener for dev HMR (/_next/hmr). Anything else is refused.

@@ -10,6 +10,15 @@ import { pageDocs, pageUpdates } from '@/db/schema';
 
 export type LoadedState = { state: Uint8Array; lastUpdateId: number; logLength: number };
 export type LoadedInto = { lastUpdateId: number; logLength: number };
+/** A page's stored document, read but not decoded: the compacted state and the update log. */
+export type StoredDoc = {
+  base: Buffer | null;
+  /** `base`'s state vector as stored with it (null on rows written before it was kept). */
+  baseVector: Buffer | null;
+  lastUpdateId: number;
+  lengths: number[];
+  joined: Buffer | null;
+};
 
 /**
  * Updates applied per Yjs transaction when replaying the log. One transaction for the whole log
@@ -24,7 +33,7 @@ function prepareStatements(handle: Db) {
   const raw = handle.$client;
   return {
     append: raw.prepare('insert into page_updates (page_id, data, user_id, created_at) values (?, ?, ?, ?)'),
-    base: raw.prepare('select state from page_docs where page_id = ?').pluck(),
+    base: raw.prepare('select state, state_vector as vector from page_docs where page_id = ?'),
     last: raw.prepare('select coalesce(max(id), 0) from page_updates where page_id = ?').pluck(),
     lengths: raw.prepare('select length(data) from page_updates where page_id = ? order by id').pluck(),
     // The whole log as one blob (cut back into updates with the lengths above): reading 100,000
@@ -39,25 +48,35 @@ function statements(handle: Db): ReturnType<typeof prepareStatements> {
   return s;
 }
 
+/** Reads a page's stored document (one consistent snapshot of the state and the log), without decoding it. */
+export function readStoredDoc(pageId: string): StoredDoc {
+  const handle = db();
+  const q = statements(handle);
+  return handle.$client.transaction(() => {
+    const lengths = q.lengths.all(pageId) as number[];
+    const base = q.base.get(pageId) as { state: Buffer; vector: Buffer | null } | undefined;
+    return {
+      base: base?.state ?? null,
+      baseVector: base?.vector ?? null,
+      lastUpdateId: q.last.get(pageId) as number,
+      lengths,
+      joined: lengths.length ? (q.joined.get(pageId) as Buffer) : null,
+    };
+  })();
+}
+
 /**
  * Applies a page's stored document (compacted state, then the update log) to `doc`. Updates
  * whose dependencies are missing stay pending in `doc`. Throws on a read error or an
  * undecodable update.
  */
 export function loadDocInto(doc: Y.Doc, pageId: string): LoadedInto {
-  const handle = db();
-  const q = statements(handle);
-  // One read transaction: a consistent snapshot of the state and the log.
-  const stored = handle.$client.transaction(() => {
-    const lengths = q.lengths.all(pageId) as number[];
-    return {
-      base: q.base.get(pageId) as Buffer | undefined,
-      last: q.last.get(pageId) as number,
-      lengths,
-      joined: lengths.length ? (q.joined.get(pageId) as Buffer) : null,
-    };
-  })();
-  if (stored.base) Y.applyUpdate(doc, stored.base);
+  return applyStoredDoc(doc, readStoredDoc(pageId));
+}
+
+/** Applies what `readStoredDoc` read to `doc` (transaction origin `origin`). Throws on an undecodable update. */
+export function applyStoredDoc(doc: Y.Doc, stored: StoredDoc, origin: unknown = null): LoadedInto {
+  if (stored.base) Y.applyUpdate(doc, stored.base, origin);
   if (stored.joined) {
     if (stored.lengths.reduce((a, b) => a + b, 0) !== stored.joined.byteLength) throw new Error('The update log does not cut into its updates.');
     let at = 0;
@@ -65,13 +84,13 @@ export function loadDocInto(doc: Y.Doc, pageId: string): LoadedInto {
       doc.transact(() => {
         for (const end = Math.min(i + REPLAY_BATCH, stored.lengths.length); i < end; i++) {
           const len = stored.lengths[i]!;
-          Y.applyUpdate(doc, stored.joined!.subarray(at, at + len));
+          Y.applyUpdate(doc, stored.joined!.subarray(at, at + len), origin);
           at += len;
         }
-      });
+      }, origin);
     }
   }
-  return { lastUpdateId: stored.last, logLength: stored.lengths.length };
+  return { lastUpdateId: stored.lastUpdateId, logLength: stored.lengths.length };
 }
 
 /** The stored state of a page as one update: compacted state plus the update log. Throws on a read error. */
@@ -94,15 +113,17 @@ export function appendUpdate(pageId: string, update: Uint8Array, userId: string 
 }
 
 /**
- * Folds the log up to `upToId` into one stored state, in one transaction. `state` must already
+ * Folds the log up to `upToId` into one stored state, in one transaction. `doc` must already
  * contain every update up to that id (the room's document, or a fresh load).
  */
-export function compactDoc(pageId: string, state: Uint8Array, upToId: number): void {
+export function compactDoc(pageId: string, doc: Y.Doc, upToId: number): void {
+  const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+  const stateVector = Buffer.from(Y.encodeStateVector(doc));
   db().transaction((tx) => {
     const now = new Date();
     tx.insert(pageDocs)
-      .values({ pageId, state: Buffer.from(state), updatedAt: now })
-      .onConflictDoUpdate({ target: pageDocs.pageId, set: { state: Buffer.from(state), updatedAt: now } })
+      .values({ pageId, state, stateVector, updatedAt: now })
+      .onConflictDoUpdate({ target: pageDocs.pageId, set: { state, stateVector, updatedAt: now } })
       .run();
     tx.delete(pageUpdates).where(and(eq(pageUpdates.pageId, pageId), lte(pageUpdates.id, upToId))).run();
   });
@@ -114,7 +135,7 @@ export function compactStored(pageId: string): void {
   if (loaded.logLength === 0) return;
   const doc = new Y.Doc();
   Y.applyUpdate(doc, loaded.state);
-  compactDoc(pageId, Y.encodeStateAsUpdate(doc), loaded.lastUpdateId);
+  compactDoc(pageId, doc, loaded.lastUpdateId);
   doc.destroy();
 }
 

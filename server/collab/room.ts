@@ -10,7 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
-import { appendUpdate, compactDoc, loadDocInto } from './doc-store';
+import { appendUpdate, applyStoredDoc, compactDoc, readStoredDoc } from './doc-store';
 import { CLOSE, type CollabConfig } from './config';
 
 const MESSAGE_SYNC = 0;
@@ -36,8 +36,18 @@ export type Conn = {
 
 export type DeriveFn = (pageId: string, state: Uint8Array, editorIds: string[]) => void;
 
+/** Transaction origin of the stored document being applied: not a change, nothing to relay. */
+const LOADING = Symbol('loading');
+
 export class Room {
-  readonly doc = new Y.Doc();
+  private readonly ydoc = new Y.Doc();
+  /**
+   * A page stored as one compacted state opens without decoding it: the first clients get the
+   * stored bytes and state vector as they are (a fresh client's sync is a copy, not a Yjs
+   * encoding). The document is built from them the first time anything needs its content (an
+   * edit, a client that already holds part of it, derivation); until then `ydoc` is empty.
+   */
+  private stored: { state: Buffer; vector: Buffer } | null = null;
   readonly awareness: awarenessProtocol.Awareness;
   readonly conns = new Map<WebSocket, Conn>();
   private lastUpdateId: number;
@@ -59,12 +69,20 @@ export class Room {
     private readonly onUnloaded: (room: Room) => void,
   ) {
     // load: a failure throws here, before any room exists — nothing empty is ever stored.
-    const loaded = loadDocInto(this.doc, pageId);
+    const stored = readStoredDoc(pageId);
+    if (stored.base && stored.lengths.length === 0) {
+      // Rows from before the state vector was kept: decoding the vector also checks the bytes.
+      this.stored = { state: stored.base, vector: stored.baseVector ?? Buffer.from(Y.encodeStateVectorFromUpdate(stored.base)) };
+    } else {
+      applyStoredDoc(this.ydoc, stored, LOADING);
+    }
+    const loaded = { lastUpdateId: stored.lastUpdateId, logLength: stored.lengths.length };
     this.lastUpdateId = loaded.lastUpdateId;
     this.appendedSinceCompact = loaded.logLength;
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array) => {
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOADING) return;
       this.pendingUpdates.push(update);
       this.scheduleRelay();
     });
@@ -86,6 +104,49 @@ export class Room {
     }
   }
 
+  /** The document, built from the stored state first if it is not yet. */
+  get doc(): Y.Doc {
+    this.materialize();
+    return this.ydoc;
+  }
+
+  /**
+   * Applies the stored state kept as bytes. It was read when the room opened; if it cannot be
+   * decoded now, the room is closed without storing anything (as a load that fails at once).
+   */
+  private materialize(): void {
+    const stored = this.stored;
+    if (!stored) return;
+    this.stored = null;
+    try {
+      Y.applyUpdate(this.ydoc, stored.state, LOADING);
+    } catch (e) {
+      console.error('[collab] could not load a document:', e instanceof Error ? e.message : e);
+      this.fail();
+      throw e;
+    }
+  }
+
+  /** Closes every socket and drops the room without storing anything (its document is not trustworthy). */
+  private fail(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const conn of [...this.conns.values()]) {
+      conn.ws.removeAllListeners('message');
+      try {
+        conn.ws.close(CLOSE.serverError, 'load failed');
+      } catch {
+        conn.ws.terminate();
+      }
+    }
+    this.conns.clear();
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.deriveTimer) clearTimeout(this.deriveTimer);
+    this.awareness.destroy();
+    this.ydoc.destroy();
+    this.onUnloaded(this);
+  }
+
   /** A client joins: it gets the server's state vector (SyncStep1) and everyone's awareness. */
   add(conn: Conn): void {
     if (this.unloadTimer) {
@@ -98,7 +159,12 @@ export class Room {
     conn.ws.on('error', () => conn.ws.terminate());
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
+    if (this.stored) {
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+      encoding.writeVarUint8Array(encoder, this.stored.vector);
+    } else {
+      syncProtocol.writeSyncStep1(encoder, this.ydoc);
+    }
     this.send(conn, encoding.toUint8Array(encoder));
     const states = this.awareness.getStates();
     if (states.size > 0) {
@@ -208,9 +274,16 @@ export class Room {
   private onSync(conn: Conn, decoder: decoding.Decoder): void {
     const sub = decoding.readVarUint(decoder);
     if (sub === syncProtocol.messageYjsSyncStep1) {
+      const clientVector = decoding.readVarUint8Array(decoder);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
+      if (this.stored && Y.decodeStateVector(clientVector).size === 0) {
+        // A client that holds nothing gets the stored state as it is.
+        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(encoder, this.stored.state);
+      } else {
+        syncProtocol.writeSyncStep2(encoder, this.doc, clientVector);
+      }
       this.send(conn, encoding.toUint8Array(encoder));
       return;
     }
@@ -226,7 +299,9 @@ export class Room {
    */
   applyClientUpdate(update: Uint8Array, userId: string | null, conn: Conn | null): void {
     const decoded = Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
-    // Nothing new (an empty update, a cached or reconnecting client's SyncStep2): not an edit, nothing to store.
+    // An empty update (a fresh client's SyncStep2) needs no document to be judged.
+    if (decoded.structs.length === 0 && [...decoded.ds.clients.values()].every((ranges) => ranges.every((r) => r.len === 0))) return;
+    // Nothing new (a cached or reconnecting client's SyncStep2): not an edit, nothing to store.
     if (bringsNothingNew(this.doc, decoded)) return;
     let id: number;
     try {
@@ -238,7 +313,7 @@ export class Room {
     }
     this.lastUpdateId = id;
     this.appendedSinceCompact++;
-    Y.applyUpdate(this.doc, update, conn ?? 'api');
+    Y.applyUpdate(this.ydoc, update, conn ?? 'api');
     if (userId) this.markDirty(userId);
   }
 
@@ -296,7 +371,7 @@ export class Room {
     const editors = [...this.editors];
     this.editors.clear();
     try {
-      this.derive(this.pageId, Y.encodeStateAsUpdate(this.doc), editors);
+      this.derive(this.pageId, this.liveState(), editors);
     } catch (e) {
       console.error('[collab] derivation failed:', e instanceof Error ? e.message : e);
     }
@@ -306,7 +381,7 @@ export class Room {
   /** store: fold the log into one state. Every logged update is already in this.doc. */
   compact(): void {
     if (this.lastUpdateId === 0 && this.appendedSinceCompact === 0) return;
-    compactDoc(this.pageId, Y.encodeStateAsUpdate(this.doc), this.lastUpdateId);
+    compactDoc(this.pageId, this.doc, this.lastUpdateId);
     this.appendedSinceCompact = 0;
   }
 
@@ -324,12 +399,13 @@ export class Room {
       this.flush();
     } finally {
       this.awareness.destroy();
-      this.doc.destroy();
+      this.ydoc.destroy();
       this.onUnloaded(this);
     }
   }
 
+  /** The whole document as one update (the stored bytes themselves while nothing changed them). */
   liveState(): Uint8Array {
-    return Y.encodeStateAsUpdate(this.doc);
+    return this.stored ? this.stored.state : Y.encodeStateAsUpdate(this.ydoc);
   }
 }

@@ -8,14 +8,17 @@ import * as Y from 'yjs';
 import { derivePage } from '@/server/pages/derive';
 import { bringsNothingNew } from '@/lib/collab/novelty';
 import { collabBridge } from './bridge';
-import { appendUpdate, loadDocState } from './doc-store';
+import { collabConfig } from './config';
+import { appendUpdate, compactStored, loadDocState } from './doc-store';
 
 export function liveDocState(pageId: string): Uint8Array {
   return collabBridge()?.liveState(pageId) ?? loadDocState(pageId).state;
 }
 
 export function writeDocument(pageId: string, userId: string, transform: (state: Uint8Array) => Uint8Array): Uint8Array {
-  const base = liveDocState(pageId);
+  const live = collabBridge()?.liveState(pageId) ?? null;
+  const loaded = live ? null : loadDocState(pageId);
+  const base = live ?? loaded!.state;
   const next = transform(base);
   const update = Y.diffUpdate(next, Y.encodeStateVectorFromUpdate(base));
   // The same text saved again (a form sent unchanged) is not an edit: no date, author or version moves.
@@ -25,7 +28,12 @@ export function writeDocument(pageId: string, userId: string, transform: (state:
   current.destroy();
   if (unchanged) return base;
   const bridge = collabBridge();
-  if (!bridge?.applyUpdate(pageId, update, userId)) appendUpdate(pageId, update, userId);
+  if (!bridge?.applyUpdate(pageId, update, userId)) {
+    appendUpdate(pageId, update, userId);
+    // No room folds this log (the CLI, a script): fold it here once it is long, so that opening
+    // the page never replays a long history.
+    if (loaded && loaded.logLength + 1 >= collabConfig().compactEvery) compactStored(pageId);
+  }
   const state = liveDocState(pageId);
   derivePage(pageId, state, [userId]);
   return state;

@@ -1,0 +1,1 @@
+ALTER TABLE `page_docs` ADD `state_vector` blob;
