@@ -1,18 +1,22 @@
-import { eq } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '@/db/prepared';
 import { memberships, spaces, users } from '@/db/schema';
 import type { Viewer } from '@/server/policy';
 
 /** Builds the policy's view of a person: site role, roles per space, animated space paths. */
 export function loadViewer(userId: string): Viewer {
-  const user = db().select({ id: users.id, siteRole: users.siteRole, deletedAt: users.deletedAt }).from(users).where(eq(users.id, userId)).get();
+  const user = prepared('viewer.user', (d) =>
+    d.select({ id: users.id, siteRole: users.siteRole, deletedAt: users.deletedAt }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare(),
+  ).get({ id: userId });
   if (!user || user.deletedAt) return null;
-  const rows = db()
-    .select({ spaceId: memberships.spaceId, role: memberships.role, path: spaces.path })
-    .from(memberships)
-    .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
-    .where(eq(memberships.userId, userId))
-    .all();
+  const rows = prepared('viewer.roles', (d) =>
+    d
+      .select({ spaceId: memberships.spaceId, role: memberships.role, path: spaces.path })
+      .from(memberships)
+      .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
+      .where(eq(memberships.userId, sql.placeholder('userId')))
+      .prepare(),
+  ).all({ userId });
   return {
     id: user.id,
     siteRole: user.siteRole,

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { sessions } from '@/db/schema';
 import { env } from '@/server/env';
 
@@ -27,7 +28,9 @@ export const SESSION_UPDATE_AGE_S = 24 * 3600;
  * its whole configuration, adapter and CSRF token on every call: a tenth of a page view.
  */
 export function userIdFromSessionToken(token: string, now = Date.now()): string | null {
-  const row = db().select({ userId: sessions.userId, expires: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, token)).get();
+  const row = prepared('session', (d) =>
+    d.select({ userId: sessions.userId, expires: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, sql.placeholder('token'))).prepare(),
+  ).get({ token });
   if (!row || row.expires.getTime() <= now) return null;
   const maxAgeMs = env().SESSION_MAX_AGE * 1000;
   if (row.expires.getTime() - maxAgeMs + SESSION_UPDATE_AGE_S * 1000 < now) {

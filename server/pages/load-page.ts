@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '@/db/prepared';
 import { pageAuthors, pages, spaces } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { canPage, PAGE_ACTIONS, type PageAction, type PageRef, type Viewer } from '@/server/policy';
@@ -10,9 +10,15 @@ export type LoadedPage = { row: PageRow; space: SpaceRow; ref: PageRef };
 
 /** Loads a page with what the policy needs. Unknown id → not_found. */
 export function loadPage(id: string): LoadedPage {
-  const found = db().select({ page: pages, space: spaces }).from(pages).innerJoin(spaces, eq(spaces.id, pages.spaceId)).where(eq(pages.id, id)).get();
+  const found = prepared('loadPage', (d) =>
+    d.select({ page: pages, space: spaces }).from(pages).innerJoin(spaces, eq(spaces.id, pages.spaceId)).where(eq(pages.id, sql.placeholder('id'))).prepare(),
+  ).get({ id });
   if (!found) throw new AppError('not_found');
-  const authorIds = db().select({ userId: pageAuthors.userId }).from(pageAuthors).where(eq(pageAuthors.pageId, id)).all().map((a) => a.userId);
+  const authorIds = prepared('loadPage.authors', (d) =>
+    d.select({ userId: pageAuthors.userId }).from(pageAuthors).where(eq(pageAuthors.pageId, sql.placeholder('id'))).prepare(),
+  )
+    .all({ id })
+    .map((a) => a.userId);
   const { page, space } = found;
   return {
     row: page,

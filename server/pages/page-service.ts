@@ -5,6 +5,7 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { pageAuthors, pageDocs, pages, pageVersions, spaces, users, PAGE_KINDS, PAGE_STATUSES, VISIBILITIES } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
@@ -109,7 +110,9 @@ export function getPage(viewer: Viewer, id: string) {
   const abilities = pageAbilities(viewer, loaded.ref);
   const row = loaded.row;
   const published = row.publishedVersionId
-    ? (db().select({ id: pageVersions.id, name: pageVersions.name, createdAt: pageVersions.createdAt }).from(pageVersions).where(eq(pageVersions.id, row.publishedVersionId)).get() ?? null)
+    ? (prepared('getPage.published', (d) =>
+        d.select({ id: pageVersions.id, name: pageVersions.name, createdAt: pageVersions.createdAt }).from(pageVersions).where(eq(pageVersions.id, sql.placeholder('id'))).prepare(),
+      ).get({ id: row.publishedVersionId }) ?? null)
     : null;
   if (!isPartyMember(viewer)) {
     const body = published ? versionBody(published.id, () => versionState(published.id) ?? EMPTY_STATE) : renderBody(EMPTY_STATE);
@@ -118,12 +121,14 @@ export function getPage(viewer: Viewer, id: string) {
     return { ...publicRow, space: loaded.space, body, authors: [] as PageAuthor[], publication, abilities };
   }
   const body = liveBody(id);
-  const authors: PageAuthor[] = db()
-    .select({ id: users.id, name: users.name, deletedAt: users.deletedAt })
-    .from(pageAuthors)
-    .innerJoin(users, eq(users.id, pageAuthors.userId))
-    .where(eq(pageAuthors.pageId, id))
-    .all();
+  const authors: PageAuthor[] = prepared('getPage.authors', (d) =>
+    d
+      .select({ id: users.id, name: users.name, deletedAt: users.deletedAt })
+      .from(pageAuthors)
+      .innerJoin(users, eq(users.id, pageAuthors.userId))
+      .where(eq(pageAuthors.pageId, sql.placeholder('id')))
+      .prepare(),
+  ).all({ id });
   const publication = published
     ? { versionId: published.id, name: published.name, publishedAt: published.createdAt, changedSince: Boolean(row.contentUpdatedAt && row.contentUpdatedAt > published.createdAt) }
     : null;

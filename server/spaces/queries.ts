@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { memberships, spaces, users, type SpaceKind } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { authorizeSpace, canSpace, type SpaceRef, type Viewer } from '@/server/policy';
@@ -11,7 +12,7 @@ export function toSpaceRef(s: SpaceRow): SpaceRef {
 }
 
 export function getSpaceRow(id: string): SpaceRow {
-  const row = db().select().from(spaces).where(eq(spaces.id, id)).get();
+  const row = prepared('getSpaceRow', (d) => d.select().from(spaces).where(eq(spaces.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -19,7 +20,14 @@ export function getSpaceRow(id: string): SpaceRow {
 /** The national space → federation → section chain above (and including) a space. */
 export function getBreadcrumbs(space: SpaceRow): Pick<SpaceRow, 'id' | 'name' | 'kind'>[] {
   const ids = space.path.split('/').filter(Boolean);
-  const rows = db().select({ id: spaces.id, name: spaces.name, kind: spaces.kind }).from(spaces).where(inArray(spaces.id, ids)).all();
+  if (ids.length === 0) return [];
+  const rows = prepared(`breadcrumbs.${ids.length}`, (d) =>
+    d
+      .select({ id: spaces.id, name: spaces.name, kind: spaces.kind })
+      .from(spaces)
+      .where(inArray(spaces.id, ids.map((_, i) => sql.placeholder(`p${i}`))))
+      .prepare(),
+  ).all(Object.fromEntries(ids.map((id, i) => [`p${i}`, id])));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
 }
@@ -99,13 +107,16 @@ export function countMembers(spaceId: string): number {
 
 /** The spaces a person belongs to, sections first, then groups. */
 export function listMySpaces(userId: string): (SpaceRow & { role: string })[] {
-  return db()
-    .select({ space: spaces, role: memberships.role })
-    .from(memberships)
-    .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(sql`case ${spaces.kind} when 'national' then 0 when 'federation' then 1 when 'section' then 2 else 3 end`, asc(spaces.name))
-    .all()
+  return prepared('listMySpaces', (d) =>
+    d
+      .select({ space: spaces, role: memberships.role })
+      .from(memberships)
+      .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
+      .where(eq(memberships.userId, sql.placeholder('userId')))
+      .orderBy(sql`case ${spaces.kind} when 'national' then 0 when 'federation' then 1 when 'section' then 2 else 3 end`, asc(spaces.name))
+      .prepare(),
+  )
+    .all({ userId })
     .map((r) => ({ ...r.space, role: r.role }));
 }
 

@@ -1,9 +1,10 @@
 /** A person's own data: profile, sessions, export (GDPR art. 15/20) and deletion (art. 17). */
 import { emailChangeMail } from '@/server/mail/templates';
 import crypto from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { accounts, apiTokens, invitations, memberships, pageAuthors, pages, sessions, spaces, users, verificationTokens, LOCALES } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { env } from '@/server/env';
@@ -16,7 +17,7 @@ import { consumeToken, issueToken } from '@/server/tokens/signed-token';
 import { emailSchema } from '@/server/auth/request-sign-in';
 
 export function getProfile(userId: string) {
-  const u = db().select().from(users).where(eq(users.id, userId)).get();
+  const u = prepared('getProfile', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare()).get({ id: userId });
   if (!u || u.deletedAt) throw new AppError('not_found');
   return u;
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { apiTokens, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { notifyAccessChanged } from '@/server/collab/bridge';
@@ -31,12 +32,14 @@ export function revokeApiToken(userId: string, id: string): void {
 
 /** The user id behind a bearer token, or null. */
 export function authenticateApiToken(token: string): string | null {
-  const row = db()
-    .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt, deletedAt: users.deletedAt })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, hash(token)))
-    .get();
+  const row = prepared('apiToken', (d) =>
+    d
+      .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt, deletedAt: users.deletedAt })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
+      .prepare(),
+  ).get({ hash: hash(token) });
   if (!row || row.deletedAt) return null;
   // Touch at most once a minute: no write on every request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
