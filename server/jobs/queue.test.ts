@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
@@ -25,6 +26,19 @@ describe('job queue', () => {
     expect(jobsOf('order').every((j) => j.status === 'done' && j.finishedAt && j.lockedUntil === null)).toBe(true);
     // Done jobs keep no payload (sent mails hold personal data and sign-in links).
     expect(jobsOf('order').map((j) => j.payload)).toEqual([{}, {}, {}]);
+  });
+
+  it('an idle queue is polled without taking the write lock: another writer holding it does not block the poll', () => {
+    const other = new Database(db().$client.name);
+    other.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      // Before: BEGIN IMMEDIATE waited out the busy timeout, then threw SQLITE_BUSY.
+      expect(claimNext(['idle-queue'])).toBeNull();
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 
   it('a dedupe key makes enqueueing idempotent', () => {

@@ -32,28 +32,26 @@ export function beginDelivery(id: number, now = new Date()): void {
   db().update(jobs).set({ deliveringSince: now }).where(eq(jobs.id, id)).run();
 }
 
-/** Atomically claims one due job of the given queues. */
+/**
+ * Atomically claims one due job of the given queues. An idle queue costs one read: the write
+ * transaction (which takes the database's write lock) begins only when there is something to do.
+ */
 export function claimNext(queues: string[], now = new Date()): JobRow | null {
   const d = db();
+  const interrupted = and(inArray(jobs.queue, queues), eq(jobs.status, 'running'), lte(jobs.lockedUntil, now), isNotNull(jobs.deliveringSince));
+  const due = and(
+    inArray(jobs.queue, queues),
+    lte(jobs.runAt, now),
+    or(eq(jobs.status, 'pending'), and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now))),
+  );
+  if (!d.select({ id: jobs.id }).from(jobs).where(or(interrupted, due)).limit(1).get()) return null;
   return d.transaction((tx) => {
     // Jobs that died while delivering end here (their payload, personal data, goes too).
     tx.update(jobs)
       .set({ status: 'failed', payload: {}, lastError: INTERRUPTED_DELIVERY, finishedAt: now, lockedUntil: null })
-      .where(and(inArray(jobs.queue, queues), eq(jobs.status, 'running'), lte(jobs.lockedUntil, now), isNotNull(jobs.deliveringSince)))
+      .where(interrupted)
       .run();
-    const job = tx
-      .select()
-      .from(jobs)
-      .where(
-        and(
-          inArray(jobs.queue, queues),
-          lte(jobs.runAt, now),
-          or(eq(jobs.status, 'pending'), and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now))),
-        ),
-      )
-      .orderBy(asc(jobs.runAt), asc(jobs.id))
-      .limit(1)
-      .get();
+    const job = tx.select().from(jobs).where(due).orderBy(asc(jobs.runAt), asc(jobs.id)).limit(1).get();
     if (!job) return null;
     tx.update(jobs)
       .set({ status: 'running', lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${jobs.attempts} + 1` })
