@@ -105,7 +105,12 @@ describe('opening a compacted page', () => {
     h = await startCollab({ idleUnloadMs: 20 });
     const page = await compactedPage('Texte précieux');
     const corrupt = Buffer.from('not a yjs update at all');
-    db().update(pageDocs).set({ state: corrupt }).where(eq(pageDocs.pageId, page.id)).run();
+    // With a vector of its own (a write of the state alone drops the stored vector: next test).
+    db()
+      .update(pageDocs)
+      .set({ state: corrupt, stateVector: Buffer.from(Y.encodeStateVector(new Y.Doc())) })
+      .where(eq(pageDocs.pageId, page.id))
+      .run();
     const raw = h.raw(page.id, { token: apiTokenFor(alice) });
     await raw.opened;
     // An edit needs the document: building it fails.
@@ -116,5 +121,24 @@ describe('opening a compacted page', () => {
     expect(h.collab.rooms.has(page.id)).toBe(false);
     expect(logLength(page.id)).toBe(0);
     expect(Buffer.compare(storedDoc(page.id).state, corrupt)).toBe(0);
+  });
+
+  it('never trusts a stored vector that a write of the state alone left behind', async () => {
+    h = await startCollab({ idleUnloadMs: 20 });
+    const page = await compactedPage('Version rangée');
+    // Another writer replaces the state without the vector: the vector is dropped with it.
+    const other = new Y.Doc();
+    addParagraph(other, 'Écrit ailleurs');
+    db().update(pageDocs).set({ state: Buffer.from(Y.encodeStateAsUpdate(other)) }).where(eq(pageDocs.pageId, page.id)).run();
+    expect(storedDoc(page.id).stateVector).toBeNull();
+    // The room advertises the vector of what it holds, not the dropped one.
+    const raw = h.raw(page.id, { token: apiTokenFor(alice) });
+    await until(() => syncMessages(raw.messages).some(([sub]) => sub === syncProtocol.messageYjsSyncStep1), 'SyncStep1');
+    const vector = Y.decodeStateVector(syncMessages(raw.messages).find(([sub]) => sub === syncProtocol.messageYjsSyncStep1)![1]);
+    expect([...vector.keys()]).toEqual([other.clientID]);
+    const c = h.provider(page.id, { token: apiTokenFor(alice) });
+    await synced(c);
+    expect(bodyText(c.doc)).toContain('Écrit ailleurs');
+    expect(bodyText(c.doc)).not.toContain('Version rangée');
   });
 });
