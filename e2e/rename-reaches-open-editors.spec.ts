@@ -23,3 +23,23 @@ test('a renamed page shows its new title in the editors that link to it, without
   await expect(liveEditor(editor).getByRole('link', { name: target.title })).toHaveCount(0);
   await ctx.close();
 });
+
+test('a rename reaches an open editor at once: the server announces it, nobody waits for the next minute', async ({ browser, apiAs }) => {
+  const api = await apiAs(PERSONAS.secretary);
+  const section = await findSpace(api, 'section', 'Strasbourg-Centre');
+  const target = await createPageViaApi(api, { spaceId: section.id, title: unique('Maison des associations'), visibility: 'space', status: 'published', markdown: 'Ouverte le soir.' });
+  const source = await createPageViaApi(api, { spaceId: section.id, title: unique('Vie associative'), visibility: 'space', status: 'published' });
+  const put = await api.put(`/api/v1/pages/${source.id}/content`, { markdown: `Voir [[${target.title}]].`, mode: 'replace' });
+  expect(put.status, put.body).toBe(200);
+
+  const { context: ctx, page: editor } = await personAt(browser, PERSONAS.member, new URL(source.url).pathname);
+  await expectConnected(editor);
+  await expect(liveEditor(editor).getByRole('link', { name: target.title })).toBeVisible();
+
+  const renamed = unique('Maison des associations et des syndicats');
+  const res = await api.patch(`/api/v1/pages/${target.id}`, { title: renamed });
+  expect(res.status, res.body).toBe(200);
+  // No clock moved, no tab switched: well within the minute of the periodic check.
+  await expect(liveEditor(editor).getByRole('link', { name: renamed })).toBeVisible({ timeout: 5_000 });
+  await ctx.close();
+});

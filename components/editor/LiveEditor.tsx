@@ -41,14 +41,20 @@ const TITLE_REFRESH_MS = 60_000;
 
 export function LiveEditor({ pageId, access, user, actions, initialHtml }: LiveEditorProps) {
   const t = useTranslations('editor');
-  const { collab, status, closeReason, hasPendingEdits, presence, loaded } = useCollab(pageId, user);
+  const { collab, status, closeReason, hasPendingEdits, presence, loaded, linkTargetsChanged } = useCollab(pageId, user);
   const [resolver] = useState(() => new TitleResolver((ids) => actions.resolveTitles(ids)));
   const lostAccess = closeReason === 'forbidden' || closeReason === 'notFound';
   // May only read now: the text stays on screen, no longer editable, until the page is reopened.
   const shownAccess = closeReason === 'readOnlyNow' ? 'read' : access;
 
-  // Linked pages may be renamed meanwhile: their titles are asked again when the tab comes back,
-  // and every minute while it is shown (no request when the page links to nothing).
+  // A linked page was renamed, hidden or shown through Coopol: the server says so at once.
+  useEffect(() => {
+    if (linkTargetsChanged > 0) resolver.refresh();
+  }, [linkTargetsChanged, resolver]);
+
+  // Changes the server cannot announce (another process, a membership that changes what this
+  // person may read): titles are asked again when the tab comes back, and every minute while it
+  // is shown (no request when the page links to nothing).
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && resolver.refresh();
     document.addEventListener('visibilitychange', onVisible);

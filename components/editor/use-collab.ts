@@ -11,6 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
 import { READ_ONLY_NOW } from '@/lib/collab/close-reasons';
+import { MESSAGE_LINK_TARGETS_CHANGED } from '@/lib/collab/messages';
 import type { CloseReason, ConnectionStatus, EditorUser, Presence } from './types';
 
 export type Collab = { ydoc: Y.Doc; provider: WebsocketProvider; persistence: IndexeddbPersistence };
@@ -52,6 +53,8 @@ export type CollabState = {
   presence: Presence[];
   /** The document has something to show: synced with the server, or restored from this browser. */
   loaded: boolean;
+  /** Counts the server's notices that pages this one links to changed (titles to ask again). */
+  linkTargetsChanged: number;
 };
 
 export function useCollab(pageId: string, user: EditorUser): CollabState {
@@ -61,6 +64,7 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
   const [hasPendingEdits, setPending] = useState(false);
   const [presence, setPresence] = useState<Presence[]>([]);
   const [loaded, setLoaded] = useState(false);
+  const [linkTargetsChanged, setLinkTargetsChanged] = useState(0);
   const { id: userId, name: userName, color: userColor } = user;
 
   useEffect(() => {
@@ -73,6 +77,8 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
       shouldReconnect: (event) => !(event.code in TERMINAL),
     });
     provider.awareness.setLocalStateField('user', self);
+    // Coopol's own message (lib/collab/messages.ts): it carries nothing and needs no answer.
+    provider.messageHandlers[MESSAGE_LINK_TARGETS_CHANGED] = () => setLinkTargetsChanged((n) => n + 1);
     let terminal = false;
     let synced = false;
     /** Once synced, or once an attempt failed, we are reconnecting rather than connecting. */
@@ -163,5 +169,5 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
     };
   }, [pageId, userId, userName, userColor]);
 
-  return { collab, status, closeReason, hasPendingEdits, presence, loaded };
+  return { collab, status, closeReason, hasPendingEdits, presence, loaded, linkTargetsChanged };
 }

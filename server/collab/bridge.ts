@@ -9,6 +9,8 @@ type Bridge = {
   liveState(pageId: string): Uint8Array | null;
   applyUpdate(pageId: string, update: Uint8Array, userId: string | null): boolean;
   recheckAccess(): void;
+  /** Rooms open on pages that link to these pages get MESSAGE_LINK_TARGETS_CHANGED. */
+  linkTargetsChanged(pageIds: string[]): void;
 };
 
 const g = globalThis as unknown as { __coopolCollab?: Bridge };
@@ -23,11 +25,24 @@ export function installCollabBridge(server: CollabServer): void {
       return true;
     },
     recheckAccess: () => server.recheckAccess(),
+    linkTargetsChanged: (pageIds) => server.linkTargetsChanged(pageIds),
   };
 }
 
 export function collabBridge(): Bridge | null {
   return g.__coopolCollab ?? null;
+}
+
+/**
+ * These pages were renamed, or their visibility, status or trash changed: the editors open on
+ * pages linking to them ask for the titles again at once (a rename shows everywhere).
+ */
+export function notifyLinkTargetsChanged(pageIds: string[]): void {
+  try {
+    collabBridge()?.linkTargetsChanged(pageIds);
+  } catch (e) {
+    console.error('[collab] link targets notice failed:', e instanceof Error ? e.message : e);
+  }
 }
 
 let pending: NodeJS.Timeout | null = null;

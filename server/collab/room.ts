@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { bringsNothingNew } from '@/lib/collab/novelty';
+import { MESSAGE_LINK_TARGETS_CHANGED } from '@/lib/collab/messages';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
@@ -204,6 +205,13 @@ export class Room {
       return;
     }
     ws.send(message, BINARY);
+  }
+
+  /** Tells every client that pages this one links to changed (see lib/collab/messages.ts). */
+  linkTargetsChanged(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_LINK_TARGETS_CHANGED);
+    this.broadcast(encoding.toUint8Array(encoder));
   }
 
   private broadcast(message: Uint8Array): void {

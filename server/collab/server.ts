@@ -19,6 +19,16 @@ import { CLOSE, collabConfig, type CollabConfig } from './config';
 import { Room, type Conn, type Credential, type DeriveFn } from './room';
 import { installCollabBridge } from './bridge';
 import { roomsChanged } from './idle-memory';
+import { db } from '@/db/client';
+
+/** Pages whose body links to any of these pages (page_links, written by derivation). */
+function linkSourcesOf(targetIds: string[]): string[] {
+  const ids = [...new Set(targetIds)].slice(0, 500);
+  return db()
+    .$client.prepare(`select distinct source_id from page_links where target_id in (${ids.map(() => '?').join(',')})`)
+    .pluck()
+    .all(...ids) as string[];
+}
 
 const PAGE_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})\/?$/;
 
@@ -59,6 +69,8 @@ export type CollabServer = {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Closes sockets whose person lost the right to read, or to edit (with `READ_ONLY_NOW`). */
   recheckAccess(): void;
+  /** Rooms open on pages that link to these pages are told (MESSAGE_LINK_TARGETS_CHANGED). */
+  linkTargetsChanged(pageIds: string[]): void;
   rooms: Map<string, Room>;
   /** Derive and store everything pending, close every socket (SIGTERM). */
   shutdown(): Promise<void>;
@@ -168,6 +180,10 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
   const server: CollabServer = {
     handleUpgrade,
     recheckAccess,
+    linkTargetsChanged(pageIds) {
+      if (rooms.size === 0 || pageIds.length === 0) return;
+      for (const sourceId of linkSourcesOf(pageIds)) rooms.get(sourceId)?.linkTargetsChanged();
+    },
     rooms,
     async shutdown() {
       clearInterval(timer);

@@ -16,7 +16,7 @@ import { markdownBody } from '@/server/links/markdown-with-wiki-links';
 import { liveBody, versionBody } from './body-cache';
 import { loadPage, pageAbilities, type PageRow } from './load-page';
 import { indexPage } from '@/server/search/index-page';
-import { notifyAccessChanged } from '@/server/collab/bridge';
+import { notifyAccessChanged, notifyLinkTargetsChanged } from '@/server/collab/bridge';
 import { writeDocument } from '@/server/collab/write-document';
 import { derivePage } from './derive';
 import { indexPublicPage, recordPublication, versionState } from '@/server/versions/versions';
@@ -172,6 +172,8 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
   if (publishes || (patch.status === 'archived' && !row.publishedVersionId)) recordPublication(id, v.id, patch.versionName ?? null);
   else if (patch.status !== undefined || patch.title !== undefined) indexPublicPage(db(), id);
   if (patch.visibility !== undefined || patch.status !== undefined) notifyAccessChanged();
+  // What links to this page shows its title, or "page privée": open editors ask again.
+  if (patch.title !== undefined || patch.visibility !== undefined || patch.status !== undefined) notifyLinkTargetsChanged([id]);
   return patch.markdown !== undefined || patch.status !== undefined ? loadPage(id).row : row;
 }
 
@@ -185,6 +187,7 @@ export function deletePage(viewer: Viewer, id: string): void {
     indexPublicPage(tx, id);
   });
   notifyAccessChanged();
+  notifyLinkTargetsChanged([id]);
 }
 
 export function restorePage(viewer: Viewer, id: string): PageRow {
@@ -196,12 +199,14 @@ export function restorePage(viewer: Viewer, id: string): PageRow {
     throw new AppError('conflict', 'This page is not in the trash.');
   }
   authorizePage(v, 'restore', ref);
-  return db().transaction((tx) => {
-    const row = tx.update(pages).set({ deletedAt: null, deletedBy: null }).where(eq(pages.id, id)).returning().get();
+  const row = db().transaction((tx) => {
+    const restored = tx.update(pages).set({ deletedAt: null, deletedBy: null }).where(eq(pages.id, id)).returning().get();
     indexPage(tx, id);
     indexPublicPage(tx, id);
-    return row;
+    return restored;
   });
+  notifyLinkTargetsChanged([id]);
+  return row;
 }
 
 /** Pages deleted for more than TRASH_DAYS disappear for good (run by the job runner). */
