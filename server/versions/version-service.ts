@@ -19,7 +19,7 @@ import { editorSchema, jsonToHTML, yStateToJSON } from '@/server/pages/body';
 import { liveDocState, writeDocument } from '@/server/collab/write-document';
 import { parseInput } from '@/lib/parse-input';
 import { diffDocumentsHTML } from './diff-html';
-import { recordPublication, takeAutoVersion, takeVersion, type VersionMeta } from './versions';
+import { recordPublication, takeAutoVersion, takeVersion, versionMeta, type VersionMeta } from './versions';
 
 export const versionNameInput = z.string().trim().max(120);
 const MAX_LISTED = 500;
@@ -43,18 +43,6 @@ function toItems(rows: VersionMeta[], publishedVersionId: string | null): Versio
   }));
 }
 
-const metaColumns = {
-  id: pageVersions.id,
-  pageId: pageVersions.pageId,
-  kind: pageVersions.kind,
-  name: pageVersions.name,
-  title: pageVersions.title,
-  text: pageVersions.text,
-  createdBy: pageVersions.createdBy,
-  authorIds: pageVersions.authorIds,
-  createdAt: pageVersions.createdAt,
-};
-
 /** Loads the page and checks the viewer may see its history (citizens: not_found). */
 function historyOf(viewer: Viewer, pageId: string) {
   // Outside the party, history does not exist (not_found even where the page itself is public).
@@ -67,7 +55,7 @@ function historyOf(viewer: Viewer, pageId: string) {
 /** A version of this page, or not_found (also for a version of another page). */
 function versionOf(pageId: string, versionId: string): VersionMeta & { state: Uint8Array } {
   const row = db()
-    .select({ ...metaColumns, state: pageVersions.state })
+    .select({ ...versionMeta, state: pageVersions.state })
     .from(pageVersions)
     .where(and(eq(pageVersions.id, versionId), eq(pageVersions.pageId, pageId)))
     .get();
@@ -77,7 +65,7 @@ function versionOf(pageId: string, versionId: string): VersionMeta & { state: Ui
 
 export function listVersions(viewer: Viewer, pageId: string) {
   const { row, ref } = historyOf(viewer, pageId);
-  const rows = db().select(metaColumns).from(pageVersions).where(eq(pageVersions.pageId, pageId)).orderBy(desc(pageVersions.createdAt)).limit(MAX_LISTED).all();
+  const rows = db().select(versionMeta).from(pageVersions).where(eq(pageVersions.pageId, pageId)).orderBy(desc(pageVersions.createdAt)).limit(MAX_LISTED).all();
   const published = row.publishedVersionId ? rows.find((r) => r.id === row.publishedVersionId) : undefined;
   return {
     page: { id: row.id, title: row.title, status: row.status, contentUpdatedAt: row.contentUpdatedAt },

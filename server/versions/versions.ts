@@ -32,7 +32,8 @@ const g = globalThis as unknown as { __coopolVersionActivity?: Map<string, Activ
 const activity = (g.__coopolVersionActivity ??= new Map());
 const pauseTimers = (g.__coopolVersionTimers ??= new Map());
 
-const versionMeta = {
+/** Every column of a version but its Yjs state. */
+export const versionMeta = {
   id: pageVersions.id,
   pageId: pageVersions.pageId,
   kind: pageVersions.kind,
