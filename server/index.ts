@@ -36,6 +36,11 @@ async function main() {
     req.headers['x-coopol-ip'] = clientIp(req, e.TRUST_PROXY);
     void handle(req, res);
   });
+  // Idle keep-alive connections stay open longer than clients keep theirs (Node's 5 s default
+  // closed them just as a client reused one: the request failed with ECONNRESET), and longer
+  // than the usual 60 s of a reverse proxy in front.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const collab = createCollabServer({ derive: derivePage });
   recoverUpdateLogs({ isOpen: (pageId) => collab.rooms.has(pageId) }); // what a crash left, before anyone opens it
   server.on('upgrade', (req, socket, head) => {
