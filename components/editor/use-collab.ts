@@ -124,7 +124,13 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
       provider.disconnect();
       provider.connect();
     };
-    const onOffline = () => refresh();
+    // The browser knows it lost the network: the socket is dead or about to be. Close it now
+    // rather than wait for the provider's watchdog (edits go on into IndexedDB meanwhile);
+    // `online` reconnects at once.
+    const onOffline = () => {
+      if (!terminal) provider.disconnect();
+      refresh();
+    };
 
     // Offline (or the server slow to answer): show what this browser kept of the page.
     const onLocalLoaded = () => {
