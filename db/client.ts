@@ -5,6 +5,11 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 
+/** Lower case, without accents: how names are compared when someone types part of one. */
+export function foldText(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 const MIGRATIONS = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
@@ -20,6 +25,9 @@ export function openDb(file: string): Db {
   // 64 MiB of SQLite's own page cache (the default is 2 MiB): the hot pages of a large party's
   // database stay in the process instead of being read again through the kernel.
   sqlite.pragma('cache_size = -65536');
+  // Case- and accent-insensitive comparisons in SQL (« ines » finds « Inès »): SQLite's lower()
+  // folds ASCII only.
+  sqlite.function('coopol_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldText(s) : null));
   const db = drizzle(withStatementCache(sqlite), { schema }) as Db;
   // Hand-written statements (the collaboration log, the seed) use the connection itself: their
   // modes (pluck) stay theirs.

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { db, foldText } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { memberships, spaces, users, type SpaceKind } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -78,11 +78,25 @@ export function decodeCursor(c: string): [string, string] {
 export type MemberRow = { userId: string; name: string | null; email: string | null; role: 'member' | 'secretary' | 'admin'; since: Date };
 
 /** Members of a space; only for those the policy lets see them (membership is sensitive data). */
-export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: number; cursor?: string | null } = {}): Paged<MemberRow> {
+/**
+ * Part of a name (or, for those who manage the members and so see their addresses, of an
+ * e-mail address), case and accents aside. Others cannot search by address: that would tell
+ * them whether someone they know of is a member.
+ */
+function memberMatch(viewer: Viewer, space: SpaceRow, q: string | undefined) {
+  const needle = q ? foldText(q.trim()).slice(0, 100) : '';
+  if (!needle) return undefined;
+  const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const byName = sql`coopol_fold(coalesce(${users.name}, '')) like ${like} escape '\\'`;
+  return canSpace(viewer, 'manageMembers', toSpaceRef(space)) ? or(byName, sql`coopol_fold(coalesce(${users.email}, '')) like ${like} escape '\\'`) : byName;
+}
+
+export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: number; cursor?: string | null; q?: string } = {}): Paged<MemberRow> {
   const space = getSpaceRow(spaceId);
   authorizeSpace(viewer, 'listMembers', toSpaceRef(space));
   const limit = clampLimit(opts.limit, 200, 100);
   const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
+  const match = memberMatch(viewer, space, opts.q);
   const rows = db()
     .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
     .from(memberships)
@@ -90,6 +104,7 @@ export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: num
     .where(
       and(
         eq(memberships.spaceId, spaceId),
+        match,
         cursor ? sql`(coalesce(${users.name}, ''), ${users.id}) > (${cursor[0]}, ${cursor[1]})` : undefined,
       ),
     )
@@ -103,6 +118,20 @@ export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: num
 
 export function countMembers(spaceId: string): number {
   return db().select({ n: sql<number>`count(*)` }).from(memberships).where(eq(memberships.spaceId, spaceId)).get()?.n ?? 0;
+}
+
+/** How many members `listMembers` finds for `q` (the same rules). */
+export function countMatchingMembers(viewer: Viewer, spaceId: string, q: string): number {
+  const space = getSpaceRow(spaceId);
+  authorizeSpace(viewer, 'listMembers', toSpaceRef(space));
+  return (
+    db()
+      .select({ n: sql<number>`count(*)` })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.spaceId, spaceId), memberMatch(viewer, space, q)))
+      .get()?.n ?? 0
+  );
 }
 
 /** The spaces a person belongs to, sections first, then groups. */

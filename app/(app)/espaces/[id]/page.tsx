@@ -12,12 +12,12 @@ import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { isAppError } from '@/lib/errors';
 import { getViewerOrResume } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
-import { countMembers, getBreadcrumbs, getSpaceRow, listMembers, listSpaces, spaceAbilities } from '@/server/spaces/queries';
+import { countMatchingMembers, countMembers, getBreadcrumbs, getSpaceRow, listMembers, listSpaces, spaceAbilities } from '@/server/spaces/queries';
 import { addMemberAction, createSubspaceAction, joinGroupAction, leaveGroupAction, removeMemberAction, restorePageAction, setRoleAction } from './actions';
 import { MoreLink } from '@/components/ui/MoreLink';
 
 type Params = Promise<{ id: string }>;
-type Search = Promise<{ cursor?: string; spaces?: string; members?: string; deleted?: string }>;
+type Search = Promise<{ cursor?: string; spaces?: string; members?: string; mq?: string; deleted?: string }>;
 
 function loadSpace(id: string) {
   try {
@@ -43,8 +43,10 @@ export default async function SpacePage({ params, searchParams }: { params: Para
   const crumbs = getBreadcrumbs(space);
   const pages = listPages(viewer, { spaceId: id, limit: 20, cursor: sp.cursor ?? null });
   const children = space.kind === 'national' || space.kind === 'federation' ? listSpaces({ parentId: id, limit: 60, cursor: sp.spaces ?? null }) : null;
-  const members = can.listMembers ? listMembers(viewer, id, { limit: 200, cursor: sp.members ?? null }) : null;
+  const memberQuery = typeof sp.mq === 'string' ? sp.mq.trim().slice(0, 100) : '';
+  const members = can.listMembers ? listMembers(viewer, id, { limit: 200, cursor: sp.members ?? null, q: memberQuery }) : null;
   const memberTotal = can.listMembers ? countMembers(id) : 0;
+  const memberMatches = can.listMembers && memberQuery ? countMatchingMembers(viewer, id, memberQuery) : null;
   const childKind = space.kind === 'national' ? 'federation' : 'section';
   return (
     <div className="stack">
@@ -102,6 +104,27 @@ export default async function SpacePage({ params, searchParams }: { params: Para
       {members && (
         <section className="card" aria-labelledby="members-title">
           <h2 id="members-title">{t('members')}</h2>
+          {(memberTotal > 20 || memberQuery) && (
+            <form role="search" className="row member-filter" action={`/espaces/${id}#members-title`} style={{ alignItems: 'flex-end', marginBottom: 12 }}>
+              <div className="field" style={{ flex: '1 1 220px', margin: 0 }}>
+                <label htmlFor="member-filter">{t('memberFilterLabel')}</label>
+                <input id="member-filter" name="mq" type="search" defaultValue={memberQuery} maxLength={100} placeholder={can.manageMembers ? t('memberFilterHintManager') : t('memberFilterHint')} autoComplete="off" />
+              </div>
+              <button type="submit" className="btn">
+                {t('memberFilterSubmit')}
+              </button>
+              {memberQuery && (
+                <Link className="btn btn-ghost" href={`/espaces/${id}#members-title`}>
+                  {t('memberFilterClear')}
+                </Link>
+              )}
+            </form>
+          )}
+          {memberMatches !== null && (
+            <p className="small" role="status" style={{ margin: '0 0 8px' }}>
+              {t('memberFilterCount', { count: memberMatches, q: memberQuery })}
+            </p>
+          )}
           <MemberManager
             members={members.data}
             total={memberTotal}
@@ -111,7 +134,10 @@ export default async function SpacePage({ params, searchParams }: { params: Para
             removeAction={removeMemberAction.bind(null, id)}
             setRoleAction={setRoleAction.bind(null, id)}
           />
-          <MoreLink href={members.nextCursor ? `/espaces/${id}?members=${encodeURIComponent(members.nextCursor)}#members-title` : null} label={tc('loadMore')} />
+          <MoreLink
+            href={members.nextCursor ? `/espaces/${id}?${new URLSearchParams({ members: members.nextCursor, ...(memberQuery ? { mq: memberQuery } : {}) })}#members-title` : null}
+            label={tc('loadMore')}
+          />
         </section>
       )}
       {sp.deleted && <UndoDeleteToast restore={restorePageAction.bind(null, id, sp.deleted)} />}
