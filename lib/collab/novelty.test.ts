@@ -42,4 +42,16 @@ describe('bringsNothingNew', () => {
     b.getText('t').delete(0, 1);
     expect(check(server, update!)).toBe(false);
   });
+
+  it('judges an empty update without the document, and asks for it only when there is something to compare', () => {
+    let asked = 0;
+    const server = new Y.Doc();
+    const lazily = () => (asked++, server);
+    expect(bringsNothingNew(lazily, Y.decodeUpdate(Y.encodeStateAsUpdate(new Y.Doc())))).toBe(true);
+    expect(asked).toBe(0);
+    const client = new Y.Doc();
+    client.getText('t').insert(0, 'nouveau');
+    expect(bringsNothingNew(lazily, Y.decodeUpdate(Y.encodeStateAsUpdate(client)))).toBe(false);
+    expect(asked).toBe(1);
+  });
 });

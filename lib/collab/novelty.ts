@@ -5,10 +5,15 @@
  * side knows. Storing such an update as an edit would make a visit look like a change
  * ("modifié depuis la publication", an automatic version, an author). Cost: a state lookup per
  * client of the update and a walk over the structs its deletions cover; the document is not touched.
+ * `doc` may be given as a function: it is then asked for only when the update holds something to
+ * compare (an empty update, a fresh client's SyncStep2, is judged without it).
  */
 import * as Y from 'yjs';
 
-export function bringsNothingNew(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
+export function bringsNothingNew(docOrGet: Y.Doc | (() => Y.Doc), decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
+  const hasDeletions = [...decoded.ds.clients.values()].some((ranges) => ranges.some((r) => r.len > 0));
+  if (decoded.structs.length === 0 && !hasDeletions) return true;
+  const doc = typeof docOrGet === 'function' ? docOrGet() : docOrGet;
   for (const s of decoded.structs) {
     // A struct past what the document holds for its client is new (or pending: keep it too).
     if (s.id.clock + s.length > Y.getState(doc.store, s.id.client)) return false;

@@ -77,9 +77,8 @@ export class Room {
     } else {
       applyStoredDoc(this.ydoc, stored, LOADING);
     }
-    const loaded = { lastUpdateId: stored.lastUpdateId, logLength: stored.lengths.length };
-    this.lastUpdateId = loaded.lastUpdateId;
-    this.appendedSinceCompact = loaded.logLength;
+    this.lastUpdateId = stored.lastUpdateId;
+    this.appendedSinceCompact = stored.lengths.length;
     this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     this.awareness.setLocalState(null);
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -97,7 +96,7 @@ export class Room {
       for (const id of changed) this.pendingAwareness.add(id);
       this.scheduleRelay();
     });
-    if (loaded.logLength >= cfg.compactEvery) {
+    if (stored.lengths.length >= cfg.compactEvery) {
       // A long log is folded once the room has settled, not on the path of the first sync.
       setTimeout(() => {
         if (!this.destroyed) this.compact();
@@ -307,10 +306,9 @@ export class Room {
    */
   applyClientUpdate(update: Uint8Array, userId: string | null, conn: Conn | null): void {
     const decoded = Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
-    // An empty update (a fresh client's SyncStep2) needs no document to be judged.
-    if (decoded.structs.length === 0 && [...decoded.ds.clients.values()].every((ranges) => ranges.every((r) => r.len === 0))) return;
-    // Nothing new (a cached or reconnecting client's SyncStep2): not an edit, nothing to store.
-    if (bringsNothingNew(this.doc, decoded)) return;
+    // Nothing new (an empty update, a cached or reconnecting client's SyncStep2): not an edit,
+    // nothing to store. The document is built only if there is something to compare it with.
+    if (bringsNothingNew(() => this.doc, decoded)) return;
     let id: number;
     try {
       id = appendUpdate(this.pageId, update, userId);
