@@ -4,11 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
-
-/** Lower case, without accents: how names are compared when someone types part of one. */
-export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+import { foldText } from '../lib/text/fold';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

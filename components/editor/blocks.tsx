@@ -5,6 +5,7 @@
 import type { ChainedCommands, Editor } from '@tiptap/core';
 import { Heading1, Heading2, Heading3, Image as ImageIcon, List, ListOrdered, Minus, Pilcrow, Quote, Table } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { foldText } from '@/lib/text/fold';
 
 export const BLOCK_IDS = ['paragraph', 'heading1', 'heading2', 'heading3', 'bulletList', 'orderedList', 'blockquote', 'table', 'horizontalRule', 'image'] as const;
 export type BlockId = (typeof BLOCK_IDS)[number];
@@ -34,13 +35,12 @@ export const BLOCKS: readonly Block[] = [
   { id: 'image', icon: <ImageIcon size={S} />, keywords: 'image photo illustration picture' },
 ];
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Blocks whose label or keywords contain every typed word (accents ignored). */
 export function matchBlocks(query: string, label: (id: BlockId) => string): Block[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = foldText(query).split(/\s+/).filter(Boolean);
   return BLOCKS.filter((b) => {
-    const hay = fold(`${label(b.id)} ${b.keywords}`);
+    const hay = foldText(`${label(b.id)} ${b.keywords}`);
     return words.every((w) => hay.includes(w));
   });
 }

@@ -7,6 +7,7 @@ import { Extension, type Editor } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
 import Suggestion from '@tiptap/suggestion';
 import { WIKI_LINK } from '@/lib/editor/wiki-link';
+import { foldText } from '@/lib/text/fold';
 import { menuRenderer } from './suggestion-renderer';
 import type { TitleResolver } from './title-resolver';
 import type { EditorActions, TitleMatch } from './types';
@@ -23,7 +24,7 @@ export type WikiLinkSuggestionOptions = {
 };
 
 const MAX_TITLE = 200;
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+const fold = (s: string) => foldText(s).trim();
 /** The typed text, without a closing `]]` someone typed out of habit. */
 const typedTitle = (query: string) => query.replace(/\]\]?$/, '').trim().slice(0, MAX_TITLE);
 

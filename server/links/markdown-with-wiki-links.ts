@@ -11,6 +11,7 @@ import { db } from '@/db/client';
 import { pages } from '@/db/schema';
 import { AppError, isAppError } from '@/lib/errors';
 import { WIKI_LINK } from '@/lib/editor/wiki-link';
+import { foldText } from '@/lib/text/fold';
 import { env } from '@/server/env';
 import { markdownToJSON } from '@/server/pages/body';
 import { createStubPage } from '@/server/pages/page-service';
@@ -23,7 +24,7 @@ const MAX_TITLE = 200;
 
 /** Case and accents folded, spaces collapsed: how two titles are compared. */
 export function foldTitle(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldText(s).replace(/\s+/g, ' ').trim();
 }
 
 /** The page id in a link to a page of this site, else null. */

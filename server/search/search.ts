@@ -8,6 +8,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pages, spaces, type PageKind, type PageStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { foldText } from '@/lib/text/fold';
 import { isPartyMember, readableWhere, type Viewer } from '@/server/policy';
 
 export type SearchResult = { id: string; title: string; snippet: string; spaceName: string; kind: PageKind; status: PageStatus };
@@ -144,7 +145,7 @@ export function searchPages(viewer: Viewer, q: string, opts: SearchOptions = {})
 function foldChar(ch: string): string {
   const c = ch.charCodeAt(0);
   if (c < 128) return ch.toLowerCase();
-  return ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return foldText(ch);
 }
 
 function queryTerms(q: string): { word: string; prefix: boolean }[] {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import { db, foldText } from '@/db/client';
+import { db } from '@/db/client';
+import { foldText } from '@/lib/text/fold';
 import { prepared } from '@/db/prepared';
 import { memberships, spaces, users, type SpaceKind } from '@/db/schema';
 import { AppError } from '@/lib/errors';
