@@ -19,16 +19,7 @@ import { CLOSE, collabConfig, type CollabConfig } from './config';
 import { Room, type Conn, type Credential, type DeriveFn } from './room';
 import { installCollabBridge } from './bridge';
 import { roomsChanged } from './idle-memory';
-import { db } from '@/db/client';
-
-/** Pages whose body links to any of these pages (page_links, written by derivation). */
-function linkSourcesOf(targetIds: string[]): string[] {
-  const ids = [...new Set(targetIds)].slice(0, 500);
-  return db()
-    .$client.prepare(`select distinct source_id from page_links where target_id in (${ids.map(() => '?').join(',')})`)
-    .pluck()
-    .all(...ids) as string[];
-}
+import { linkSourcesOf } from '@/server/links/backlinks';
 
 const PAGE_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})\/?$/;
 

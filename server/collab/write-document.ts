@@ -11,14 +11,18 @@ import { collabBridge } from './bridge';
 import { collabConfig } from './config';
 import { appendUpdate, compactStored, loadDocState } from './doc-store';
 
+/** The document as it stands: the open room's, else the stored one (and then how long its log is). */
+function currentDoc(pageId: string): { state: Uint8Array; logLength: number | null } {
+  const live = collabBridge()?.liveState(pageId);
+  return live ? { state: live, logLength: null } : loadDocState(pageId);
+}
+
 export function liveDocState(pageId: string): Uint8Array {
-  return collabBridge()?.liveState(pageId) ?? loadDocState(pageId).state;
+  return currentDoc(pageId).state;
 }
 
 export function writeDocument(pageId: string, userId: string, transform: (state: Uint8Array) => Uint8Array): Uint8Array {
-  const live = collabBridge()?.liveState(pageId) ?? null;
-  const loaded = live ? null : loadDocState(pageId);
-  const base = live ?? loaded!.state;
+  const { state: base, logLength } = currentDoc(pageId);
   const next = transform(base);
   const update = Y.diffUpdate(next, Y.encodeStateVectorFromUpdate(base));
   // The same text saved again (a form sent unchanged) is not an edit: no date, author or version moves.
@@ -27,12 +31,11 @@ export function writeDocument(pageId: string, userId: string, transform: (state:
   const unchanged = bringsNothingNew(current, Y.decodeUpdate(update));
   current.destroy();
   if (unchanged) return base;
-  const bridge = collabBridge();
-  if (!bridge?.applyUpdate(pageId, update, userId)) {
+  if (!collabBridge()?.applyUpdate(pageId, update, userId)) {
     appendUpdate(pageId, update, userId);
     // No room folds this log (the CLI, a script): fold it here once it is long, so that opening
     // the page never replays a long history.
-    if (loaded && loaded.logLength + 1 >= collabConfig().compactEvery) compactStored(pageId);
+    if ((logLength ?? 0) + 1 >= collabConfig().compactEvery) compactStored(pageId);
   }
   const state = liveDocState(pageId);
   derivePage(pageId, state, [userId]);

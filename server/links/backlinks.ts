@@ -3,7 +3,7 @@
  * readable (else `not_found`), and every referrer is filtered by `readableWhere` inside the query,
  * so an unreadable referrer never appears, even as a count.
  */
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pageLinks, pagePublicLinks, pages, spaces, type PageKind } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -74,4 +74,14 @@ export function countBacklinks(viewer: Viewer, pageId: string): number {
       .where(and(eq(links.targetId, pageId), readableWhere(viewer)))
       .get()?.n ?? 0
   );
+}
+
+/**
+ * Every page whose live body links to one of these, whoever may read it (for the collaboration
+ * server, which tells their open editors; never shown to anyone as such).
+ */
+export function linkSourcesOf(targetIds: string[]): string[] {
+  const ids = [...new Set(targetIds)];
+  if (ids.length === 0) return [];
+  return db().selectDistinct({ id: pageLinks.sourceId }).from(pageLinks).where(inArray(pageLinks.targetId, ids)).all().map((r) => r.id);
 }
