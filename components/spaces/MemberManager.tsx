@@ -15,9 +15,11 @@ type Props = {
   removeAction: (userId: string) => Promise<FormResult>;
   setRoleAction: (userId: string, role: Role) => Promise<FormResult>;
   total: number;
+  /** The search over the list (components/spaces/MemberFilter), shown above it; it then says how many match. */
+  filter?: React.ReactNode;
 };
 
-export function MemberManager({ members, canManage, animatorRole, addAction, removeAction, setRoleAction, total }: Props) {
+export function MemberManager({ members, canManage, animatorRole, addAction, removeAction, setRoleAction, total, filter }: Props) {
   const t = useTranslations('spaces');
   const tc = useTranslations('common');
   const format = useFormatter();
@@ -57,9 +59,11 @@ export function MemberManager({ members, canManage, animatorRole, addAction, rem
           {error}
         </p>
       )}
-      <p className="small muted" style={{ margin: 0 }}>
-        {t('memberCount', { count: total })}
-      </p>
+      {filter ?? (
+        <p className="small muted" style={{ margin: 0 }}>
+          {t('memberCount', { count: total })}
+        </p>
+      )}
       <table className="table table-responsive">
         <thead>
           <tr>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { FilePlus2, Trash2 } from 'lucide-react';
 import { PageList } from '@/components/pages/PageList';
+import { MemberFilter } from '@/components/spaces/MemberFilter';
 import { MemberManager } from '@/components/spaces/MemberManager';
 import { MembershipButton } from '@/components/spaces/MembershipButton';
 import { SubspaceForm } from '@/components/spaces/SubspaceForm';
@@ -104,27 +105,6 @@ export default async function SpacePage({ params, searchParams }: { params: Para
       {members && (
         <section className="card" aria-labelledby="members-title">
           <h2 id="members-title">{t('members')}</h2>
-          {(memberTotal > 20 || memberQuery) && (
-            <form role="search" className="row member-filter" action={`/espaces/${id}#members-title`} style={{ alignItems: 'flex-end', marginBottom: 12 }}>
-              <div className="field" style={{ flex: '1 1 220px', margin: 0 }}>
-                <label htmlFor="member-filter">{t('memberFilterLabel')}</label>
-                <input id="member-filter" name="mq" type="search" defaultValue={memberQuery} maxLength={100} placeholder={can.manageMembers ? t('memberFilterHintManager') : t('memberFilterHint')} autoComplete="off" />
-              </div>
-              <button type="submit" className="btn">
-                {t('memberFilterSubmit')}
-              </button>
-              {memberQuery && (
-                <Link className="btn btn-ghost" href={`/espaces/${id}#members-title`}>
-                  {t('memberFilterClear')}
-                </Link>
-              )}
-            </form>
-          )}
-          {memberMatches !== null && (
-            <p className="small" role="status" style={{ margin: '0 0 8px' }}>
-              {t('memberFilterCount', { count: memberMatches, q: memberQuery })}
-            </p>
-          )}
           <MemberManager
             members={members.data}
             total={memberTotal}
@@ -133,6 +113,9 @@ export default async function SpacePage({ params, searchParams }: { params: Para
             addAction={addMemberAction.bind(null, id)}
             removeAction={removeMemberAction.bind(null, id)}
             setRoleAction={setRoleAction.bind(null, id)}
+            filter={
+              memberTotal > 20 || memberQuery ? <MemberFilter spaceId={id} query={memberQuery} matches={memberMatches} total={memberTotal} byAddress={can.manageMembers} /> : null
+            }
           />
           <MoreLink
             href={members.nextCursor ? `/espaces/${id}?${new URLSearchParams({ members: members.nextCursor, ...(memberQuery ? { mq: memberQuery } : {}) })}#members-title` : null}
