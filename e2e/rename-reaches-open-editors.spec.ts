@@ -1,12 +1,18 @@
-import { PERSONAS, createPageViaApi, expect, expectConnected, findSpace, liveEditor, personAt, test, unique } from './fixtures';
+import { PERSONAS, createPageViaApi, type Api, expect, expectConnected, findSpace, liveEditor, personAt, test, unique } from './fixtures';
+
+/** A target page and a source page whose text links to it, in the secretary's section. */
+async function linkedPages(api: Api, targetTitle: string, sourceTitle: string) {
+  const section = await findSpace(api, 'section', 'Strasbourg-Centre');
+  const target = await createPageViaApi(api, { spaceId: section.id, title: unique(targetTitle), visibility: 'space', status: 'published', markdown: 'Un texte.' });
+  const source = await createPageViaApi(api, { spaceId: section.id, title: unique(sourceTitle), visibility: 'space', status: 'published' });
+  const put = await api.put(`/api/v1/pages/${source.id}/content`, { markdown: `Voir [[${target.title}]].`, mode: 'replace' });
+  expect(put.status, put.body).toBe(200);
+  return { target, source };
+}
 
 test('a renamed page shows its new title in the editors that link to it, without a reload', async ({ browser, apiAs }) => {
   const api = await apiAs(PERSONAS.secretary);
-  const section = await findSpace(api, 'section', 'Strasbourg-Centre');
-  const target = await createPageViaApi(api, { spaceId: section.id, title: unique('Budget participatif'), visibility: 'space', status: 'published', markdown: 'Cinq pour cent.' });
-  const source = await createPageViaApi(api, { spaceId: section.id, title: unique('Feuille de route'), visibility: 'space', status: 'published' });
-  const put = await api.put(`/api/v1/pages/${source.id}/content`, { markdown: `Voir [[${target.title}]].`, mode: 'replace' });
-  expect(put.status, put.body).toBe(200);
+  const { target, source } = await linkedPages(api, 'Budget participatif', 'Feuille de route');
 
   const { context: ctx, page: editor } = await personAt(browser, PERSONAS.member, new URL(source.url).pathname);
   await editor.clock.install(); // the page's timers, moved forward below instead of waited for
@@ -26,11 +32,7 @@ test('a renamed page shows its new title in the editors that link to it, without
 
 test('a rename reaches an open editor at once: the server announces it, nobody waits for the next minute', async ({ browser, apiAs }) => {
   const api = await apiAs(PERSONAS.secretary);
-  const section = await findSpace(api, 'section', 'Strasbourg-Centre');
-  const target = await createPageViaApi(api, { spaceId: section.id, title: unique('Maison des associations'), visibility: 'space', status: 'published', markdown: 'Ouverte le soir.' });
-  const source = await createPageViaApi(api, { spaceId: section.id, title: unique('Vie associative'), visibility: 'space', status: 'published' });
-  const put = await api.put(`/api/v1/pages/${source.id}/content`, { markdown: `Voir [[${target.title}]].`, mode: 'replace' });
-  expect(put.status, put.body).toBe(200);
+  const { target, source } = await linkedPages(api, 'Maison des associations', 'Vie associative');
 
   const { context: ctx, page: editor } = await personAt(browser, PERSONAS.member, new URL(source.url).pathname);
   await expectConnected(editor);
