@@ -10,7 +10,6 @@ import { startJobWorker } from '@/server/jobs/worker';
 import { clientIp } from '@/server/http/client-ip';
 import { requestTimer } from '@/server/http/timing-log';
 import { createCollabServer } from '@/server/collab/server';
-import { recoverUpdateLogs } from '@/server/collab/recovery';
 import { stopOnSignals } from '@/server/collab/stop-on-signals';
 import { derivePage } from '@/server/pages/derive';
 import { backfillPublishedVersions } from '@/server/versions/versions';
@@ -42,7 +41,7 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const collab = createCollabServer({ derive: derivePage });
-  recoverUpdateLogs({ isOpen: (pageId) => collab.rooms.has(pageId) }); // what a crash left, before anyone opens it
+  collab.recoverUpdateLogs(); // what a crash left, before anyone opens it
   server.on('upgrade', (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;
     // Next attaches its own listener for dev HMR (/_next/hmr). Anything else is refused.

@@ -8,14 +8,13 @@
 import http from 'node:http';
 import { db } from '@/db/client';
 import { createCollabServer } from '@/server/collab/server';
-import { recoverUpdateLogs } from '@/server/collab/recovery';
 import { env } from '@/server/env';
 import { derivePage } from '@/server/pages/derive';
 
 env();
 db(); // opens and migrates before the first connection
 const collab = createCollabServer({ derive: derivePage });
-recoverUpdateLogs({ isOpen: (pageId) => collab.rooms.has(pageId) }); // as server/index.ts does
+collab.recoverUpdateLogs(); // as server/index.ts does
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 
 const server = http.createServer((req, res) => {

@@ -19,6 +19,7 @@ import { CLOSE, collabConfig, type CollabConfig } from './config';
 import { Room, type Conn, type Credential, type DeriveFn } from './room';
 import { installCollabBridge } from './bridge';
 import { roomsChanged } from './idle-memory';
+import { recoverUpdateLogs, type Recovery } from './recovery';
 import { linkSourcesOf } from '@/server/links/backlinks';
 
 const PAGE_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})\/?$/;
@@ -62,6 +63,8 @@ export type CollabServer = {
   recheckAccess(): void;
   /** Rooms open on pages that link to these pages are told (MESSAGE_LINK_TARGETS_CHANGED). */
   linkTargetsChanged(pageIds: string[]): void;
+  /** Start-up: folds the update logs a crash left (recovery.ts), leaving open rooms theirs. Call before listening. */
+  recoverUpdateLogs(): Recovery;
   rooms: Map<string, Room>;
   /** Derive and store everything pending, close every socket (SIGTERM). */
   shutdown(): Promise<void>;
@@ -175,6 +178,7 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
       if (rooms.size === 0 || pageIds.length === 0) return;
       for (const sourceId of linkSourcesOf(pageIds)) rooms.get(sourceId)?.linkTargetsChanged();
     },
+    recoverUpdateLogs: () => recoverUpdateLogs({ isOpen: (pageId) => rooms.has(pageId) }),
     rooms,
     async shutdown() {
       clearInterval(timer);
