@@ -16,7 +16,7 @@ export function StatusChip({ status, hasPendingEdits }: { status: ConnectionStat
   return (
     <p className={`status-chip status-${status}`} role="status">
       <span className="status-dot" aria-hidden="true" />
-      {t(`status.${status}`)}
+      <span className="status-label">{t(`status.${status}`)}</span>
       {hasPendingEdits && status !== 'connected' && <span className="status-pending"> — {t('pendingLocal')}</span>}
     </p>
   );
