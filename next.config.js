@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // NEXT_DIST_DIR lets several builds sit side by side (parallel work on one checkout); .next by default.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Native or stateful modules stay outside the bundle: one Yjs instance per process.
   // prosemirror-model too: y-tiptap (outside) and the bundled schema (@tiptap/pm/model) must

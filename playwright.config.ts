@@ -24,7 +24,7 @@ export default defineConfig({
   expect: { timeout: 15_000 * slow },
   reporter: 'list',
   // In dev mode, files written inside the project would make the dev server recompile and reload.
-  outputDir: slow > 1 ? path.join(os.tmpdir(), 'coopol-e2e-results') : 'test-results',
+  outputDir: slow > 1 ? path.join(os.tmpdir(), 'coopol-e2e-results') : process.env.E2E_OUTPUT_DIR || 'test-results',
   use: {
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',

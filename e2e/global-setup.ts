@@ -101,7 +101,7 @@ async function waitForHealth(base: string, app: ChildProcess, logFile: string, t
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dev = process.env.E2E_DEV === '1';
-  if (!dev && !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  if (!dev && !fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     throw new Error('No production build in .next/: run `npx next build` first (scripts/e2e.mjs does it), or set E2E_DEV=1.');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coopol-e2e-'));

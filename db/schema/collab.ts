@@ -35,6 +35,12 @@ export const pageVersions = sqliteTable(
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     /** Everyone who changed the document since the previous version. */
     authorIds: text('author_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /**
+     * The page's visibility when the version was taken. Widening a page does not open its earlier
+     * versions to the new audience: a version is shown to those who could read the page then.
+     * Null on rows from before: read as the narrowest (`space`).
+     */
+    visibility: text('visibility', { enum: ['public', 'members', 'space'] }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
   },
   (t) => [index('page_versions_page_idx').on(t.pageId, t.createdAt)],

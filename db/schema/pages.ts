@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, blob, primaryKey, index, real } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 import { spaces } from './spaces';
 
@@ -34,6 +34,15 @@ export const pages = sqliteTable(
     /** Soft delete: the page sits in its space's trash for 30 days. */
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     deletedBy: text('deleted_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The page this one nests under in its space's tree (a chapter and its sub-pages); null at the top. */
+    parentId: text('parent_id'),
+    /** Order among siblings of the tree (smaller first; fractional so a move writes one row). */
+    position: real('position').notNull().default(0),
+    /**
+     * Hash of the derived ProseMirror JSON: derivation moves `contentUpdatedAt` only when the
+     * text really changed (a letter typed and deleted is no change).
+     */
+    contentHash: text('content_hash'),
   },
   (t) => [
     // Lists are "newest first, by (updatedAt, id)": each index ends with both so SQLite walks it in
@@ -41,7 +50,61 @@ export const pages = sqliteTable(
     index('pages_space_updated_id_idx').on(t.spaceId, t.updatedAt, t.id),
     index('pages_updated_id_idx').on(t.updatedAt, t.id),
     index('pages_vis_updated_id_idx').on(t.visibility, t.updatedAt, t.id),
+    index('pages_parent_position_idx').on(t.spaceId, t.parentId, t.position),
   ],
+);
+
+/**
+ * Stewards of a page beyond its creator and the space's animators: co-authors the creator (or an
+ * animator) named, by a deliberate act. Stewardship steers the page's life (publish, archive,
+ * delete, visibility); typing in a page never grants it.
+ */
+export const pageStewards = sqliteTable(
+  'page_stewards',
+  {
+    pageId: text('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    addedBy: text('added_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [primaryKey({ columns: [t.pageId, t.userId] }), index('page_stewards_user_idx').on(t.userId)],
+);
+
+/**
+ * Which person each Yjs client id of a page's document belongs to (the first person whose
+ * accepted update used it). Authorship is read from the document through it: a person is an
+ * author while text they inserted is still there (or was in a saved version); it also lets the
+ * data export hold what the person wrote and nothing else.
+ */
+export const pageDocClients = sqliteTable(
+  'page_doc_clients',
+  {
+    pageId: text('page_id').notNull().references(() => pages.id, { onDelete: 'cascade' }),
+    clientId: integer('client_id').notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [primaryKey({ columns: [t.pageId, t.clientId] }), index('page_doc_clients_user_idx').on(t.userId)],
+);
+
+export const ACTIVITY_VERBS = ['created', 'edited', 'published', 'archived', 'unpublished', 'renamed', 'restored', 'deleted', 'joined'] as const;
+export type ActivityVerb = (typeof ACTIVITY_VERBS)[number];
+
+/**
+ * What happened in a space, for the home page's activity stream (grouped per page there). Edits
+ * are coalesced: one `edited` row per page and person per hour at most.
+ */
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    spaceId: text('space_id').notNull().references(() => spaces.id, { onDelete: 'cascade' }),
+    pageId: text('page_id').references(() => pages.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    verb: text('verb', { enum: ACTIVITY_VERBS }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('activities_space_created_idx').on(t.spaceId, t.createdAt), index('activities_page_actor_idx').on(t.pageId, t.actorId, t.createdAt)],
 );
 
 export const pageAuthors = sqliteTable(

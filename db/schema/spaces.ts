@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
 export const SPACE_KINDS = ['national', 'federation', 'section', 'group'] as const;
@@ -35,4 +35,21 @@ export const memberships = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
   },
   (t) => [primaryKey({ columns: [t.userId, t.spaceId] }), index('memberships_space_idx').on(t.spaceId, t.role)],
+);
+
+/**
+ * Someone asked to join a space by one of its animators: nobody is put into a group without
+ * their consent. The invitee accepts or declines; the adder is told the same whatever the address.
+ */
+export const spaceInvitations = sqliteTable(
+  'space_invitations',
+  {
+    id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),
+    spaceId: text('space_id').notNull().references(() => spaces.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    role: text('role', { enum: SPACE_ROLES }).notNull().default('member'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index('space_invitations_user_idx').on(t.userId), uniqueIndex('space_invitations_space_user_idx').on(t.spaceId, t.userId)],
 );

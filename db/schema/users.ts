@@ -53,6 +53,8 @@ export const sessions = sqliteTable(
     userId: text('userId').notNull().references(() => users.id, { onDelete: 'cascade' }),
     expires: integer('expires', { mode: 'timestamp_ms' }).notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+    /** The browser's User-Agent when the session began: the sessions list names device and browser. */
+    userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -42,6 +42,7 @@ export const versionMeta = {
   text: pageVersions.text,
   createdBy: pageVersions.createdBy,
   authorIds: pageVersions.authorIds,
+  visibility: pageVersions.visibility,
   createdAt: pageVersions.createdAt,
 };
 
