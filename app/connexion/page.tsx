@@ -4,20 +4,21 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { EmailSignInForm } from '@/components/ui/EmailSignInForm';
 import { safeReturnPath } from '@/lib/safe-redirect';
 import { getViewer } from '@/server/auth/current';
-import { isDemo } from '@/server/env';
+import { env, isDemo } from '@/server/env';
 import { demoSignInAction, sendSignInLinkAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('title') };
 }
 
-type Search = Promise<{ callbackUrl?: string; reason?: string; error?: string }>;
+type Search = Promise<{ callbackUrl?: string | string[]; reason?: string | string[]; error?: string | string[] }>;
 
 const REASONS = ['expired', 'required', 'signed-out'] as const;
 
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
-  const callbackUrl = safeReturnPath(sp.callbackUrl);
+  // A repeated parameter arrives as an array: it is nobody's real destination.
+  const callbackUrl = safeReturnPath(typeof sp.callbackUrl === 'string' ? sp.callbackUrl : null, '/', env().AUTH_URL);
   if (await getViewer()) redirect(callbackUrl);
   const t = await getTranslations('auth');
   const locale = await getLocale();
