@@ -76,9 +76,9 @@ export function decodeCursor(c: string): [string, string] {
   throw new AppError('invalid_input', 'Invalid cursor.', 'cursor');
 }
 
+/** `email` is null unless the viewer manages the space: addresses never reach anyone else, not even in a payload. */
 export type MemberRow = { userId: string; name: string | null; email: string | null; role: 'member' | 'secretary' | 'admin'; since: Date };
 
-/** Members of a space; only for those the policy lets see them (membership is sensitive data). */
 /**
  * Part of a name (or, for those who manage the members and so see their addresses, of an
  * e-mail address), case and accents aside. Others cannot search by address: that would tell
@@ -92,14 +92,16 @@ function memberMatch(viewer: Viewer, space: SpaceRow, q: string | undefined) {
   return canSpace(viewer, 'manageMembers', toSpaceRef(space)) ? or(byName, sql`coopol_fold(coalesce(${users.email}, '')) like ${like} escape '\\'`) : byName;
 }
 
+/** Members of a space; only for those the policy lets see them (membership is sensitive data). */
 export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: number; cursor?: string | null; q?: string } = {}): Paged<MemberRow> {
   const space = getSpaceRow(spaceId);
   authorizeSpace(viewer, 'listMembers', toSpaceRef(space));
   const limit = clampLimit(opts.limit, 200, 100);
   const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
   const match = memberMatch(viewer, space, opts.q);
+  const email = canSpace(viewer, 'manageMembers', toSpaceRef(space)) ? users.email : sql<string | null>`null`;
   const rows = db()
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .select({ userId: users.id, name: users.name, email, role: memberships.role, since: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(

@@ -164,4 +164,25 @@ describe('members of a section', () => {
     expectAppError(() => listMembers(viewerOf(other), t.section.id), 'forbidden');
     expectAppError(() => listMembers(null, t.section.id), 'unauthorized');
   });
+
+  it('listMembers: addresses only for those who manage the space', () => {
+    // A group gathers members of several sections: a plain member sees names, never addresses.
+    const t = makeTree('Adresses');
+    const admin = makeUser();
+    addMembership(admin, t.section);
+    const g = makeGroup(admin);
+    const plain = makeUser();
+    addMembership(plain, t.otherSection);
+    joinGroup(viewerOf(plain), g.id);
+    const seen = listMembers(viewerOf(plain), g.id).data;
+    expect(seen.map((r) => r.userId).sort()).toEqual([admin.id, plain.id].sort());
+    expect(seen.map((r) => r.email)).toEqual([null, null]);
+    expect(JSON.stringify(listMembers(viewerOf(plain), g.id))).not.toContain('@');
+    // The group's admin, and the secretary of the section above a section, see them.
+    expect(listMembers(viewerOf(admin), g.id).data.map((r) => r.email).sort()).toEqual([admin.email, plain.email].sort());
+    const sec = makeUser();
+    addMembership(sec, t.otherSection, 'secretary');
+    expect(listMembers(viewerOf(sec), t.otherSection.id).data.map((r) => r.email)).toContain(plain.email);
+    expect(listMembers(viewerOf(plain), t.otherSection.id).data.every((r) => r.email === null)).toBe(true);
+  });
 });
