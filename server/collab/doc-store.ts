@@ -33,6 +33,9 @@ function prepareStatements(handle: Db) {
   const raw = handle.$client;
   return {
     append: raw.prepare('insert into page_updates (page_id, data, user_id, created_at) values (?, ?, ?, ?)'),
+    // First owner wins: a client id already known for the page (whoever it is) is never re-assigned.
+    own: raw.prepare('insert or ignore into page_doc_clients (page_id, client_id, user_id, created_at) values (?, ?, ?, ?)'),
+    owned: raw.prepare('select client_id from page_doc_clients where page_id = ?').pluck(),
     base: raw.prepare('select state, state_vector as vector from page_docs where page_id = ?'),
     last: raw.prepare('select coalesce(max(id), 0) from page_updates where page_id = ?').pluck(),
     lengths: raw.prepare('select length(data) from page_updates where page_id = ? order by id').pluck(),
@@ -104,12 +107,42 @@ export function loadDocState(pageId: string): LoadedState {
   }
 }
 
-/** Appends one update to the log. Returns its id. Throws if the write fails. */
-export function appendUpdate(pageId: string, update: Uint8Array, userId: string | null): number {
-  const { append } = statements(db());
+/** The Yjs client ids that have structs (inserted content) in an update. */
+export function structClients(update: Uint8Array): number[] {
+  return [...Y.parseUpdateMeta(update).from.keys()];
+}
+
+/**
+ * Appends one update to the log. Returns its id. Throws if the write fails. When a person sent
+ * it, the client ids among `clients` (by default every client id with structs in the update)
+ * that the page does not know yet become theirs, in the same transaction: who wrote what is read
+ * from the document through them (authorship, the data export).
+ */
+export function appendUpdate(pageId: string, update: Uint8Array, userId: string | null, clients?: readonly number[]): number {
+  const handle = db();
+  const q = statements(handle);
   // A view of the update's bytes, not a copy: this runs on every keystroke.
   const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
-  return Number(append.run(pageId, data, userId, Date.now()).lastInsertRowid);
+  const now = Date.now();
+  const owners = userId ? (clients ?? structClients(update)) : [];
+  if (owners.length === 0) return Number(q.append.run(pageId, data, userId, now).lastInsertRowid);
+  return handle.$client.transaction(() => {
+    const id = Number(q.append.run(pageId, data, userId, now).lastInsertRowid);
+    for (const client of owners) q.own.run(pageId, client, userId, now);
+    return id;
+  })();
+}
+
+/** Records `userId` as the owner of the client ids with structs in `state` that the page does not know yet. */
+export function recordDocClients(pageId: string, state: Uint8Array, userId: string): void {
+  const q = statements(db());
+  const now = Date.now();
+  for (const client of structClients(state)) q.own.run(pageId, client, userId, now);
+}
+
+/** The client ids already recorded for a page, whoever owns them. */
+export function knownDocClients(pageId: string): Set<number> {
+  return new Set(statements(db()).owned.all(pageId) as number[]);
 }
 
 /**

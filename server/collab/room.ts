@@ -11,7 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
-import { appendUpdate, applyStoredDoc, compactDoc, readStoredDoc } from './doc-store';
+import { appendUpdate, applyStoredDoc, compactDoc, knownDocClients, readStoredDoc } from './doc-store';
 import { CLOSE, type CollabConfig } from './config';
 
 const MESSAGE_SYNC = 0;
@@ -61,6 +61,8 @@ export class Room {
   private pendingUpdates: Uint8Array[] = [];
   private pendingAwareness = new Set<number>();
   private relayTimer: NodeJS.Immediate | null = null;
+  /** Client ids recorded in page_doc_clients for this page (read once, when first needed). */
+  private knownClients: Set<number> | null = null;
   destroyed = false;
 
   constructor(
@@ -309,18 +311,35 @@ export class Room {
     // Nothing new (an empty update, a cached or reconnecting client's SyncStep2): not an edit,
     // nothing to store. The document is built only if there is something to compare it with.
     if (bringsNothingNew(() => this.doc, decoded)) return;
+    const fresh = userId ? this.unknownClients(decoded) : [];
     let id: number;
     try {
-      id = appendUpdate(this.pageId, update, userId);
+      id = appendUpdate(this.pageId, update, userId, fresh);
     } catch (e) {
       console.error('[collab] could not store an update:', e instanceof Error ? e.message : e);
       if (conn) this.close(conn, CLOSE.serverError, 'storage failure');
       throw e;
     }
     this.lastUpdateId = id;
+    for (const client of fresh) this.knownClients!.add(client);
     this.appendedSinceCompact++;
     Y.applyUpdate(this.ydoc, update, conn ?? 'api');
     if (userId) this.markDirty(userId);
+  }
+
+  /**
+   * Client ids with inserted content in this update that the page has no owner for yet: the
+   * sender becomes their owner. A keystroke from a known client costs a set lookup.
+   */
+  private unknownClients(decoded: ReturnType<typeof Y.decodeUpdate>): number[] {
+    const fresh: number[] = [];
+    for (const s of decoded.structs) {
+      const client = s.id.client;
+      if (!(s instanceof Y.Item) || fresh.includes(client)) continue;
+      this.knownClients ??= knownDocClients(this.pageId);
+      if (!this.knownClients.has(client)) fresh.push(client);
+    }
+    return fresh;
   }
 
   private onAwareness(conn: Conn, update: Uint8Array): void {

@@ -18,6 +18,7 @@ import { loadPage, pageAbilities, type PageRow } from './load-page';
 import { indexPage } from '@/server/search/index-page';
 import { notifyAccessChanged, notifyLinkTargetsChanged } from '@/server/collab/bridge';
 import { writeDocument } from '@/server/collab/write-document';
+import { recordDocClients } from '@/server/collab/doc-store';
 import { derivePage } from './derive';
 import { indexPublicPage, recordPublication, versionState } from '@/server/versions/versions';
 
@@ -82,6 +83,7 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
       .get();
     tx.insert(pageAuthors).values({ pageId: row.id, userId: v.id }).run();
     tx.insert(pageDocs).values({ pageId: row.id, state: Buffer.from(state), updatedAt: now }).run();
+    recordDocClients(row.id, state, v.id); // the first text is the creator's
     return row;
   });
   derivePage(created.id, state, [v.id], now); // links and search entries
