@@ -5,7 +5,8 @@ import { ActionForm, SubmitButton, type FormResult } from '@/components/ui/Actio
 import { ConfirmButton } from '@/components/ui/ConfirmButton';
 
 type Role = 'member' | 'secretary' | 'admin';
-type Member = { userId: string; name: string | null; email: string | null; role: Role; since: Date };
+/** `email` is null for those who do not manage the space; `displayName` is never an address. */
+type Member = { userId: string; displayName: string; email: string | null; role: Role; since: Date };
 
 type Props = {
   members: Member[];
@@ -77,13 +78,13 @@ export function MemberManager({ members, canManage, animatorRole, addAction, rem
           {members.map((m) => (
             <tr key={m.userId}>
               <td>
-                <strong>{m.name ?? m.email}</strong>
+                <strong>{m.displayName}</strong>
                 {canManage && m.email && <div className="small muted">{m.email}</div>}
               </td>
               <td>
                 {canManage ? (
                   <select
-                    aria-label={t('roleOf', { name: m.name ?? m.email ?? '' })}
+                    aria-label={t('roleOf', { name: m.displayName })}
                     value={m.role}
                     disabled={pending}
                     onChange={(e) => run(() => setRoleAction(m.userId, e.target.value as Role))}
@@ -101,9 +102,9 @@ export function MemberManager({ members, canManage, animatorRole, addAction, rem
                   <ConfirmButton
                     className="btn btn-danger btn-small"
                     label={t('removeShort')}
-                    ariaLabel={t('remove', { name: m.name ?? m.email ?? '' })}
+                    ariaLabel={t('remove', { name: m.displayName })}
                     title={t('removeTitle')}
-                    body={t('removeBody', { name: m.name ?? m.email ?? '' })}
+                    body={t('removeBody', { name: m.displayName })}
                     confirmLabel={t('removeConfirm')}
                     cancelLabel={tc('cancel')}
                     onConfirm={() => run(() => removeAction(m.userId))}

@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { foldText } from '@/lib/text/fold';
 import { prepared } from '@/db/prepared';
-import { memberships, spaces, users, type SpaceKind } from '@/db/schema';
+import { memberships, spaces, users, type Locale, type SpaceKind } from '@/db/schema';
+import { displayName, sectionNameSql } from '@/server/users/display-name';
 import { AppError } from '@/lib/errors';
 import { authorizeSpace, canSpace, type SpaceRef, type Viewer } from '@/server/policy';
 
@@ -76,8 +77,11 @@ export function decodeCursor(c: string): [string, string] {
   throw new AppError('invalid_input', 'Invalid cursor.', 'cursor');
 }
 
-/** `email` is null unless the viewer manages the space: addresses never reach anyone else, not even in a payload. */
-export type MemberRow = { userId: string; name: string | null; email: string | null; role: 'member' | 'secretary' | 'admin'; since: Date };
+/**
+ * `email` is null unless the viewer manages the space: addresses never reach anyone else, not
+ * even in a payload. `displayName` is what to show (never the address: server/users/display-name).
+ */
+export type MemberRow = { userId: string; name: string | null; displayName: string; email: string | null; role: 'member' | 'secretary' | 'admin'; since: Date };
 
 /**
  * Part of a name (or, for those who manage the members and so see their addresses, of an
@@ -93,7 +97,7 @@ function memberMatch(viewer: Viewer, space: SpaceRow, q: string | undefined) {
 }
 
 /** Members of a space; only for those the policy lets see them (membership is sensitive data). */
-export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: number; cursor?: string | null; q?: string } = {}): Paged<MemberRow> {
+export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: number; cursor?: string | null; q?: string; locale?: Locale } = {}): Paged<MemberRow> {
   const space = getSpaceRow(spaceId);
   authorizeSpace(viewer, 'listMembers', toSpaceRef(space));
   const limit = clampLimit(opts.limit, 200, 100);
@@ -101,7 +105,7 @@ export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: num
   const match = memberMatch(viewer, space, opts.q);
   const email = canSpace(viewer, 'manageMembers', toSpaceRef(space)) ? users.email : sql<string | null>`null`;
   const rows = db()
-    .select({ userId: users.id, name: users.name, email, role: memberships.role, since: memberships.createdAt })
+    .select({ userId: users.id, name: users.name, sectionName: sectionNameSql(users.id), email, role: memberships.role, since: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
@@ -114,7 +118,7 @@ export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: num
     .orderBy(sql`coalesce(${users.name}, '')`, asc(users.id))
     .limit(limit + 1)
     .all();
-  const page = rows.slice(0, limit);
+  const page = rows.slice(0, limit).map(({ sectionName, ...r }) => ({ ...r, displayName: displayName(r, { sectionName, locale: opts.locale }) }));
   const last = page[page.length - 1];
   return { data: page, nextCursor: rows.length > limit && last ? encodeCursor([last.name ?? '', last.userId]) : null };
 }

@@ -185,4 +185,16 @@ describe('members of a section', () => {
     expect(listMembers(viewerOf(sec), t.otherSection.id).data.map((r) => r.email)).toContain(plain.email);
     expect(listMembers(viewerOf(plain), t.otherSection.id).data.every((r) => r.email === null)).toBe(true);
   });
+
+  it('listMembers: a member who set no name is shown as a member of their section, never by address', () => {
+    const t = makeTree('Sans nom');
+    const admin = makeUser({ name: 'Animatrice' });
+    const g = makeGroup(admin);
+    const nameless = makeUser({ name: '' });
+    addMembership(nameless, t.section);
+    joinGroup(viewerOf(nameless), g.id);
+    const rows = listMembers(viewerOf(admin), g.id).data;
+    expect(rows.find((r) => r.userId === nameless.id)).toMatchObject({ displayName: `Membre de ${t.section.name}`, email: nameless.email });
+    expect(listMembers(viewerOf(admin), g.id, { locale: 'en' }).data.find((r) => r.userId === admin.id)?.displayName).toBe('Animatrice');
+  });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { FilePlus2, Trash2 } from 'lucide-react';
 import { PageList } from '@/components/pages/PageList';
 import { MemberFilter } from '@/components/spaces/MemberFilter';
@@ -45,7 +45,7 @@ export default async function SpacePage({ params, searchParams }: { params: Para
   const pages = listPages(viewer, { spaceId: id, limit: 20, cursor: sp.cursor ?? null });
   const children = space.kind === 'national' || space.kind === 'federation' ? listSpaces({ parentId: id, limit: 60, cursor: sp.spaces ?? null }) : null;
   const memberQuery = typeof sp.mq === 'string' ? sp.mq.trim().slice(0, 100) : '';
-  const members = can.listMembers ? listMembers(viewer, id, { limit: 200, cursor: sp.members ?? null, q: memberQuery }) : null;
+  const members = can.listMembers ? listMembers(viewer, id, { limit: 200, cursor: sp.members ?? null, q: memberQuery, locale: (await getLocale()) === 'en' ? 'en' : 'fr' }) : null;
   const memberTotal = can.listMembers ? countMembers(id) : 0;
   const memberMatches = can.listMembers && memberQuery ? countMatchingMembers(viewer, id, memberQuery) : null;
   const childKind = space.kind === 'national' ? 'federation' : 'section';
