@@ -3,13 +3,14 @@
  * memberships, and pages made through the domain functions (so a factory page is what a real
  * person would have made). Every test file has its own database (test/setup.ts).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { db } from '@/db/client';
-import { memberships, pages, users, type SiteRole, type SpaceRole, type PageStatus, type Visibility } from '@/db/schema';
+import { jobs, memberships, pages, users, type SiteRole, type SpaceRole, type PageStatus, type Visibility } from '@/db/schema';
 import { isAppError, type ErrorCode } from '@/lib/errors';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createPage, deletePage, type CreatePageInput } from '@/server/pages/page-service';
+import type { Mail } from '@/server/mail/outbox';
 import type { Viewer } from '@/server/policy';
 import { createGroup, createSubspace, ensureNationalSpace } from '@/server/spaces/space-service';
 import type { SpaceRow } from '@/server/spaces/queries';
@@ -74,6 +75,18 @@ export function makePage(author: UserRow, space: { id: string }, input: Partial<
 
 export function setPageDates(id: string, dates: Partial<Pick<PageRow, 'updatedAt' | 'deletedAt' | 'createdAt'>>): void {
   db().update(pages).set(dates).where(eq(pages.id, id)).run();
+}
+
+/** The mails queued in the outbox for `to`, oldest first. */
+export function queuedMails(to: string): Mail[] {
+  return db()
+    .select({ payload: jobs.payload })
+    .from(jobs)
+    .where(eq(jobs.queue, 'mail'))
+    .orderBy(asc(jobs.id))
+    .all()
+    .map((j) => j.payload as Mail)
+    .filter((m) => m.to === to);
 }
 
 /** Asserts that `fn` throws an AppError with this code (and field, when given). */
