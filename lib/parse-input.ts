@@ -7,5 +7,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const field = issue?.path.join('.') || undefined;
-  throw new AppError('invalid_input', field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input.'), field);
+  // A refinement may name a catalogue detail (`params: { detail }`) for a precise message in forms.
+  const detail = issue?.code === 'custom' && typeof issue.params?.detail === 'string' ? { key: issue.params.detail } : undefined;
+  throw new AppError('invalid_input', field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input.'), field, detail);
 }

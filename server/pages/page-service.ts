@@ -9,6 +9,7 @@ import { prepared } from '@/db/prepared';
 import { pageAuthors, pageDocs, pages, pageVersions, spaces, users, PAGE_KINDS, PAGE_STATUSES, VISIBILITIES } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
+import { titleSchema } from '@/lib/text/title';
 import { authorizePage, authorizeSpace, canPage, isPartyMember, readableWhere, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, toSpaceRef, type Paged } from '@/server/spaces/queries';
 import { applyContent, jsonToText, renderBody } from './body';
@@ -28,7 +29,7 @@ export const MAX_MARKDOWN = 200_000;
 
 export const createPageInput = z.object({
   spaceId: z.string().min(1),
-  title: z.string().trim().min(1).max(200),
+  title: titleSchema(),
   kind: z.enum(PAGE_KINDS).default('document'),
   visibility: z.enum(VISIBILITIES).default('space'),
   status: z.enum(PAGE_STATUSES).default('draft'),
@@ -37,7 +38,7 @@ export const createPageInput = z.object({
 export type CreatePageInput = z.input<typeof createPageInput>;
 
 export const updatePageInput = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
+  title: titleSchema().optional(),
   visibility: z.enum(VISIBILITIES).optional(),
   status: z.enum(PAGE_STATUSES).optional(),
   markdown: z.string().max(MAX_MARKDOWN).optional(),

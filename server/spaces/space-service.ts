@@ -9,12 +9,13 @@ import { memberships, spaces, users, SPACE_ROLES, type SpaceKind, type SpaceRole
 import { AppError } from '@/lib/errors';
 import { authorizeSite, authorizeSpace, isSiteAdmin, type Viewer } from '@/server/policy';
 import { parseInput } from '@/lib/parse-input';
+import { titleSchema } from '@/lib/text/title';
 import { getSpaceRow, toSpaceRef, type SpaceRow } from './queries';
 import { notifyAccessChanged } from '@/server/collab/bridge';
 
 const CHILD_KIND: Partial<Record<SpaceKind, SpaceKind>> = { national: 'federation', federation: 'section' };
 
-const nameSchema = z.string().trim().min(2).max(120);
+const nameSchema = titleSchema({ min: 2, max: 120 });
 const descriptionSchema = z.string().trim().max(2000).default('');
 
 function insertSpace(input: { kind: SpaceKind; name: string; description?: string; parent: SpaceRow | null; isOpen?: boolean }): SpaceRow {
