@@ -1,6 +1,6 @@
 import { AppShell } from '@/components/shell/AppShell';
 import { getMyProfile, getMySpaces, getViewer } from '@/server/auth/current';
-import { setLocaleAction, signOutAction } from './shell-actions';
+import { movePageAction, setLocaleAction, sidebarTreeAction, signOutAction } from './shell-actions';
 
 /** The shell shows who is signed in and their spaces; access itself is checked by each page. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -13,6 +13,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       spaces={spaces}
       signOut={signOutAction}
       setLocale={setLocaleAction}
+      loadTree={sidebarTreeAction}
+      movePage={movePageAction}
     >
       {children}
     </AppShell>

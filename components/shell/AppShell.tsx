@@ -2,39 +2,120 @@
 import Link from 'next/link';
 import { SignInLink } from '@/components/ui/SignInLink';
 import { usePathname } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { SearchDialog } from '@/components/search/SearchDialog';
 import { Menu, Home, Users, Landmark, MapPin, Globe, UserRound, LogOut, Mail, Shield, Languages } from 'lucide-react';
+import { PageTree, type MoveResult, type TreeNodeData } from './PageTree';
+import './shell.css';
 
 type SpaceLink = { id: string; name: string; kind: 'national' | 'federation' | 'section' | 'group' };
+type SidebarTree = { spaceId: string; spaceName: string; currentPageId: string | null; nodes: TreeNodeData[] };
 type Props = {
   me: { name: string; isAdmin: boolean; isPartyMember: boolean } | null;
   spaces: SpaceLink[];
   signOut: () => Promise<void>;
   setLocale: (l: 'fr' | 'en') => Promise<void>;
+  /** The tree of the space a path belongs to (party members; null elsewhere). */
+  loadTree: (pathname: string) => Promise<SidebarTree | null>;
+  movePage: (pageId: string, parentId: string | null, afterId: string | null) => Promise<MoveResult>;
   children: React.ReactNode;
 };
 
 const KIND_ICON = { national: Landmark, federation: MapPin, section: MapPin, group: Users } as const;
+/** Below this width the sidebar is a drawer over the page; above, a column the ☰ folds away. */
+const NARROW = '(max-width: 800px)';
+const FOLDED_KEY = 'coopol.sidebarFolded';
 
 function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).slice(0, 2).map((p) => p[0]!.toUpperCase()).join('') || '?';
 }
 
-export function AppShell({ me, spaces, signOut, setLocale, children }: Props) {
+/** Whether the person folded the sidebar away on a wide screen (kept in this browser). */
+function useFoldedSidebar(): [boolean, (folded: boolean) => void] {
+  const subscribe = useCallback((done: () => void) => {
+    window.addEventListener('storage', done);
+    window.addEventListener(FOLDED_KEY, done);
+    return () => {
+      window.removeEventListener('storage', done);
+      window.removeEventListener(FOLDED_KEY, done);
+    };
+  }, []);
+  const folded = useSyncExternalStore(subscribe, () => window.localStorage.getItem(FOLDED_KEY) === '1', () => false);
+  const setFolded = useCallback((f: boolean) => {
+    window.localStorage.setItem(FOLDED_KEY, f ? '1' : '0');
+    window.dispatchEvent(new Event(FOLDED_KEY));
+  }, []);
+  return [folded, setFolded];
+}
+
+function useNarrow(): boolean {
+  const subscribe = useCallback((done: () => void) => {
+    const mq = window.matchMedia(NARROW);
+    mq.addEventListener('change', done);
+    return () => mq.removeEventListener('change', done);
+  }, []);
+  return useSyncExternalStore(subscribe, () => window.matchMedia(NARROW).matches, () => false);
+}
+
+export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, children }: Props) {
   const t = useTranslations('common');
   const locale = useLocale();
   const path = usePathname();
-  const [navOpen, setNavOpen] = useState(false);
+  const narrow = useNarrow();
+  // On a phone the sidebar is a drawer, closed until asked for; on a wide screen a column, open
+  // unless the person folded it away (remembered in this browser).
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [folded, setFolded] = useFoldedSidebar();
+  const expanded = narrow ? drawerOpen : !folded;
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  const [tree, setTree] = useState<SidebarTree | null>(null);
   const [, start] = useTransition();
+  const isMember = Boolean(me?.isPartyMember);
+
+  // A new screen closes the drawer, and brings the tree of its space.
+  const [shownPath, setShownPath] = useState(path);
+  if (shownPath !== path) {
+    setShownPath(path);
+    setDrawerOpen(false);
+  }
+  useEffect(() => {
+    if (!isMember) return;
+    let live = true;
+    loadTree(path).then(
+      (r) => live && setTree(r),
+      () => live && setTree(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, isMember, loadTree]);
+  // The drawer takes the focus when it opens, and gives it back to the ☰ when Esc closes it.
+  useEffect(() => {
+    if (!narrow || !drawerOpen) return;
+    navRef.current?.querySelector<HTMLElement>('a, button')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setDrawerOpen(false);
+      toggleRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [narrow, drawerOpen]);
+
+  const toggle = () => {
+    if (narrow) setDrawerOpen((o) => !o);
+    else setFolded(!folded);
+  };
+  const drawer = narrow && drawerOpen;
   const territories = spaces.filter((s) => s.kind !== 'group');
   const groups = spaces.filter((s) => s.kind === 'group');
   const current = (href: string) => (path === href ? 'page' : undefined);
   return (
     <>
       <header className="topbar">
-        <button type="button" className="btn btn-ghost nav-toggle" aria-expanded={navOpen} aria-controls="sidebar" onClick={() => setNavOpen((o) => !o)}>
+        <button ref={toggleRef} type="button" className="btn btn-ghost nav-toggle" aria-expanded={expanded} aria-controls="sidebar" onClick={toggle}>
           <Menu size={20} aria-hidden />
           <span className="visually-hidden">{t('menu')}</span>
         </button>
@@ -92,8 +173,18 @@ export function AppShell({ me, spaces, signOut, setLocale, children }: Props) {
           <SignInLink className="btn btn-primary btn-small">{t('signIn')}</SignInLink>
         )}
       </header>
-      <div className="shell" data-nav-open={navOpen}>
-        <nav className="sidebar" id="sidebar" aria-label={t('mainNav')} onClick={() => setNavOpen(false)}>
+      <div className="shell" data-nav-open={drawer} data-nav-folded={!narrow && folded}>
+        {drawer && <div className="sidebar-backdrop" aria-hidden onClick={() => setDrawerOpen(false)} />}
+        <nav
+          ref={navRef}
+          className="sidebar"
+          id="sidebar"
+          aria-label={t('mainNav')}
+          hidden={!expanded}
+          onClick={(e) => {
+            if ((e.target as HTMLElement).closest('a')) setDrawerOpen(false);
+          }}
+        >
           <ul>
             <li>
               <Link href="/" aria-current={current('/')}>
@@ -130,6 +221,24 @@ export function AppShell({ me, spaces, signOut, setLocale, children }: Props) {
               </ul>
             </>
           )}
+          {tree && (
+            <div className="sidebar-tree">
+              <h2>
+                <Link href={`/espaces/${tree.spaceId}`} className="sidebar-tree-space">
+                  {t('treeOf', { space: tree.spaceName })}
+                </Link>
+              </h2>
+              <PageTree
+                key={tree.spaceId}
+                spaceId={tree.spaceId}
+                nodes={tree.nodes}
+                currentPageId={tree.currentPageId}
+                foldByDefault
+                move={movePage}
+                label={t('treeOf', { space: tree.spaceName })}
+              />
+            </div>
+          )}
           {groups.length > 0 && (
             <>
               <h2>{t('myGroups')}</h2>
@@ -145,7 +254,7 @@ export function AppShell({ me, spaces, signOut, setLocale, children }: Props) {
             </>
           )}
         </nav>
-        <main className="main" id="main">
+        <main className="main" id="main" inert={drawer || undefined}>
           {children}
         </main>
       </div>

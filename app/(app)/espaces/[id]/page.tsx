@@ -13,6 +13,10 @@ import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { isAppError } from '@/lib/errors';
 import { getViewerOrResume } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
+import { listPageTree } from '@/server/pages/tree';
+import { isPartyMember } from '@/server/policy';
+import { PageTree } from '@/components/shell/PageTree';
+import { movePageAction } from '../../shell-actions';
 import { countMatchingMembers, countMembers, getBreadcrumbs, getSpaceRow, listMembers, listSpaces, spaceAbilities } from '@/server/spaces/queries';
 import { addMemberAction, createSubspaceAction, joinGroupAction, leaveGroupAction, removeMemberAction, restorePageAction, setRoleAction } from './actions';
 import { MoreLink } from '@/components/ui/MoreLink';
@@ -43,6 +47,8 @@ export default async function SpacePage({ params, searchParams }: { params: Para
   const can = spaceAbilities(viewer, space);
   const crumbs = getBreadcrumbs(space);
   const pages = listPages(viewer, { spaceId: id, limit: 20, cursor: sp.cursor ?? null });
+  // Party members see the pages as a tree they can arrange; outside the party, the published texts as a list.
+  const tree = isPartyMember(viewer) ? listPageTree(viewer, id) : null;
   const children = space.kind === 'national' || space.kind === 'federation' ? listSpaces({ parentId: id, limit: 60, cursor: sp.spaces ?? null }) : null;
   const memberQuery = typeof sp.mq === 'string' ? sp.mq.trim().slice(0, 100) : '';
   const members = can.listMembers ? listMembers(viewer, id, { limit: 200, cursor: sp.members ?? null, q: memberQuery, locale: (await getLocale()) === 'en' ? 'en' : 'fr' }) : null;
@@ -76,8 +82,15 @@ export default async function SpacePage({ params, searchParams }: { params: Para
         </div>
       </div>
 
+      {tree && tree.length > 0 && (
+        <section className="card" aria-labelledby="tree-title">
+          <h2 id="tree-title">{t('pages')}</h2>
+          <PageTree spaceId={id} nodes={tree} move={movePageAction} label={t('pages')} />
+          {tree.some((n) => n.canMove) && <p className="small muted" style={{ margin: '8px 0 0' }}>{t('treeHint')}</p>}
+        </section>
+      )}
       <section className="card" aria-labelledby="pages-title">
-        <h2 id="pages-title">{t('pages')}</h2>
+        <h2 id="pages-title">{tree && tree.length > 0 ? t('recentPages') : t('pages')}</h2>
         <PageList items={pages.data} emptyText={can.createPage ? t('pagesEmptyCanCreate') : t('pagesEmpty')} moreHref={pages.nextCursor ? `/espaces/${id}?cursor=${pages.nextCursor}` : null} />
       </section>
 
