@@ -12,6 +12,7 @@ import { pagePublicLinks, pages, pageVersions, VERSION_KINDS } from '@/db/schema
 import { storeLinks } from '@/server/links/store-links';
 import { jsonToText, jsonToYState, yStateToJSON } from '@/server/pages/body';
 import { liveDocState } from '@/server/collab/write-document';
+import { presentAuthors } from '@/server/pages/authorship';
 
 /** An automatic version is taken once editing has paused this long… */
 export const VERSION_PAUSE_MS = 5 * 60_000;
@@ -23,11 +24,11 @@ export type VersionMeta = Omit<typeof pageVersions.$inferSelect, 'state'>;
 type Tx = Pick<Db, 'run' | 'get' | 'select' | 'insert' | 'update'>;
 
 /**
- * Who changed a page since its last version, and when that run of edits began. On globalThis:
- * Next's route code and the custom server hold separate module instances in one process. Lost on
- * restart, which only shortens the author list of the next automatic version.
+ * When the current run of edits on a page began (since its last version). On globalThis: Next's
+ * route code and the custom server hold separate module instances in one process. Lost on
+ * restart, which only delays the next automatic version.
  */
-type Activity = { since: number; authors: Set<string> };
+type Activity = { since: number };
 const g = globalThis as unknown as { __coopolVersionActivity?: Map<string, Activity>; __coopolVersionTimers?: Map<string, NodeJS.Timeout> };
 const activity = (g.__coopolVersionActivity ??= new Map());
 const pauseTimers = (g.__coopolVersionTimers ??= new Map());
@@ -57,12 +58,15 @@ export function versionState(versionId: string): Uint8Array | null {
 
 type TakeOptions = { kind: VersionKind; name?: string | null; userId?: string | null; now?: Date; extraAuthors?: string[] };
 
-/** Stores a version of `state` in `tx`; its authors are the page's editors since the last one. */
+/**
+ * Stores a version of `state` in `tx`. Its authors are the people whose content is present in
+ * it (a keystroke undone since makes no author); its visibility is the page's at that time.
+ */
 function insertVersion(tx: Tx, pageId: string, state: Uint8Array, o: TakeOptions): VersionMeta | null {
-  const page = tx.select({ title: pages.title }).from(pages).where(eq(pages.id, pageId)).get();
+  const page = tx.select({ title: pages.title, visibility: pages.visibility }).from(pages).where(eq(pages.id, pageId)).get();
   if (!page) return null;
   const json = yStateToJSON(state);
-  const authors = new Set<string>(activity.get(pageId)?.authors ?? []);
+  const authors = new Set<string>(presentAuthors(pageId, state));
   for (const id of o.extraAuthors ?? []) authors.add(id);
   const row = tx
     .insert(pageVersions)
@@ -75,6 +79,7 @@ function insertVersion(tx: Tx, pageId: string, state: Uint8Array, o: TakeOptions
       text: jsonToText(json),
       createdBy: o.userId ?? null,
       authorIds: [...authors],
+      visibility: page.visibility,
       createdAt: o.now ?? new Date(),
     })
     .returning(versionMeta)
@@ -82,7 +87,7 @@ function insertVersion(tx: Tx, pageId: string, state: Uint8Array, o: TakeOptions
   return row;
 }
 
-/** After a version is stored, the next one counts authors and activity afresh. */
+/** After a version is stored, the next run of edits counts afresh. */
 function settleActivity(pageId: string): void {
   activity.delete(pageId);
 }
@@ -159,16 +164,15 @@ export function takeAutoVersion(pageId: string, state: Uint8Array, now: Date): V
 }
 
 /**
- * Called by `derivePage` after every derivation: notes who edited, takes an `auto` version when
- * editing has gone on for VERSION_EVERY_MS since the last version, and arms the pause check.
+ * Called by `derivePage` after a derivation that changed the content: takes an `auto` version
+ * when editing has gone on for VERSION_EVERY_MS since the last version, and arms the pause check.
  */
-export function noteDocumentChanged(pageId: string, state: Uint8Array, editorIds: string[], now: Date): void {
+export function noteDocumentChanged(pageId: string, state: Uint8Array, now: Date): void {
   let a = activity.get(pageId);
   if (!a) {
-    a = { since: now.getTime(), authors: new Set() };
+    a = { since: now.getTime() };
     activity.set(pageId, a);
   }
-  for (const id of editorIds) a.authors.add(id);
   const last = lastVersion(pageId);
   const anchor = Math.max(last?.createdAt.getTime() ?? 0, a.since);
   if (now.getTime() - anchor >= VERSION_EVERY_MS) takeAutoVersion(pageId, state, now);
