@@ -21,6 +21,7 @@ import { notifyAccessChanged, notifyLinkTargetsChanged } from '@/server/collab/b
 import { writeDocument } from '@/server/collab/write-document';
 import { recordDocClients } from '@/server/collab/doc-store';
 import { derivePage } from './derive';
+import { recordActivity, recordPageUpdate } from '@/server/activity/record-activity';
 import { indexPublicPage, recordPublication, versionState } from '@/server/versions/versions';
 
 const EMPTY_STATE = new Uint8Array([0, 0]);
@@ -87,6 +88,7 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
     recordDocClients(row.id, state, v.id); // the first text is the creator's
     return row;
   });
+  recordActivity(created.id, v.id, 'created', now);
   derivePage(created.id, state, [v.id], now); // links and search entries
   if (input.status !== 'draft') recordPublication(created.id, v.id, null, now);
   return created;
@@ -156,6 +158,7 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
   // Read first: unreadable Markdown changes nothing.
   const body = patch.markdown !== undefined ? markdownBody(v, ref.space.id, patch.markdown) : null;
   const now = new Date();
+  recordPageUpdate(id, v.id, ref.status, patch, now);
   const row = db().transaction((tx) => {
     const set: Partial<typeof pages.$inferInsert> = { updatedAt: now, updatedBy: v.id };
     if (patch.title !== undefined) set.title = patch.title;
@@ -191,6 +194,7 @@ export function deletePage(viewer: Viewer, id: string): void {
   });
   notifyAccessChanged();
   notifyLinkTargetsChanged([id]);
+  recordActivity(id, v.id, 'deleted');
 }
 
 export function restorePage(viewer: Viewer, id: string): PageRow {
@@ -209,6 +213,7 @@ export function restorePage(viewer: Viewer, id: string): PageRow {
     return restored;
   });
   notifyLinkTargetsChanged([id]);
+  recordActivity(id, v.id, 'restored');
   return row;
 }
 

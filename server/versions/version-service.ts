@@ -18,6 +18,7 @@ import { loadPage, pageAbilities } from '@/server/pages/load-page';
 import { editorSchema, jsonToHTML, yStateToJSON } from '@/server/pages/body';
 import { liveDocState, writeDocument } from '@/server/collab/write-document';
 import { parseInput } from '@/lib/parse-input';
+import { recordActivity } from '@/server/activity/record-activity';
 import { diffDocumentsHTML } from './diff-html';
 import { recordPublication, takeAutoVersion, takeVersion, versionMeta, type VersionMeta } from './versions';
 
@@ -116,6 +117,7 @@ export function publishNewVersion(viewer: Viewer, pageId: string, rawName?: stri
   const now = new Date();
   const version = recordPublication(pageId, viewer!.id, name, now)!;
   db().update(pages).set({ publishedAt: now, updatedAt: now, updatedBy: viewer!.id }).where(eq(pages.id, pageId)).run();
+  recordActivity(pageId, viewer!.id, 'published', now);
   return version;
 }
 
