@@ -8,6 +8,7 @@ import { db } from '@/db/client';
 import { env, isDemo } from '@/server/env';
 import { startJobWorker } from '@/server/jobs/worker';
 import { clientIp } from '@/server/http/client-ip';
+import { applySecurityHeaders } from '@/server/http/security-headers';
 import { requestTimer } from '@/server/http/timing-log';
 import { createCollabServer } from '@/server/collab/server';
 import { stopOnSignals } from '@/server/collab/stop-on-signals';
@@ -29,8 +30,10 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const timeRequest = requestTimer();
+  const siteOrigin = new URL(e.AUTH_URL).origin;
   const server = http.createServer((req, res) => {
     timeRequest?.(req, res);
+    applySecurityHeaders(req, res, { origin: siteOrigin, dev });
     // The client's address for rate limits: the socket peer, or what trusted proxies saw.
     req.headers['x-coopol-ip'] = clientIp(req, e.TRUST_PROXY);
     void handle(req, res);
