@@ -1,6 +1,8 @@
 import { PERSONAS, createUser, expect, signInAs, test, unique, uniqueEmail } from './fixtures';
 
-test('a section secretary adds a person who has an account, who then finds the section', async ({ page, browser }) => {
+const SAME_ANSWER = 'Si cette adresse correspond à une personne qui peut rejoindre cet espace, elle en est maintenant membre.';
+
+test('a section secretary adds a person who has an account, who then finds the section; the answer tells nothing of anyone else', async ({ page, browser }) => {
   const email = uniqueEmail('nouvelle');
   const name = unique('Léa Nouvelle');
   await createUser(email, name);
@@ -12,13 +14,21 @@ test('a section secretary adds a person who has an account, who then finds the s
   await form.getByLabel('Adresse e-mail du membre').fill(email);
   await form.getByLabel('Rôle').selectOption({ label: 'Membre' });
   await form.getByRole('button', { name: 'Ajouter' }).click();
-  await expect(members.getByText('Membre ajouté·e.')).toBeVisible();
+  await expect(form.getByText(SAME_ANSWER)).toBeVisible();
   await expect(members.getByRole('row').filter({ hasText: name })).toBeVisible();
 
-  // A member of another section: refused, and told why.
-  await form.getByLabel('Adresse e-mail du membre').fill(PERSONAS.colmar);
-  await form.getByRole('button', { name: 'Ajouter' }).click();
-  await expect(members.getByText('Cette personne appartient déjà à la section Colmar.')).toBeVisible();
+  // A member of another section, and an address nobody uses: the same answer, no error, nobody added.
+  const rows = await members.getByRole('row').count();
+  for (const other of [PERSONAS.colmar, uniqueEmail('personne')]) {
+    await form.getByLabel('Adresse e-mail du membre').fill(other);
+    await form.getByRole('button', { name: 'Ajouter' }).click();
+    await expect(form.getByLabel('Adresse e-mail du membre')).toHaveValue('');
+    await expect(form.getByText(SAME_ANSWER)).toBeVisible();
+    await expect(form.getByRole('alert')).toHaveCount(0);
+  }
+  await page.reload();
+  await expect(members.getByRole('row')).toHaveCount(rows);
+  await expect(members.getByText(PERSONAS.colmar)).toHaveCount(0);
 
   // The new member now belongs to the section.
   const context = await browser.newContext();

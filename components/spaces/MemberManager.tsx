@@ -24,6 +24,8 @@ export function MemberManager({ members, canManage, animatorRole, addAction, rem
   const t = useTranslations('spaces');
   const tc = useTranslations('common');
   const format = useFormatter();
+  // A group's animator invites (the person accepts or declines); a territory's secretary adds.
+  const invites = animatorRole === 'admin';
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const run = (fn: () => Promise<FormResult>) =>
@@ -34,8 +36,15 @@ export function MemberManager({ members, canManage, animatorRole, addAction, rem
   return (
     <div className="stack">
       {canManage && (
-        <ActionForm action={addAction} successMessage={t('memberAdded')} resetOnSuccess aria-label={t('addMember')} fieldLabels={{ email: t('memberEmail') }} invalidFieldMessage={tc.raw('invalidField') as string}>
-          <h3 style={{ margin: 0 }}>{t('addMember')}</h3>
+        <ActionForm
+          action={addAction}
+          successMessage={invites ? t('memberInvited') : t('memberAdded')}
+          resetOnSuccess
+          aria-label={invites ? t('inviteMember') : t('addMember')}
+          fieldLabels={{ email: t('memberEmail') }}
+          invalidFieldMessage={tc.raw('invalidField') as string}
+        >
+          <h3 style={{ margin: 0 }}>{invites ? t('inviteMember') : t('addMember')}</h3>
           <div className="row" style={{ alignItems: 'flex-end' }}>
             <div className="field" style={{ flex: '1 1 220px' }}>
               <label htmlFor="member-email">{t('memberEmail')}</label>
@@ -48,10 +57,10 @@ export function MemberManager({ members, canManage, animatorRole, addAction, rem
                 <option value={animatorRole}>{tc(`role.${animatorRole}`)}</option>
               </select>
             </div>
-            <SubmitButton pendingLabel={t('adding')}>{t('add')}</SubmitButton>
+            <SubmitButton pendingLabel={invites ? t('inviting') : t('adding')}>{invites ? t('invite') : t('add')}</SubmitButton>
           </div>
           <p className="hint small muted" style={{ margin: 0 }}>
-            {t('addMemberHint')}
+            {invites ? t('inviteMemberHint') : t('addMemberHint')}
           </p>
         </ActionForm>
       )}

@@ -9,7 +9,7 @@ import { pageDocs, pages, users } from '@/db/schema';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createPage, updatePage } from '@/server/pages/page-service';
 import { publishNewVersion } from '@/server/versions/version-service';
-import { addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup } from '@/server/spaces/space-service';
+import { acceptInvitation, addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup } from '@/server/spaces/space-service';
 import type { SpaceRow } from '@/server/spaces/queries';
 import type { Viewer } from '@/server/policy';
 import {
@@ -162,7 +162,9 @@ function seedDemoSync(): DemoSeed {
     if (group.isOpen) joinGroup(loadViewer(userId), group.id);
     else {
       const email = db().select({ email: users.email }).from(users).where(eq(users.id, userId)).get()!.email!;
+      // A closed group: its animator invites, the person accepts.
       addMember(loadViewer(members[0]!), group.id, { email });
+      acceptInvitation(loadViewer(userId), group.id);
     }
     members.push(userId);
   };

@@ -22,3 +22,15 @@ export function emailChangeMail(to: string, url: string, locale: Locale): Mail {
   const t = translators[locale];
   return { to, subject: t('emailChange.subject'), text: t('emailChange.text', { url }) };
 }
+
+/** A group's animator invites someone: the invitee accepts or declines on /groupes. */
+export function groupInvitationMail(to: string, v: { group: string; inviter: string; url: string }, locale: Locale): Mail {
+  const t = translators[locale];
+  return { to, subject: t('groupInvitation.subject', v), text: t('groupInvitation.text', v) };
+}
+
+/** Told to a group's animators when someone's membership ended; never says why. */
+export function memberLeftMail(to: string, v: { group: string; person: string; url: string }, locale: Locale): Mail {
+  const t = translators[locale];
+  return { to, subject: t('memberLeft.subject', v), text: t('memberLeft.text', v) };
+}

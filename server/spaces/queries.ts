@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { foldText } from '@/lib/text/fold';
 import { prepared } from '@/db/prepared';
-import { memberships, spaces, users, type Locale, type SpaceKind } from '@/db/schema';
+import { memberships, spaceInvitations, spaces, users, type Locale, type SpaceKind } from '@/db/schema';
 import { displayName, sectionNameSql } from '@/server/users/display-name';
 import { AppError } from '@/lib/errors';
 import { authorizeSpace, canSpace, type SpaceRef, type Viewer } from '@/server/policy';
@@ -154,6 +154,37 @@ export function listMySpaces(userId: string): (SpaceRow & { role: string })[] {
   )
     .all({ userId })
     .map((r) => ({ ...r.space, role: r.role }));
+}
+
+export type MyInvitation = { spaceId: string; spaceName: string; description: string; role: 'member' | 'secretary' | 'admin'; invitedBy: string | null; createdAt: Date };
+
+/**
+ * The groups a person is invited to join, newest first. Only the invitee sees them: a list shown
+ * to the group's animators would tell them which addresses belong to party members.
+ */
+export function listMyInvitations(userId: string, locale: Locale = 'fr'): MyInvitation[] {
+  return db()
+    .select({
+      spaceId: spaces.id,
+      spaceName: spaces.name,
+      description: spaces.description,
+      role: spaceInvitations.role,
+      createdAt: spaceInvitations.createdAt,
+      inviterId: users.id,
+      inviterName: users.name,
+      inviterDeletedAt: users.deletedAt,
+      inviterSection: sectionNameSql(users.id),
+    })
+    .from(spaceInvitations)
+    .innerJoin(spaces, eq(spaces.id, spaceInvitations.spaceId))
+    .leftJoin(users, eq(users.id, spaceInvitations.invitedBy))
+    .where(eq(spaceInvitations.userId, userId))
+    .orderBy(desc(spaceInvitations.createdAt))
+    .all()
+    .map(({ inviterId, inviterName, inviterDeletedAt, inviterSection, ...r }) => ({
+      ...r,
+      invitedBy: inviterId ? displayName({ name: inviterName, deletedAt: inviterDeletedAt }, { sectionName: inviterSection, locale }) : null,
+    }));
 }
 
 export function spaceAbilities(viewer: Viewer, space: SpaceRow) {

@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { memberships, users } from '@/db/schema';
-import { addMembership, expectAppError, makeGroup, makeTree, makeUser, siteBuilder, viewerOf, type Tree, type UserRow } from '@/test/factories';
-import { listMembers, listMySpaces } from './queries';
-import { addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup, leaveGroup, removeMember, setMemberRole } from './space-service';
+import { addMembership, expectAppError, expectAppErrorAsync, makeGroup, makeTree, makeUser, queuedMails, siteBuilder, viewerOf, type Tree, type UserRow } from '@/test/factories';
+import { listMembers, listMyInvitations, listMySpaces } from './queries';
+import { acceptInvitation, addMember, createGroup, createSubspace, declineInvitation, ensureNationalSpace, joinGroup, leaveGroup, removeMember, requestMemberAdd, setMemberRole } from './space-service';
 
 const roleOf = (userId: string, spaceId: string) =>
   db().select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).get()?.role ?? null;
@@ -84,22 +84,41 @@ describe('groups', () => {
 describe('members of a section', () => {
   it('a secretary adds a citizen by e-mail, who becomes a party member', () => {
     const c = makeUser({ siteRole: 'citizen', email: 'nouvelle@coopol.test' });
-    expect(addMember(viewerOf(secretary), tree.section.id, { email: '  Nouvelle@Coopol.test ' })).toEqual({ userId: c.id });
+    expect(addMember(viewerOf(secretary), tree.section.id, { email: '  Nouvelle@Coopol.test ' })).toBeUndefined();
     expect(roleOf(c.id, tree.section.id)).toBe('member');
     expect(db().select().from(users).where(eq(users.id, c.id)).get()?.siteRole).toBe('member');
     expect(listMembers(viewerOf(secretary), tree.section.id).data.map((r) => r.userId)).toContain(c.id);
   });
 
-  it('unknown e-mail → invalid_input on email; one section per member and no double membership → conflict', () => {
-    expectAppError(() => addMember(viewerOf(secretary), tree.section.id, { email: 'personne@nulle.part' }), 'invalid_input', 'email');
-    expectAppError(() => addMember(viewerOf(secretary), tree.section.id, { email: 'pas-un-email' }), 'invalid_input', 'email');
+  it('adding answers the same whatever the address: unknown, another section, already in', () => {
+    // Every call returns the same (nothing), throws nothing, and changes nothing but the intended effect.
+    expect(addMember(viewerOf(secretary), tree.section.id, { email: 'personne@nulle.part' })).toBeUndefined();
     const elsewhere = makeUser();
     addMembership(elsewhere, tree.otherSection);
-    expectAppError(() => addMember(viewerOf(secretary), tree.section.id, { email: elsewhere.email! }), 'conflict', 'email');
+    expect(addMember(viewerOf(secretary), tree.section.id, { email: elsewhere.email! })).toBeUndefined();
     expect(roleOf(elsewhere.id, tree.section.id)).toBeNull();
     const here = makeUser();
     addMember(viewerOf(secretary), tree.section.id, { email: here.email! });
-    expectAppError(() => addMember(viewerOf(secretary), tree.section.id, { email: here.email! }), 'conflict', 'email');
+    expect(addMember(viewerOf(secretary), tree.section.id, { email: here.email!, role: 'secretary' })).toBeUndefined();
+    expect(roleOf(here.id, tree.section.id)).toBe('member');
+    // Only a malformed address is refused, whoever it is.
+    expectAppError(() => addMember(viewerOf(secretary), tree.section.id, { email: 'pas-un-email' }), 'invalid_input', 'email');
+    expect(queuedMails(elsewhere.email!)).toEqual([]);
+  });
+
+  it('a federation takes in party members of its own sections only', () => {
+    const t = makeTree('Fédé');
+    const fedAdmin = viewerOf(siteBuilder());
+    const inside = makeUser();
+    addMembership(inside, t.section);
+    const outsideTree = makeTree('Autre fédé');
+    const outside = makeUser();
+    addMembership(outside, outsideTree.section);
+    const citizen = makeUser({ siteRole: 'citizen' });
+    for (const u of [inside, outside, citizen]) addMember(fedAdmin, t.federation.id, { email: u.email!, role: 'secretary' });
+    expect(roleOf(inside.id, t.federation.id)).toBe('secretary');
+    expect(roleOf(outside.id, t.federation.id)).toBeNull();
+    expect(roleOf(citizen.id, t.federation.id)).toBeNull();
   });
 
   it('roles must exist in the space; only animators manage members', () => {
@@ -110,16 +129,97 @@ describe('members of a section', () => {
     expectAppError(() => addMember(viewerOf(plain), tree.section.id, { email: u.email! }), 'forbidden');
     expectAppError(() => addMember(viewerOf(secretary), tree.otherSection.id, { email: u.email! }), 'forbidden');
     expectAppError(() => addMember(null, tree.section.id, { email: u.email! }), 'unauthorized');
-    // Groups are for party members: a citizen is refused, and stays a citizen outside the group.
     const groupAdmin = makeUser();
     const g = makeGroup(groupAdmin);
-    const c = makeUser({ siteRole: 'citizen' });
-    expectAppError(() => addMember(viewerOf(groupAdmin), g.id, { email: c.email! }), 'invalid_input', 'email');
-    expect(roleOf(c.id, g.id)).toBeNull();
-    expect(db().select().from(users).where(eq(users.id, c.id)).get()?.siteRole).toBe('citizen');
     expectAppError(() => addMember(viewerOf(groupAdmin), g.id, { email: u.email!, role: 'secretary' }), 'invalid_input', 'role');
   });
+});
 
+describe('group invitations', () => {
+  it('adding a party member to a group invites them (in the app and by mail); nobody is put in without consent', () => {
+    const admin = makeUser({ name: 'Animatrice Vélo' });
+    const g = makeGroup(admin, { name: 'Vélo', isOpen: false });
+    const invitee = makeUser();
+    addMembership(invitee, tree.otherSection);
+    addMember(viewerOf(admin), g.id, { email: invitee.email! });
+    expect(roleOf(invitee.id, g.id)).toBeNull();
+    expect(listMyInvitations(invitee.id)).toMatchObject([{ spaceId: g.id, spaceName: 'Vélo', role: 'member', invitedBy: 'Animatrice Vélo' }]);
+    const mails = queuedMails(invitee.email!);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ subject: 'Invitation à rejoindre le groupe « Vélo »' });
+    expect(mails[0]!.text).toContain('Animatrice Vélo vous invite');
+    expect(mails[0]!.text).toContain('http://localhost:3999/groupes');
+    // Inviting again while pending sends nothing more.
+    addMember(viewerOf(admin), g.id, { email: invitee.email! });
+    expect(queuedMails(invitee.email!)).toHaveLength(1);
+    // The members list (the animator's view) does not show who is invited.
+    expect(listMembers(viewerOf(admin), g.id).data.map((r) => r.userId)).toEqual([admin.id]);
+
+    acceptInvitation(viewerOf(invitee), g.id);
+    expect(roleOf(invitee.id, g.id)).toBe('member');
+    expect(listMyInvitations(invitee.id)).toEqual([]);
+    expectAppError(() => acceptInvitation(viewerOf(invitee), g.id), 'not_found');
+  });
+
+  it('an invitation carries its role; declining ends it and tells nobody; only the invitee answers', () => {
+    const admin = makeUser();
+    const g = makeGroup(admin);
+    const a = makeUser();
+    const b = makeUser();
+    addMember(viewerOf(admin), g.id, { email: a.email!, role: 'admin' });
+    addMember(viewerOf(admin), g.id, { email: b.email! });
+    expectAppError(() => acceptInvitation(viewerOf(makeUser()), g.id), 'not_found'); // not invited
+    declineInvitation(viewerOf(b), g.id);
+    expect(roleOf(b.id, g.id)).toBeNull();
+    expect(listMyInvitations(b.id)).toEqual([]);
+    expect(queuedMails(admin.email!)).toEqual([]);
+    expectAppError(() => acceptInvitation(viewerOf(admin), g.id), 'not_found');
+    expectAppError(() => declineInvitation(null, g.id), 'unauthorized');
+    acceptInvitation(viewerOf(a), g.id);
+    expect(roleOf(a.id, g.id)).toBe('admin');
+  });
+
+  it('whatever the address, a group animator is told the same and sees the same', () => {
+    const admin = makeUser();
+    const g = makeGroup(admin);
+    const citizen = makeUser({ siteRole: 'citizen' });
+    const member = makeUser();
+    const inGroup = makeUser();
+    joinGroup(viewerOf(inGroup), g.id);
+    const deleted = makeUser();
+    const deletedEmail = deleted.email!;
+    db().update(users).set({ deletedAt: new Date() }).where(eq(users.id, deleted.id)).run();
+    const before = listMembers(viewerOf(admin), g.id);
+    for (const email of ['inconnu@nulle.part', citizen.email!, member.email!, member.email!, inGroup.email!, deletedEmail]) {
+      expect(addMember(viewerOf(admin), g.id, { email })).toBeUndefined();
+      expect(listMembers(viewerOf(admin), g.id)).toEqual(before);
+    }
+    // Only the party member who is not in yet is invited; a citizen stays a citizen, outside.
+    expect(listMyInvitations(member.id)).toHaveLength(1);
+    expect(listMyInvitations(citizen.id)).toEqual([]);
+    expect(queuedMails(citizen.email!)).toEqual([]);
+    expect(db().select().from(users).where(eq(users.id, citizen.id)).get()?.siteRole).toBe('citizen');
+    expect(listMyInvitations(inGroup.id)).toEqual([]);
+  });
+
+  it('joining an open group ends a pending invitation to it', () => {
+    const admin = makeUser();
+    const g = makeGroup(admin);
+    const m = makeUser();
+    addMember(viewerOf(admin), g.id, { email: m.email! });
+    joinGroup(viewerOf(m), g.id);
+    expect(listMyInvitations(m.id)).toEqual([]);
+  });
+
+  it('the members form is rate-limited per adder', async () => {
+    const admin = makeUser();
+    const g = makeGroup(admin);
+    for (let i = 0; i < 30; i++) await requestMemberAdd(viewerOf(admin), g.id, { email: `essai${i}@nulle.part` });
+    await expectAppErrorAsync(requestMemberAdd(viewerOf(admin), g.id, { email: 'encore@nulle.part' }), 'rate_limited');
+  });
+});
+
+describe('members of a section, continued', () => {
   it('removeMember and setMemberRole keep at least one animator', () => {
     const t = makeTree('Rôles');
     const sec = makeUser();

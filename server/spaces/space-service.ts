@@ -2,16 +2,21 @@
  * Spaces and memberships: federations and sections (site admins), groups (any party member),
  * joining and leaving groups, and a secretary's management of their section's members.
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { memberships, spaces, users, SPACE_ROLES, type SpaceKind, type SpaceRole } from '@/db/schema';
+import { memberships, spaceInvitations, spaces, users, SPACE_ROLES, type SpaceKind, type SpaceRole } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { authorizeSite, authorizeSpace, isSiteAdmin, type Viewer } from '@/server/policy';
+import { authorizeSite, authorizeSpace, isPartyMember, isSiteAdmin, type Viewer } from '@/server/policy';
 import { parseInput } from '@/lib/parse-input';
 import { titleSchema } from '@/lib/text/title';
 import { getSpaceRow, toSpaceRef, type SpaceRow } from './queries';
 import { notifyAccessChanged } from '@/server/collab/bridge';
+import { env } from '@/server/env';
+import { limit } from '@/server/http/rate-limit';
+import { queueMail } from '@/server/mail/outbox';
+import { groupInvitationMail } from '@/server/mail/templates';
+import { displayNameOf } from '@/server/users/display-name';
 
 const CHILD_KIND: Partial<Record<SpaceKind, SpaceKind>> = { national: 'federation', federation: 'section' };
 
@@ -58,7 +63,10 @@ export function createGroup(viewer: Viewer, raw: { name: string; description?: s
 export function joinGroup(viewer: Viewer, spaceId: string): void {
   const space = getSpaceRow(spaceId);
   authorizeSpace(viewer, 'join', toSpaceRef(space));
-  db().insert(memberships).values({ userId: viewer!.id, spaceId, role: 'member' }).onConflictDoNothing().run();
+  db().transaction((tx) => {
+    tx.insert(memberships).values({ userId: viewer!.id, spaceId, role: 'member' }).onConflictDoNothing().run();
+    tx.delete(spaceInvitations).where(and(eq(spaceInvitations.userId, viewer!.id), eq(spaceInvitations.spaceId, spaceId))).run();
+  });
 }
 
 function countAnimators(spaceId: string, exceptUserId: string): number {
@@ -84,36 +92,93 @@ export function leaveGroup(viewer: Viewer, spaceId: string): void {
 
 const roleFor = (kind: SpaceKind): SpaceRole => (kind === 'group' ? 'admin' : 'secretary');
 
+const addMemberInput = z.object({ email: z.string().trim().toLowerCase().email(), role: z.enum(SPACE_ROLES).default('member') });
+
 /**
- * A secretary adds an existing account to their section (a citizen joining becomes a party
- * member). A party member belongs to exactly one section.
+ * An animator adds someone by e-mail address. Whatever the address is (a member, a member of
+ * another section, a citizen, nobody, someone already in or already invited), the adder is told
+ * the same and nothing they can see changes but the intended effect: adding must not tell who
+ * belongs where.
+ * - group: a party member receives an invitation (in the app and by mail) that they accept or
+ *   decline; nobody is put into a group without consent;
+ * - section: an account in no section joins it (a citizen becomes a party member): the
+ *   secretary records a party membership;
+ * - federation, national: a party member of a section within the territory joins it.
  */
-export function addMember(viewer: Viewer, spaceId: string, raw: { email: string; role?: SpaceRole }): { userId: string } {
-  const input = parseInput(z.object({ email: z.string().trim().toLowerCase().email(), role: z.enum(SPACE_ROLES).default('member') }), raw);
+export function addMember(viewer: Viewer, spaceId: string, raw: { email: string; role?: SpaceRole }): void {
+  const input = parseInput(addMemberInput, raw);
   const space = getSpaceRow(spaceId);
   authorizeSpace(viewer, 'manageMembers', toSpaceRef(space));
   if (input.role !== 'member' && input.role !== roleFor(space.kind)) throw new AppError('invalid_input', 'This role does not exist in this space.', 'role');
-  const user = db().select().from(users).where(eq(users.email, input.email)).get();
-  if (!user || user.deletedAt) throw new AppError('invalid_input', 'No account uses this e-mail address.', 'email', { key: 'noAccount' });
-  return db().transaction((tx) => {
-    const already = tx.select().from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.spaceId, spaceId))).get();
-    if (already) throw new AppError('conflict', 'This person is already a member.', 'email', { key: 'alreadyMember' });
-    if (space.kind === 'section') {
-      const other = tx
-        .select({ name: spaces.name })
-        .from(memberships)
-        .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
-        .where(and(eq(memberships.userId, user.id), eq(spaces.kind, 'section')))
+  db().transaction((tx) => {
+    const user = tx.select().from(users).where(and(eq(users.email, input.email), isNull(users.deletedAt))).get();
+    if (!user) return;
+    const already = tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.spaceId, spaceId))).get();
+    if (already) return;
+    const isMember = user.siteRole !== 'citizen';
+    const sectionPath = tx
+      .select({ path: spaces.path })
+      .from(memberships)
+      .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
+      .where(and(eq(memberships.userId, user.id), eq(spaces.kind, 'section')))
+      .get()?.path;
+    if (space.kind === 'group') {
+      // Groups are for party members; a citizen joins a section first.
+      if (!isMember) return;
+      const invited = tx
+        .insert(spaceInvitations)
+        .values({ spaceId, userId: user.id, invitedBy: viewer!.id, role: input.role })
+        .onConflictDoNothing()
+        .returning({ id: spaceInvitations.id })
         .get();
-      if (other) throw new AppError('conflict', `This person already belongs to the section ${other.name}.`, 'email', { key: 'otherSection', values: { name: other.name } });
-      if (user.siteRole === 'citizen') tx.update(users).set({ siteRole: 'member' }).where(eq(users.id, user.id)).run();
-    } else if (user.siteRole === 'citizen') {
-      // Groups and territories above sections are for party members: a citizen joins a section first.
-      throw new AppError('invalid_input', 'This person is not a party member: a section secretary adds them to a section first.', 'email', { key: 'notPartyMember' });
+      if (invited) {
+        const v = { group: space.name, inviter: displayNameOf(viewer!.id, user.locale), url: `${env().AUTH_URL}/groupes` };
+        queueMail(groupInvitationMail(user.email!, v, user.locale));
+      }
+      return;
+    }
+    if (space.kind === 'section') {
+      // A party member belongs to exactly one section.
+      if (sectionPath) return;
+      if (!isMember) tx.update(users).set({ siteRole: 'member' }).where(eq(users.id, user.id)).run();
+    } else if (!isMember || !sectionPath?.startsWith(space.path)) {
+      return;
     }
     tx.insert(memberships).values({ userId: user.id, spaceId, role: input.role }).run();
-    return { userId: user.id };
   });
+}
+
+/** `addMember` from the members form: rate-limited per adder (each group invitation sends a mail). */
+export async function requestMemberAdd(viewer: Viewer, spaceId: string, raw: { email: string; role?: SpaceRole }): Promise<void> {
+  if (viewer) await limit('add-member', viewer.id, 30, 60 * 60);
+  addMember(viewer, spaceId, raw);
+}
+
+function pendingInvitation(viewer: Viewer, spaceId: string) {
+  if (!viewer) throw new AppError('unauthorized');
+  const row = db()
+    .select()
+    .from(spaceInvitations)
+    .where(and(eq(spaceInvitations.userId, viewer.id), eq(spaceInvitations.spaceId, spaceId)))
+    .get();
+  // Only party members are invited, and leaving the party ends their invitations.
+  if (!row || !isPartyMember(viewer)) throw new AppError('not_found');
+  return row;
+}
+
+/** The invitee accepts: they join the group with the role they were invited to. */
+export function acceptInvitation(viewer: Viewer, spaceId: string): void {
+  const invitation = pendingInvitation(viewer, spaceId);
+  db().transaction((tx) => {
+    tx.delete(spaceInvitations).where(eq(spaceInvitations.id, invitation.id)).run();
+    tx.insert(memberships).values({ userId: invitation.userId, spaceId, role: invitation.role }).onConflictDoNothing().run();
+  });
+}
+
+/** The invitee declines: the invitation goes, and nobody is told. */
+export function declineInvitation(viewer: Viewer, spaceId: string): void {
+  const invitation = pendingInvitation(viewer, spaceId);
+  db().delete(spaceInvitations).where(eq(spaceInvitations.id, invitation.id)).run();
 }
 
 export function removeMember(viewer: Viewer, spaceId: string, userId: string): void {

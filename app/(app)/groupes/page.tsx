@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Plus } from 'lucide-react';
 import { requireViewer } from '@/server/auth/current';
 import { canSite } from '@/server/policy';
-import { listSpaces } from '@/server/spaces/queries';
+import { listMyInvitations, listSpaces } from '@/server/spaces/queries';
+import { GroupInvitations } from '@/components/spaces/GroupInvitations';
+import { acceptInvitationAction, declineInvitationAction } from './actions';
 import { MoreLink } from '@/components/ui/MoreLink';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +20,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations('spaces');
   const tc = await getTranslations('common');
   const groups = listSpaces({ kind: 'group', limit: 50, cursor: cursor ?? null });
+  const invitations = listMyInvitations(viewer.id, (await getLocale()) === 'en' ? 'en' : 'fr');
   return (
     <div className="stack">
       <div className="page-header">
@@ -33,6 +36,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
           </Link>
         )}
       </div>
+      <GroupInvitations invitations={invitations} accept={acceptInvitationAction} decline={declineInvitationAction} />
       <section className="card">
         {groups.data.length === 0 ? (
           <p className="empty">{t('noGroups')}</p>

@@ -5,7 +5,7 @@ import { SPACE_ROLES, type SpaceRole } from '@/db/schema';
 import { requireViewer } from '@/server/auth/current';
 import { runAction, str, type ActionResult } from '@/server/http/action';
 import { createPage, restorePage } from '@/server/pages/page-service';
-import { addMember, createSubspace, joinGroup, leaveGroup, removeMember, setMemberRole } from '@/server/spaces/space-service';
+import { createSubspace, joinGroup, leaveGroup, removeMember, requestMemberAdd, setMemberRole } from '@/server/spaces/space-service';
 
 const spacePath = (id: string) => `/espaces/${id}`;
 
@@ -23,10 +23,11 @@ export async function leaveGroupAction(spaceId: string): Promise<ActionResult> {
   return r;
 }
 
-export async function addMemberAction(spaceId: string, _prev: unknown, form: FormData): Promise<ActionResult<{ userId: string }>> {
+/** Answers the same whatever the address (see addMember): the form says so in one sentence. */
+export async function addMemberAction(spaceId: string, _prev: unknown, form: FormData): Promise<ActionResult> {
   const viewer = await requireViewer(spacePath(spaceId));
   const role = str(form, 'role') as SpaceRole;
-  const r = await runAction(() => addMember(viewer, spaceId, { email: str(form, 'email'), role: SPACE_ROLES.includes(role) ? role : 'member' }));
+  const r = await runAction(() => requestMemberAdd(viewer, spaceId, { email: str(form, 'email'), role: SPACE_ROLES.includes(role) ? role : 'member' }));
   revalidatePath(spacePath(spaceId));
   return r;
 }
