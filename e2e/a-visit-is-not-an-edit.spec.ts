@@ -24,7 +24,7 @@ test('a member who opens a page and comes back to it has not edited it', async (
   ].join('\n');
   const created = await createPageViaApi(api, { spaceId: section.id, title: unique('Mobilités'), visibility: 'members', status: 'draft', markdown });
   // A rewrite through the API: the document now holds deletions, which every sync carries.
-  const put = await api.put(`/api/v1/pages/${created.id}/content`, { markdown: markdown.replace('10 000', '12 000'), mode: 'replace' });
+  const put = await api.put(`/api/v1/pages/${created.id}/content`, { markdown: markdown.replace('10 000', '12 000'), mode: 'replace', baseRevision: created.revision });
   expect(put.status, put.body).toBe(200);
   const published = await api.patch(`/api/v1/pages/${created.id}`, { status: 'published' });
   expect(published.status, published.body).toBe(200);

@@ -141,7 +141,7 @@ export async function apiClient(token: string | null): Promise<Api> {
 }
 
 export type SpaceJson = { id: string; kind: string; name: string; parentId: string | null };
-export type PageJson = { id: string; title: string; spaceId: string; visibility: string; status: string; url: string };
+export type PageJson = { id: string; title: string; spaceId: string; visibility: string; status: string; url: string; revision: string | null };
 
 /** Finds a space by kind and exact name through `GET /api/v1/spaces` (paging through). */
 export async function findSpace(api: Api, kind: 'national' | 'federation' | 'section' | 'group', name: string): Promise<SpaceJson> {

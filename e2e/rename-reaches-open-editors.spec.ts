@@ -5,7 +5,7 @@ async function linkedPages(api: Api, targetTitle: string, sourceTitle: string) {
   const section = await findSpace(api, 'section', 'Strasbourg-Centre');
   const target = await createPageViaApi(api, { spaceId: section.id, title: unique(targetTitle), visibility: 'space', status: 'published', markdown: 'Un texte.' });
   const source = await createPageViaApi(api, { spaceId: section.id, title: unique(sourceTitle), visibility: 'space', status: 'published' });
-  const put = await api.put(`/api/v1/pages/${source.id}/content`, { markdown: `Voir [[${target.title}]].`, mode: 'replace' });
+  const put = await api.put(`/api/v1/pages/${source.id}/content`, { markdown: `Voir [[${target.title}]].`, mode: 'replace', baseRevision: source.revision });
   expect(put.status, put.body).toBe(200);
   return { target, source };
 }

@@ -8,6 +8,7 @@ import { db } from '@/db/client';
 import { pageDocs, pages, users } from '@/db/schema';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createPage, updatePage } from '@/server/pages/page-service';
+import { pageRevision } from '@/server/pages/based-write';
 import { publishNewVersion } from '@/server/versions/version-service';
 import { acceptInvitation, addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup } from '@/server/spaces/space-service';
 import type { SpaceRow } from '@/server/spaces/queries';
@@ -228,7 +229,7 @@ function seedDemoSync(): DemoSeed {
       status: spec.status === 'archived' ? 'published' : spec.status,
       markdown: editors.length ? upTo(0) : spec.markdown,
     });
-    editors.slice(0, steps.length).forEach((editor, i) => updatePage(who(editor, space), created.id, { markdown: upTo(i + 1) }));
+    editors.slice(0, steps.length).forEach((editor, i) => updatePage(who(editor, space), created.id, { markdown: upTo(i + 1), baseRevision: pageRevision(created.id) }));
     if (published && steps.length) publishNewVersion(author, created.id);
     if (spec.status === 'archived') updatePage(author, created.id, { status: 'archived' });
     backdate(created.id, spec, now);

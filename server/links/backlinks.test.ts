@@ -4,6 +4,7 @@ import { deletePage } from '@/server/pages/page-service';
 import { publishNewVersion } from '@/server/versions/version-service';
 import { countBacklinks, listBacklinks } from './backlinks';
 import { putPageContent } from './put-page-content';
+import { pageRevision } from '@/server/pages/based-write';
 
 const tree = makeTree('Liens');
 const writer = makeUser({ name: 'Autrice' });
@@ -21,7 +22,7 @@ const secretTarget = makePage(writer, tree.section, { title: 'Cible secrète', v
  */
 function linking(title: string, to: string, opts: { visibility: 'public' | 'members' | 'space'; status: 'draft' | 'published' }) {
   const p = makePage(writer, tree.section, { title, ...opts });
-  putPageContent(viewerOf(writer), p.id, { markdown: `Avant le lien, voir [le programme](/pages/${to}) pour la suite.` });
+  putPageContent(viewerOf(writer), p.id, { markdown: `Avant le lien, voir [le programme](/pages/${to}) pour la suite.`, baseRevision: pageRevision(p.id) });
   if (opts.status === 'published') publishNewVersion(viewerOf(writer), p.id);
   return p;
 }
@@ -70,7 +71,7 @@ describe('listBacklinks', () => {
     // A public page whose link to the target exists only in its live text: members see it as a
     // referrer, the public does not — until it is published again, with its new text.
     const later = makePage(writer, tree.section, { title: 'Tract du marché', visibility: 'public', status: 'published', markdown: 'Rien encore.' });
-    putPageContent(viewerOf(writer), later.id, { markdown: `Le tract renvoie au [programme](/pages/${target.id}) complet.` });
+    putPageContent(viewerOf(writer), later.id, { markdown: `Le tract renvoie au [programme](/pages/${target.id}) complet.`, baseRevision: pageRevision(later.id) });
     expect(ids(listBacklinks(viewerOf(outsider), target.id))).toContain(later.id);
     for (const v of [viewerOf(citizen), null]) {
       expect(ids(listBacklinks(v, target.id))).not.toContain(later.id);
@@ -80,7 +81,7 @@ describe('listBacklinks', () => {
     expect(listBacklinks(null, target.id).data.find((b) => b.id === later.id)).toMatchObject({ snippet: 'Le tract renvoie au Programme complet.' });
     expect(countBacklinks(null, target.id)).toBe(2);
     // The link removed from the live text stays public until the next publication removes it.
-    putPageContent(viewerOf(writer), later.id, { markdown: 'Plus de lien.' });
+    putPageContent(viewerOf(writer), later.id, { markdown: 'Plus de lien.', baseRevision: pageRevision(later.id) });
     expect(ids(listBacklinks(viewerOf(outsider), target.id))).not.toContain(later.id);
     expect(ids(listBacklinks(null, target.id))).toContain(later.id);
     publishNewVersion(viewerOf(writer), later.id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMembership, makeTree, makeUser, viewerOf } from '@/test/factories';
 import { createPage, getPage, updatePage } from '@/server/pages/page-service';
+import { pageRevision } from '@/server/pages/based-write';
 import { listBacklinks } from './backlinks';
 
 const tree = makeTree('Markdown');
@@ -18,7 +19,7 @@ describe('Markdown written in a form or through the API', () => {
     expect(wikiTargets(getPage(v, source.id).body.json as Node)).toEqual([target.id]);
     expect(listBacklinks(v, target.id).data.map((b) => b.id)).toEqual([source.id]);
     // An edit through the plain form: a title that matches no page makes a stub, as in the editor.
-    updatePage(v, source.id, { markdown: 'Voir [[Plan climat]] et [[Budget vert]].' });
+    updatePage(v, source.id, { markdown: 'Voir [[Plan climat]] et [[Budget vert]].', baseRevision: pageRevision(source.id) });
     const [first, second] = wikiTargets(getPage(v, source.id).body.json as Node);
     expect(first).toBe(target.id);
     expect(getPage(v, second as string).title).toBe('Budget vert');
@@ -29,7 +30,7 @@ describe('Markdown written in a form or through the API', () => {
     addMembership(other, tree.section);
     const page = createPage(v, { spaceId: tree.section.id, title: 'Tract', visibility: 'space', status: 'published', markdown: 'Un texte **fini**.' });
     const before = getPage(v, page.id);
-    updatePage(viewerOf(other), page.id, { markdown: 'Un texte **fini**.' });
+    updatePage(viewerOf(other), page.id, { markdown: 'Un texte **fini**.', baseRevision: pageRevision(page.id) });
     const after = getPage(v, page.id);
     expect(after.contentUpdatedAt).toEqual(before.contentUpdatedAt);
     expect(after.authors.map((a) => a.id)).toEqual([writer.id]);

@@ -10,6 +10,7 @@
 import type { Database } from 'better-sqlite3';
 import { db } from '@/db/client';
 import { liveDocState } from '@/server/collab/write-document';
+import { revisionOf } from './based-write';
 import { renderBody, type RenderedBody } from './body';
 
 const ENTRIES = 300;
@@ -19,7 +20,11 @@ const ENTRIES = 300;
  */
 const TEXT_BUDGET = 4_000_000;
 
-type Entry = { marker: string; body: RenderedBody; size: number };
+/** A live body, with the revision of the document it was rendered from (what a based write names). */
+export type LiveBody = RenderedBody & { revision: string };
+
+type Kept = RenderedBody & { revision?: string };
+type Entry = { marker: string; body: Kept; size: number };
 type Cache = { sqlite: Database; marker: ReturnType<Database['prepare']>; bodies: Map<string, Entry>; size: number };
 
 const g = globalThis as unknown as { __coopolBodies?: Cache };
@@ -61,19 +66,20 @@ export function bodyCacheStats(): { entries: number; textChars: number } {
   return { entries: c.bodies.size, textChars: c.size };
 }
 
-function remember(c: Cache, key: string, marker: string, make: () => RenderedBody): RenderedBody {
+function remember(c: Cache, key: string, marker: string, make: () => { body: RenderedBody; revision?: string }): Kept {
   const hit = c.bodies.get(key);
   if (hit && hit.marker === marker) {
     c.bodies.delete(key); // most recently used last
     c.bodies.set(key, hit);
     return hit.body;
   }
-  const rendered = make();
+  const { body: rendered, revision } = make();
   deepFreeze(rendered.json);
   let markdown: string | undefined;
-  const body: RenderedBody = Object.freeze({
+  const body: Kept = Object.freeze({
     json: rendered.json,
     text: rendered.text,
+    ...(revision === undefined ? {} : { revision }),
     get markdown() {
       return (markdown ??= rendered.markdown);
     },
@@ -87,13 +93,16 @@ function remember(c: Cache, key: string, marker: string, make: () => RenderedBod
   return body;
 }
 
-/** The live body of a page (what members read). */
-export function liveBody(pageId: string): RenderedBody {
+/** The live body of a page (what members read), with the revision it was rendered from. */
+export function liveBody(pageId: string): LiveBody {
   const c = cache();
-  return remember(c, `live:${pageId}`, c.marker.get({ id: pageId }) as string, () => renderBody(liveDocState(pageId)));
+  return remember(c, `live:${pageId}`, c.marker.get({ id: pageId }) as string, () => {
+    const state = liveDocState(pageId);
+    return { body: renderBody(state), revision: revisionOf(state) };
+  }) as LiveBody;
 }
 
 /** The body of a stored version (immutable); `state` is read only when it is not cached. */
 export function versionBody(versionId: string, state: () => Uint8Array): RenderedBody {
-  return remember(cache(), `version:${versionId}`, '', () => renderBody(state()));
+  return remember(cache(), `version:${versionId}`, '', () => ({ body: renderBody(state()) }));
 }

@@ -79,8 +79,13 @@ export function applyContent(state: Uint8Array | null, incoming: JSONContent, mo
     const current = yDocToProsemirrorJSON(doc, BODY_FRAGMENT) as JSONContent;
     target = { type: 'doc', content: [...(current.content ?? []), ...(incoming.content ?? [])] };
   }
-  updateYFragment(doc, fragment, PMNode.fromJSON(schema, target), { mapping: new Map(), isOMark: new Map() });
+  replaceBodyIn(doc, target);
   return Y.encodeStateAsUpdate(doc);
+}
+
+/** Turns the body of `doc` into `content` by one minimal Yjs transaction (y-prosemirror's diff). */
+export function replaceBodyIn(doc: Y.Doc, content: JSONContent): void {
+  updateYFragment(doc, doc.getXmlFragment(BODY_FRAGMENT), PMNode.fromJSON(schema, content), { mapping: new Map(), isOMark: new Map() });
 }
 
 export function applyMarkdown(state: Uint8Array | null, md: string, mode: 'replace' | 'append' = 'replace'): Uint8Array {

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { pageAuthors, pageDocs, pages } from '@/db/schema';
 import { addMembership, expectAppError, makePage, makeTree, makeUser, setPageDates, viewerOf, type Tree, type UserRow } from '@/test/factories';
 import { createPage, deletePage, getPage, listPages, listTrash, purgeTrash, restorePage, updatePage } from './page-service';
+import { pageRevision } from '@/server/pages/based-write';
 
 const DAY = 86_400_000;
 let tree: Tree;
@@ -52,7 +53,7 @@ describe('updatePage', () => {
   it('a member of the space renames a published page and becomes co-author by editing its text', () => {
     const page = makePage(author, tree.section, { status: 'published', markdown: 'Avant' });
     expect(updatePage(viewerOf(colleague), page.id, { title: 'Nouveau titre' }).title).toBe('Nouveau titre');
-    updatePage(viewerOf(colleague), page.id, { markdown: 'Après' });
+    updatePage(viewerOf(colleague), page.id, { markdown: 'Après', baseRevision: pageRevision(page.id) });
     const view = getPage(viewerOf(colleague), page.id);
     expect(view.body.markdown).toBe('Après');
     expect(view.text).toBe('Après');

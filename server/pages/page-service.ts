@@ -18,10 +18,10 @@ import { liveBody, versionBody } from './body-cache';
 import { loadPage, pageAbilities, type PageRow } from './load-page';
 import { indexPage } from '@/server/search/index-page';
 import { notifyAccessChanged, notifyLinkTargetsChanged } from '@/server/collab/bridge';
-import { writeDocument } from '@/server/collab/write-document';
 import { recordDocClients } from '@/server/collab/doc-store';
 import { derivePage } from './derive';
 import { recordActivity, recordPageUpdate } from '@/server/activity/record-activity';
+import { missingRevision, writeBasedContent } from './based-write';
 import { indexPublicPage, recordPublication, versionState } from '@/server/versions/versions';
 
 const EMPTY_STATE = new Uint8Array([0, 0]);
@@ -43,6 +43,11 @@ export const updatePageInput = z.object({
   visibility: z.enum(VISIBILITIES).optional(),
   status: z.enum(PAGE_STATUSES).optional(),
   markdown: z.string().max(MAX_MARKDOWN).optional(),
+  /**
+   * With `markdown`: the `revision` of the page read before writing (GET). The new body is merged
+   * as a change against that revision, so what others typed since survives.
+   */
+  baseRevision: z.string().max(1000).optional(),
   /** Name of the version taken when this change publishes the page. */
   versionName: z.string().trim().max(120).optional(),
 });
@@ -155,8 +160,12 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
   // An empty patch (or a status it already has) still writes updatedAt/updatedBy: it needs edit.
   if (checks.length === 0) checks.push('edit');
   for (const action of checks) authorizePage(v, action, ref);
+  if (patch.markdown !== undefined && patch.baseRevision === undefined) throw missingRevision();
   // Read first: unreadable Markdown changes nothing.
   const body = patch.markdown !== undefined ? markdownBody(v, ref.space.id, patch.markdown) : null;
+  // The body first: a write that cannot be merged (409) changes nothing else either. It is a
+  // change against the revision the writer read, merged into the live document (open editors see it).
+  if (body) writeBasedContent(id, v.id, patch.baseRevision, body);
   const now = new Date();
   recordPageUpdate(id, v.id, ref.status, patch, now);
   const row = db().transaction((tx) => {
@@ -171,8 +180,6 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
     if (patch.title !== undefined) indexPage(tx, id);
     return updated;
   });
-  // The body changes as a Yjs update against the live document (open editors see it at once).
-  if (body) writeDocument(id, v.id, (state) => applyContent(state, body));
   // Publishing takes a version of the live text; an archived page the public may read needs one too.
   const publishes = patch.status === 'published' && ref.status !== 'published';
   if (publishes || (patch.status === 'archived' && !row.publishedVersionId)) recordPublication(id, v.id, patch.versionName ?? null);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPermissionWorld, expectAppError, makePage, makeTree, makeUser, addMembership, viewerOf, MATRIX_ROLES } from '@/test/factories';
 import { loadPage } from '@/server/pages/load-page';
 import { updatePage } from '@/server/pages/page-service';
+import { pageRevision } from '@/server/pages/based-write';
 import { canPage } from '@/server/policy';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
@@ -49,7 +50,7 @@ describe('searchPages: permissions', () => {
 
   it('shows citizens and anonymous visitors the published text, never the live one', () => {
     const p = pub('Plan vélo', 'Des pistes cyclables ornithorynque.');
-    updatePage(viewerOf(writer), p.id, { markdown: 'Un texte en cours ocelot.' });
+    updatePage(viewerOf(writer), p.id, { markdown: 'Un texte en cours ocelot.', baseRevision: pageRevision(p.id) });
     for (const v of [viewerOf(citizen), null]) {
       expect(ids(searchPages(v, 'ornithorynque'))).toEqual([p.id]);
       expect(searchPages(v, 'ocelot').data).toEqual([]);
@@ -133,7 +134,7 @@ describe('searchPages: French, ranking, snippets', () => {
 describe('reindexSearch', () => {
   it('rebuilds both indexes and pages.text from the stored documents', () => {
     const p = pub('Réindexation', 'Le texte du capybara.');
-    updatePage(viewerOf(writer), p.id, { markdown: 'Le texte vivant du capybara et du tapir.' }); // live change in the update log
+    updatePage(viewerOf(writer), p.id, { markdown: 'Le texte vivant du capybara et du tapir.', baseRevision: pageRevision(p.id) }); // live change in the update log
     db().run(sql`delete from page_search`);
     db().run(sql`delete from page_search_public`);
     db().run(sql`update pages set text = '' where id = ${p.id}`);

@@ -5,6 +5,7 @@ import { accounts, apiTokens, jobs, memberships, pageAuthors, pages, sessions, u
 import { createSignInLink } from '@/server/auth/sign-in-link';
 import { createInvitation } from '@/server/invitations/invitation-service';
 import { getPage, updatePage } from '@/server/pages/page-service';
+import { pageRevision } from '@/server/pages/based-write';
 import { addMembership, expectAppError, makeGroup, makePage, makeTree, makeUser, viewerOf, type Tree, type UserRow } from '@/test/factories';
 import { authenticateApiToken, createApiToken } from './api-tokens';
 import { confirmEmailChange, deleteAccount, exportMyData, getProfile, requestEmailChange } from './account-service';
@@ -65,7 +66,7 @@ describe('deleteAccount', () => {
     addMembership(carol, tree.section);
     const page = makePage(carol, tree.section, { title: 'Motion de Carol', status: 'published', visibility: 'members', markdown: 'Texte commun.' });
     // Alice edits it too: the page is co-written and must survive.
-    updatePage(viewerOf(alice), page.id, { markdown: 'Texte commun, amendé.' });
+    updatePage(viewerOf(alice), page.id, { markdown: 'Texte commun, amendé.', baseRevision: pageRevision(page.id) });
     addSession(carol, 'carol-session-token');
     const { token } = createApiToken(carol.id, 'Jeton Carol');
     createSignInLink('carol@coopol.test');

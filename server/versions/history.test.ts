@@ -13,6 +13,7 @@ import { liveDocState } from '@/server/collab/write-document';
 import { derivePage } from '@/server/pages/derive';
 import { applyMarkdown, markdownToJSON, renderBody } from '@/server/pages/body';
 import { getPage, updatePage } from '@/server/pages/page-service';
+import { pageRevision } from '@/server/pages/based-write';
 import { apiTokenFor, bodyText, startCollab, synced, until, type Harness } from '@/test/collab-harness';
 import { addMembership, expectAppError, makePage, makeTree, makeUser, viewerOf } from '@/test/factories';
 import { diffDocumentsHTML } from './diff-html';
@@ -98,7 +99,7 @@ describe('history for people', () => {
 
   beforeAll(() => {
     named = saveNamedVersion(va(), page.id, 'Version soumise au bureau').id;
-    updatePage(viewerOf(bob), page.id, { markdown: '# Logement\n\nLe loyer est **bien trop** cher <script>alert(1)</script>.\n\n- encadrer\n- rénover\n- construire' });
+    updatePage(viewerOf(bob), page.id, { markdown: '# Logement\n\nLe loyer est **bien trop** cher <script>alert(1)</script>.\n\n- encadrer\n- rénover\n- construire', baseRevision: pageRevision(page.id) });
     later = saveNamedVersion(viewerOf(bob), page.id, 'Après relecture').id;
   });
 
@@ -186,7 +187,7 @@ describe('history for people', () => {
   });
 
   it('keeps the unsaved document as an automatic version before restoring over it', () => {
-    updatePage(va(), page.id, { markdown: '# Logement\n\nTexte jamais enregistré.' });
+    updatePage(va(), page.id, { markdown: '# Logement\n\nTexte jamais enregistré.', baseRevision: pageRevision(page.id) });
     restoreVersion(va(), page.id, later);
     const list = listVersions(va(), page.id).versions;
     expect(list[0]!.kind).toBe('restore');
@@ -205,7 +206,7 @@ describe('restore reaches an open room', () => {
   it('an editor connected to the page sees the restored text live', async () => {
     const page = makePage(alice, tree.section, { visibility: 'members', status: 'published', markdown: 'Version A du texte.' });
     const v = saveNamedVersion(va(), page.id, 'A');
-    updatePage(va(), page.id, { markdown: 'Version B du texte.' });
+    updatePage(va(), page.id, { markdown: 'Version B du texte.', baseRevision: pageRevision(page.id) });
     const client = h.provider(page.id, { token: apiTokenFor(bob) });
     await synced(client);
     await until(() => bodyText(client.doc).includes('Version B'), 'initial text');

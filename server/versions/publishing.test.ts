@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { pages, pageVersions } from '@/db/schema';
 import { deletePage, getPage, listPages, restorePage, updatePage } from '@/server/pages/page-service';
+import { pageRevision } from '@/server/pages/based-write';
 import { GET as getPageRoute } from '@/app/api/v1/pages/[id]/route';
 import { params, read, req } from '@/app/api/v1/test-helpers';
 import { addMembership, expectAppError, makePage, makeTree, makeUser, viewerOf } from '@/test/factories';
@@ -47,7 +48,7 @@ describe('publishing takes a version', () => {
 
 describe('the public reads the published version while members edit the live text', () => {
   const page = makePage(militante, tree.section, { title: 'Programme municipal', status: 'published', visibility: 'public', markdown: 'Des pistes cyclables partout.' });
-  updatePage(vm(), page.id, { markdown: 'Des pistes cyclables partout.\n\nEt un tramway secretissime.' });
+  updatePage(vm(), page.id, { markdown: 'Des pistes cyclables partout.\n\nEt un tramway secretissime.', baseRevision: pageRevision(page.id) });
 
   it('members read the live text, see who wrote it, and that it changed since publication', () => {
     for (const v of [vm(), viewerOf(colmarien)]) {

@@ -117,7 +117,7 @@ describe('GET /api/v1/pages/:id', () => {
     const r = await get(publicPage.id, militante.token);
     expect(r.status).toBe(200);
     expect(r.headers.get('cache-control')).toBe('private, no-store');
-    expect(Object.keys(r.body).sort()).toEqual(['abilities', 'id', 'kind', 'markdown', 'spaceId', 'status', 'text', 'title', 'updatedAt', 'url', 'visibility'].sort());
+    expect(Object.keys(r.body).sort()).toEqual(['abilities', 'id', 'kind', 'markdown', 'revision', 'spaceId', 'status', 'text', 'title', 'updatedAt', 'url', 'visibility'].sort());
     expect(r.body).toMatchObject({
       id: publicPage.id,
       title: 'Programme public',
@@ -237,7 +237,8 @@ describe('POST /api/v1/pages', () => {
 describe('PATCH /api/v1/pages/:id', () => {
   it('lets an author retitle, rewrite and publish', async () => {
     const page = make(militante, { spaceId: t.section.id, title: 'À relire' });
-    const r = await patch(page.id, { title: 'Relu', markdown: 'Version *finale*.', status: 'published', visibility: 'members' }, militante.token);
+    const { revision } = (await get(page.id, militante.token)).body;
+    const r = await patch(page.id, { title: 'Relu', markdown: 'Version *finale*.', baseRevision: revision, status: 'published', visibility: 'members' }, militante.token);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ id: page.id, title: 'Relu', markdown: 'Version *finale*.', text: 'Version finale.', status: 'published', visibility: 'members' });
     // A member elsewhere in the party now reads it.

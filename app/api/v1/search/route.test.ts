@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPage, type CreatePageInput } from '@/server/pages/page-service';
 import { putPageContent } from '@/server/links/put-page-content';
+import { pageRevision } from '@/server/pages/based-write';
 import { params, person, read, req, territory, viewerOf, type Person } from '../test-helpers';
 import { GET as search } from './route';
 import { GET as backlinks } from '../pages/[id]/backlinks/route';
@@ -12,7 +13,7 @@ const make = (who: Person, input: CreatePageInput) => createPage(viewerOf(who), 
 
 const open = make(militante, { spaceId: t.section.id, title: 'Gratuité des transports', visibility: 'public', status: 'published', markdown: 'Pour des <b>transports</b> gratuits.' });
 const closed = make(militante, { spaceId: t.section.id, title: 'Transports : tactique du bureau', visibility: 'space', status: 'published' });
-putPageContent(viewerOf(militante), closed.id, { markdown: `Voir [ici](/pages/${open.id}).` });
+putPageContent(viewerOf(militante), closed.id, { markdown: `Voir [ici](/pages/${open.id}).`, baseRevision: pageRevision(closed.id) });
 
 const get = async (url: string, token?: string) => read(await search(req(url, { token })));
 

@@ -1,6 +1,6 @@
 import { apiRoute, noContent, readJsonObject, rejectUnknownFields, signedIn } from '@/server/http/api';
 import { deletePage, updatePage, updatePageInput, type UpdatePageInput } from '@/server/pages/page-service';
-import { pageJsonFor } from '../page-json';
+import { pageJsonFor, withRevisionConflict } from '../page-json';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,8 +11,8 @@ export const PATCH = apiRoute<{ id: string }>(async (req, { viewer, params }) =>
   const v = signedIn(viewer);
   const body = await readJsonObject(req);
   rejectUnknownFields(body, updatePageInput);
-  updatePage(v, params.id, body as UpdatePageInput);
-  return pageJsonFor(v, params.id);
+  // A body (`markdown`) is merged as a change against `baseRevision`; 409 when it cannot be.
+  return withRevisionConflict(() => updatePage(v, params.id, body as UpdatePageInput)) ?? pageJsonFor(v, params.id);
 });
 
 /** Soft delete: the page goes to its space's trash, restorable for 30 days. */

@@ -23,45 +23,49 @@ const secret = make(militante, { spaceId: t.section.id, title: 'Bureau secret', 
 
 const put = async (id: string, body: unknown, token?: string) => read(await PUT(req(`/api/v1/pages/${id}/content`, { method: 'PUT', body, token }), params({ id })));
 const get = async (id: string, token?: string) => read(await getPage(req(`/api/v1/pages/${id}`, { token }), params({ id })));
+/** The revision a writer reads before replacing the body. */
+const revision = async (id: string) => (await get(id, militante.token)).body.revision as string;
 const linksOf = (id: string) => db().select({ targetId: pageLinks.targetId }).from(pageLinks).where(eq(pageLinks.sourceId, id)).all().map((l) => l.targetId);
 
 describe('PUT /api/v1/pages/:id/content', () => {
   it('replaces and appends the body', async () => {
-    let r = await put(page.id, { markdown: '# Titre\n\nUn **texte** neuf.', mode: 'replace' }, militante.token);
+    let r = await put(page.id, { markdown: '# Titre\n\nUn **texte** neuf.', mode: 'replace', baseRevision: await revision(page.id) }, militante.token);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ id: page.id, text: 'Titre\n\nUn texte neuf.' });
     r = await put(page.id, { markdown: 'Ajout à la fin.', mode: 'append' }, militante.token);
     expect(r.body.text).toBe('Titre\n\nUn texte neuf.\n\nAjout à la fin.');
     expect(r.body.markdown).toContain('Un **texte** neuf.');
-    r = await put(page.id, { markdown: 'Tout remplacé.' }, militante.token); // replace is the default
+    r = await put(page.id, { markdown: 'Tout remplacé.', baseRevision: await revision(page.id) }, militante.token); // replace is the default
     expect(r.body.text).toBe('Tout remplacé.');
   });
 
   it('links [[Titre]] to the readable page of that title, accents and case folded', async () => {
-    const r = await put(page.id, { markdown: 'Voir [[election municipale]] et `[[pas un lien]]`.' }, militante.token);
+    const r = await put(page.id, { markdown: 'Voir [[election municipale]] et `[[pas un lien]]`.', baseRevision: await revision(page.id) }, militante.token);
     expect(r.status).toBe(200);
     expect(linksOf(page.id)).toEqual([existing.id]);
     expect(r.body.markdown).toContain(`[Élection Municipale](/pages/${existing.id})`);
     expect(r.body.markdown).toContain('`[[pas un lien]]`');
   });
 
-  it('creates a stub in the page’s space for an unknown title, once, that its co-editors can open', async () => {
-    const r = await put(page.id, { markdown: 'À écrire : [[Plan de mobilité douce]], encore [[plan de mobilité douce]].' }, militante.token);
+  it('creates a draft in the page’s space for an unknown title, once, that only its creator reads until it is published', async () => {
+    const r = await put(page.id, { markdown: 'À écrire : [[Plan de mobilité douce]], encore [[plan de mobilité douce]].', baseRevision: await revision(page.id) }, militante.token);
     expect(r.status).toBe(200);
     const stubs = db().select().from(pages).where(and(eq(pages.title, 'Plan de mobilité douce'))).all();
     expect(stubs).toHaveLength(1);
-    expect(stubs[0]).toMatchObject({ spaceId: t.section.id, status: 'published', visibility: 'space', createdBy: militante.id });
+    expect(stubs[0]).toMatchObject({ spaceId: t.section.id, status: 'draft', visibility: 'space', createdBy: militante.id });
     expect(linksOf(page.id)).toEqual([stubs[0]!.id]);
-    // Another member of the section sees the link's title and opens the stub; a member of
-    // another section sees "page privée" and gets a 404.
-    expect((await get(page.id, voisine.token)).body.text).toContain('Plan de mobilité douce');
-    expect((await get(stubs[0]!.id, voisine.token)).status).toBe(200);
-    expect((await get(page.id, colmar.token)).body.text).toContain('page privée');
-    expect((await get(stubs[0]!.id, colmar.token)).status).toBe(404);
+    // Its creator reads it; another member of the section, or of another section, sees
+    // "page privée" and gets a 404, as for any draft.
+    expect((await get(page.id, militante.token)).body.text).toContain('Plan de mobilité douce');
+    expect((await get(stubs[0]!.id, militante.token)).status).toBe(200);
+    for (const other of [voisine, colmar]) {
+      expect((await get(page.id, other.token)).body.text).toContain('page privée');
+      expect((await get(stubs[0]!.id, other.token)).status).toBe(404);
+    }
   });
 
   it('turns links to page URLs into wiki links, relative or absolute', async () => {
-    const r = await put(page.id, { markdown: `[notre texte](/pages/${existing.id}) et [le bureau](http://localhost:3999/pages/${secret.id}) et [ailleurs](https://example.org/pages/x)` }, militante.token);
+    const r = await put(page.id, { markdown: `[notre texte](/pages/${existing.id}) et [le bureau](http://localhost:3999/pages/${secret.id}) et [ailleurs](https://example.org/pages/x)`, baseRevision: await revision(page.id) }, militante.token);
     expect(r.status).toBe(200);
     expect(linksOf(page.id).sort()).toEqual([existing.id, secret.id].sort());
     // the writer reads both targets: current titles
