@@ -1,6 +1,8 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ActivityStream } from '@/components/activity/ActivityStream';
 import { PageList } from '@/components/pages/PageList';
+import { listActivity, listAwaiting, listMyDrafts } from '@/server/activity/home-feed';
 import { getMyProfile, getMySpaces, getViewerOrResume } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
 import { isPartyMember } from '@/server/policy';
@@ -30,13 +32,18 @@ export default async function HomePage() {
     );
   }
   const me = getMyProfile(viewer.id);
+  const format = await getFormatter();
   const spaces = getMySpaces(viewer.id);
   const section = spaces.find((s) => s.kind === 'section');
   const groups = spaces.filter((s) => s.kind === 'group');
-  const recent = listPages(viewer, { limit: 8 });
-  const mine = listPages(viewer, { limit: 5, authorId: viewer.id });
-  const sectionPages = section ? listPages(viewer, { spaceId: section.id, limit: 5 }) : null;
+  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const now = new Date();
+  // Each page once: a draft of mine shows among my drafts, not again in the stream.
+  const drafts = listMyDrafts(viewer);
+  const activity = listActivity(viewer, { now, exclude: drafts.map((d) => d.id), locale });
+  const awaiting = listAwaiting(viewer, { now, locale });
   const firstName = (me.name ?? '').split(' ')[0];
+  const isNew = activity.length === 0 && drafts.length === 0;
   return (
     <div className="stack">
       <div className="page-header">
@@ -47,50 +54,101 @@ export default async function HomePage() {
           </p>
         </div>
       </div>
-      <div className="grid-2">
-        <section className="card" aria-labelledby="my-section">
-          <h2 id="my-section">{t('mySection')}</h2>
-          {section ? (
-            <>
-              <p>
-                <Link className="list-title" href={`/espaces/${section.id}`}>
-                  {section.name}
-                </Link>
-              </p>
-              <PageList items={sectionPages?.data ?? []} emptyText={t('sectionEmpty')} />
-            </>
-          ) : (
-            <p className="empty">{t('noSection')}</p>
-          )}
-        </section>
-        <section className="card" aria-labelledby="my-groups">
-          <h2 id="my-groups">{t('myGroups')}</h2>
-          {groups.length ? (
-            <ul className="list">
-              {groups.map((g) => (
-                <li key={g.id}>
-                  <Link className="list-title" href={`/espaces/${g.id}`}>
-                    {g.name}
-                  </Link>
-                  {g.description && <p className="excerpt">{g.description}</p>}
+      {awaiting.length > 0 && (
+        <section className="card" aria-labelledby="awaiting">
+          <h2 id="awaiting">{t('awaitingTitle')}</h2>
+          <ul className="list">
+            {awaiting.flatMap((a) => [
+              a.newMembers.count > 0 && (
+                <li key={`m-${a.space.id}`}>
+                  {t.rich('newMembers', {
+                    count: a.newMembers.count,
+                    space: a.space.name,
+                    names: a.newMembers.names.join(', ') + (a.newMembers.count > a.newMembers.names.length ? '…' : ''),
+                    link: (chunks) => <Link href={`/espaces/${a.space.id}#members-title`}>{chunks}</Link>,
+                  })}
                 </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="empty">{t('noGroups')}</p>
-          )}
-          <p style={{ marginTop: 12 }}>
-            <Link href="/groupes">{t('discoverGroups')}</Link>
-          </p>
+              ),
+              a.pendingInvitations > 0 && (
+                <li key={`i-${a.space.id}`}>
+                  {t.rich('pendingInvitations', {
+                    count: a.pendingInvitations,
+                    space: a.space.name,
+                    link: (chunks) => <Link href={`/espaces/${a.space.id}#members-title`}>{chunks}</Link>,
+                  })}
+                </li>
+              ),
+            ])}
+          </ul>
         </section>
-      </div>
-      <section className="card" aria-labelledby="recent">
-        <h2 id="recent">{t('recent')}</h2>
-        <PageList items={recent.data} emptyText={t('recentEmpty')} showSpace />
-      </section>
-      <section className="card" aria-labelledby="mine">
-        <h2 id="mine">{t('myTexts')}</h2>
-        <PageList items={mine.data} emptyText={t('myTextsEmpty')} showSpace />
+      )}
+      {isNew ? (
+        <section className="card" aria-labelledby="welcome">
+          <h2 id="welcome">{t('welcomeTitle')}</h2>
+          <p className="muted">{t('welcomeBody')}</p>
+          <div className="row">
+            {section && (
+              <Link href={`/espaces/${section.id}`} className="btn btn-primary">
+                {t('welcomeSection')}
+              </Link>
+            )}
+            <Link href="/groupes" className="btn">
+              {t('welcomeGroups')}
+            </Link>
+          </div>
+        </section>
+      ) : (
+        <div className="home-grid">
+          <section className="card" aria-labelledby="activity">
+            <h2 id="activity">{t('activityTitle')}</h2>
+            {activity.length ? <ActivityStream items={activity} now={now} /> : <p className="empty">{t('activityEmpty')}</p>}
+          </section>
+          {drafts.length > 0 && (
+            <section className="card" aria-labelledby="drafts">
+              <h2 id="drafts">{t('draftsTitle')}</h2>
+              <ul className="list">
+                {drafts.map((d) => (
+                  <li key={d.id}>
+                    <Link className="list-title" href={`/pages/${d.id}`}>
+                      {d.title}
+                    </Link>
+                    <p className="small muted" style={{ margin: 0 }}>
+                      {t('draftIn', { space: d.spaceName, date: format.relativeTime(d.updatedAt, now) })}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      )}
+      <section className="card" aria-labelledby="my-spaces">
+        <h2 id="my-spaces">{t('mySpaces')}</h2>
+        {section ? (
+          <p>
+            <Link className="list-title" href={`/espaces/${section.id}`}>
+              {section.name}
+            </Link>
+          </p>
+        ) : (
+          <p className="empty">{t('noSection')}</p>
+        )}
+        {groups.length ? (
+          <ul className="list">
+            {groups.map((g) => (
+              <li key={g.id}>
+                <Link className="list-title" href={`/espaces/${g.id}`}>
+                  {g.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">{t('noGroups')}</p>
+        )}
+        <p style={{ marginTop: 12 }}>
+          <Link href="/groupes">{t('discoverGroups')}</Link>
+        </p>
       </section>
     </div>
   );
