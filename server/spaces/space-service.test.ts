@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { addMembership, expectAppError, expectAppErrorAsync, makeGroup, makeTree, makeUser, queuedMails, siteBuilder, viewerOf, type Tree, type UserRow } from '@/test/factories';
+import { deleteAccount } from '@/server/users/account-service';
 import { listMembers, listMyInvitations, listMySpaces } from './queries';
 import { acceptInvitation, addMember, createGroup, createSubspace, declineInvitation, ensureNationalSpace, joinGroup, leaveGroup, removeMember, requestMemberAdd, setMemberRole } from './space-service';
 
@@ -296,5 +297,59 @@ describe('members of a section, continued', () => {
     const rows = listMembers(viewerOf(admin), g.id).data;
     expect(rows.find((r) => r.userId === nameless.id)).toMatchObject({ displayName: `Membre de ${t.section.name}`, email: nameless.email });
     expect(listMembers(viewerOf(admin), g.id, { locale: 'en' }).data.find((r) => r.userId === admin.id)?.displayName).toBe('Animatrice');
+  });
+});
+
+describe('former members leave their groups', () => {
+  it('out of their section (a citizen again), a member leaves every group and invitation; the animators are told, without a reason', () => {
+    const t = makeTree('Départ');
+    const sec = makeUser();
+    addMembership(sec, t.section, 'secretary');
+    const leaver = makeUser({ name: 'Jeanne Départ' });
+    addMembership(leaver, t.section);
+    const animator = makeUser({ name: 'Animateur' });
+    const coAnimator = makeUser();
+    const g1 = makeGroup(animator, { name: 'Jardins partagés' });
+    addMembership(coAnimator, g1, 'admin');
+    joinGroup(viewerOf(leaver), g1.id);
+    const g2 = makeGroup(leaver, { name: 'Bibliothèque' }); // the leaver animates this one
+    addMembership(animator, g2);
+    const g3 = makeGroup(animator, { name: 'Invitations' });
+    addMember(viewerOf(animator), g3.id, { email: leaver.email! });
+    expect(listMyInvitations(leaver.id)).toHaveLength(1);
+
+    removeMember(viewerOf(sec), t.section.id, leaver.id);
+    expect(db().select().from(users).where(eq(users.id, leaver.id)).get()?.siteRole).toBe('citizen');
+    for (const g of [g1, g2]) expect(roleOf(leaver.id, g.id)).toBeNull();
+    expect(listMyInvitations(leaver.id)).toEqual([]);
+    expect(listMySpaces(leaver.id)).toEqual([]);
+
+    const toAnimator = queuedMails(animator.email!).filter((m) => m.subject.includes('a quitté'));
+    expect(toAnimator.map((m) => m.subject)).toEqual(['Jeanne Départ a quitté le groupe « Jardins partagés »']);
+    expect(toAnimator[0]!.text).toContain(`http://localhost:3999/espaces/${g1.id}`);
+    expect(toAnimator[0]!.text).not.toMatch(/section|adhé|retir|citoyen/i);
+    expect(queuedMails(coAnimator.email!).map((m) => m.subject)).toEqual(['Jeanne Départ a quitté le groupe « Jardins partagés »']);
+    // Nobody is told of a group where the leaver was alone at the helm, and the leaver is told nothing.
+    expect(queuedMails(leaver.email!).filter((m) => m.subject.includes('a quitté'))).toEqual([]);
+  });
+
+  it('a member who moves through a section while staying a party member (a site admin) keeps their groups', () => {
+    const t = makeTree('Admin reste');
+    const siteAdmin = makeUser({ siteRole: 'admin' });
+    addMembership(siteAdmin, t.section);
+    const g = makeGroup(makeUser());
+    joinGroup(viewerOf(siteAdmin), g.id);
+    removeMember(viewerOf(siteBuilder()), t.section.id, siteAdmin.id);
+    expect(roleOf(siteAdmin.id, g.id)).toBe('member');
+  });
+
+  it('deleting one\'s account ends one\'s groups too, and their animators are told', () => {
+    const animator = makeUser();
+    const g = makeGroup(animator, { name: 'Lecture' });
+    const m = makeUser({ name: 'Paul Parti' });
+    joinGroup(viewerOf(m), g.id);
+    deleteAccount(m.id);
+    expect(roleOf(m.id, g.id)).toBeNull();
+    expect(queuedMails(animator.email!).map((x) => x.subject)).toEqual(['Paul Parti a quitté le groupe « Lecture »']);
   });
 });

@@ -15,7 +15,7 @@ import { notifyAccessChanged } from '@/server/collab/bridge';
 import { env } from '@/server/env';
 import { limit } from '@/server/http/rate-limit';
 import { queueMail } from '@/server/mail/outbox';
-import { groupInvitationMail } from '@/server/mail/templates';
+import { groupInvitationMail, memberLeftMail } from '@/server/mail/templates';
 import { displayNameOf } from '@/server/users/display-name';
 
 const CHILD_KIND: Partial<Record<SpaceKind, SpaceKind>> = { national: 'federation', federation: 'section' };
@@ -191,13 +191,47 @@ export function removeMember(viewer: Viewer, spaceId: string, userId: string): v
   }
   db().transaction((tx) => {
     tx.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).run();
-    // A party member belongs to exactly one section: out of it, they are a citizen again (their
-    // other memberships give nothing until a section takes them in).
+    // A party member belongs to exactly one section: out of it, they are a citizen again, and
+    // leave their groups (their territorial roles give nothing until a section takes them in).
     if (space.kind === 'section') {
-      tx.update(users).set({ siteRole: 'citizen' }).where(and(eq(users.id, userId), eq(users.siteRole, 'member'))).run();
+      const res = tx.update(users).set({ siteRole: 'citizen' }).where(and(eq(users.id, userId), eq(users.siteRole, 'member'))).run();
+      if (res.changes > 0) endGroupMemberships(userId);
     }
   });
   notifyAccessChanged();
+}
+
+/**
+ * Someone stopped being a party member (out of their section, or their account deleted): their
+ * groups and pending group invitations end, in the caller's transaction, and each group's
+ * animators are told « X a quitté le groupe », never why. Named as the animators knew them
+ * (their name, else the address they saw in the members list). The caller closes sockets.
+ */
+export function endGroupMemberships(userId: string): void {
+  const d = db();
+  const person = d.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).get();
+  const groups = d
+    .select({ id: spaces.id, name: spaces.name })
+    .from(memberships)
+    .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
+    .where(and(eq(memberships.userId, userId), eq(spaces.kind, 'group')))
+    .all();
+  const groupIds = sql`(select ${spaces.id} from ${spaces} where ${spaces.kind} = 'group')`;
+  d.delete(spaceInvitations).where(and(eq(spaceInvitations.userId, userId), sql`${spaceInvitations.spaceId} in ${groupIds}`)).run();
+  if (groups.length === 0) return;
+  d.delete(memberships).where(and(eq(memberships.userId, userId), sql`${memberships.spaceId} in ${groupIds}`)).run();
+  const who = person?.name?.trim() || person?.email || '';
+  for (const group of groups) {
+    const animators = d
+      .select({ email: users.email, locale: users.locale })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.spaceId, group.id), eq(memberships.role, 'admin'), ne(users.siteRole, 'citizen'), isNull(users.deletedAt)))
+      .all();
+    for (const a of animators) {
+      if (a.email) queueMail(memberLeftMail(a.email, { group: group.name, person: who, url: `${env().AUTH_URL}/espaces/${group.id}` }, a.locale));
+    }
+  }
 }
 
 export function setMemberRole(viewer: Viewer, spaceId: string, userId: string, role: SpaceRole): void {

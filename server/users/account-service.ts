@@ -15,6 +15,7 @@ import { liveDocState } from '@/server/collab/write-document';
 import { notifyAccessChanged } from '@/server/collab/bridge';
 import { consumeToken, issueToken } from '@/server/tokens/signed-token';
 import { emailSchema } from '@/server/auth/request-sign-in';
+import { endGroupMemberships } from '@/server/spaces/space-service';
 
 export function getProfile(userId: string) {
   const u = prepared('getProfile', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare()).get({ id: userId });
@@ -116,6 +117,7 @@ export function deleteAccount(userId: string): void {
     tx.delete(accounts).where(eq(accounts.userId, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     tx.delete(apiTokens).where(eq(apiTokens.userId, userId)).run();
+    endGroupMemberships(userId); // their groups' animators are told, while the name is still there
     tx.delete(memberships).where(eq(memberships.userId, userId)).run();
     tx.update(users).set({ name: null, email: null, image: null, emailVerified: null, deletedAt: new Date(), siteRole: 'citizen' }).where(eq(users.id, userId)).run();
   });
