@@ -6,9 +6,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { db } from '@/db/client';
-import { jobs, memberships, pages, users, type SiteRole, type SpaceRole, type PageStatus, type Visibility } from '@/db/schema';
+import { jobs, memberships, pages, pageStewards, users, type SiteRole, type SpaceRole, type PageStatus, type Visibility } from '@/db/schema';
 import { isAppError, type ErrorCode } from '@/lib/errors';
+import * as Y from 'yjs';
 import { loadViewer } from '@/server/auth/load-viewer';
+import { BODY_FRAGMENT } from '@/lib/editor/extensions';
+import { appendUpdate } from '@/server/collab/doc-store';
+import { liveDocState } from '@/server/collab/write-document';
+import { derivePage } from '@/server/pages/derive';
 import { createPage, deletePage, type CreatePageInput } from '@/server/pages/page-service';
 import type { Mail } from '@/server/mail/outbox';
 import type { Viewer } from '@/server/policy';
@@ -131,6 +136,10 @@ export const MATRIX_ROLES = [
   'groupMember',
   'siteAdmin',
   'author',
+  // Named co-author of every page (page_stewards), from another section.
+  'namedCoAuthor',
+  // Typed a letter in every page and deleted it, then moved to another section.
+  'typedAndDeleted',
 ] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 
@@ -140,6 +149,24 @@ export const MATRIX_DELETED = ['alive', 'deletedRecently', 'deletedLongAgo'] as 
 export type MatrixDeleted = (typeof MATRIX_DELETED)[number];
 
 export type MatrixPage = { id: string; space: MatrixSpace; visibility: Visibility; status: PageStatus; deleted: MatrixDeleted };
+
+/** A letter typed at the start of the page's first paragraph, derived, then deleted and derived again. */
+export function typeAndDelete(pageId: string, who: { id: string }): void {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, liveDocState(pageId));
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  const paragraph = doc.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement;
+  if (!(paragraph.get(0) instanceof Y.XmlText)) paragraph.insert(0, [new Y.XmlText()]);
+  const text = paragraph.get(0) as Y.XmlText;
+  text.insert(0, 'x');
+  text.delete(0, 1);
+  for (const update of updates) {
+    appendUpdate(pageId, update, who.id);
+    derivePage(pageId, liveDocState(pageId), [who.id]);
+  }
+  doc.destroy();
+}
 
 export type PermissionWorld = {
   tree: Tree;
@@ -166,6 +193,8 @@ export function buildPermissionWorld(): PermissionWorld {
     groupMember: makeUser({ name: 'Membre du groupe' }),
     siteAdmin: makeUser({ siteRole: 'admin', name: 'Admin du site' }),
     author: makeUser({ name: 'Autrice' }),
+    namedCoAuthor: makeUser({ name: 'Co-autrice nommée' }),
+    typedAndDeleted: makeUser({ name: 'Frappe et efface' }),
   };
   addMembership(u.memberSameSection, tree.section);
   addMembership(u.citizenWithStaleRoles, tree.section, 'secretary');
@@ -194,6 +223,15 @@ export function buildPermissionWorld(): PermissionWorld {
       }
     }
   }
+  // A member of the section and the group types a letter in every page, and deletes it.
+  addMembership(u.typedAndDeleted, tree.section);
+  addMembership(u.typedAndDeleted, group);
+  for (const p of list) typeAndDelete(p.id, u.typedAndDeleted);
+  removeMembership(u.typedAndDeleted, tree.section);
+  removeMembership(u.typedAndDeleted, group);
+  addMembership(u.typedAndDeleted, thirdSection);
+  addMembership(u.namedCoAuthor, tree.otherSection);
+  for (const p of list) db().insert(pageStewards).values({ pageId: p.id, userId: u.namedCoAuthor.id, addedBy: u.author.id }).run();
   // ...then moves to another section and leaves the group: only authorship ties them now.
   removeMembership(u.author, tree.section);
   removeMembership(u.author, group);

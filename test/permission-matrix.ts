@@ -8,7 +8,13 @@ import type { MatrixPage, MatrixRole, MatrixSpace } from '@/test/factories';
 import type { PageAction, SpaceAction } from '@/server/policy';
 
 type PerSpace = Record<MatrixSpace, boolean>;
-type Facts = { signedIn: boolean; partyMember: boolean; memberOf: PerSpace; animates: PerSpace; isAuthor: boolean };
+/**
+ * `isAuthor`: listed among the page's authors (text of theirs is there). `isCreator`: made the
+ * page. `isNamedSteward`: named co-author by a deliberate act. Stewardship (publish, archive,
+ * delete, visibility, restore) comes from the last two and from animating the space, never from
+ * typing.
+ */
+type Facts = { signedIn: boolean; partyMember: boolean; memberOf: PerSpace; animates: PerSpace; isAuthor: boolean; isCreator: boolean; isNamedSteward: boolean };
 
 const none: PerSpace = { section: false, group: false };
 const section: PerSpace = { section: true, group: false };
@@ -17,21 +23,26 @@ const both: PerSpace = { section: true, group: true };
 
 /** Who each role is, relative to the matrix's section and group. */
 export const ROLE_FACTS: Record<MatrixRole, Facts> = {
-  anonymous: { signedIn: false, partyMember: false, memberOf: none, animates: none, isAuthor: false },
-  citizen: { signedIn: true, partyMember: false, memberOf: none, animates: none, isAuthor: false },
+  anonymous: { signedIn: false, partyMember: false, memberOf: none, animates: none, isAuthor: false, isCreator: false, isNamedSteward: false },
+  citizen: { signedIn: true, partyMember: false, memberOf: none, animates: none, isAuthor: false, isCreator: false, isNamedSteward: false },
   // Their membership rows count for nothing: they are a citizen like any other.
-  citizenWithStaleRoles: { signedIn: true, partyMember: false, memberOf: none, animates: none, isAuthor: false },
-  memberSameSection: { signedIn: true, partyMember: true, memberOf: section, animates: none, isAuthor: false },
-  memberOtherSection: { signedIn: true, partyMember: true, memberOf: none, animates: none, isAuthor: false },
-  sectionSecretary: { signedIn: true, partyMember: true, memberOf: section, animates: section, isAuthor: false },
+  citizenWithStaleRoles: { signedIn: true, partyMember: false, memberOf: none, animates: none, isAuthor: false, isCreator: false, isNamedSteward: false },
+  memberSameSection: { signedIn: true, partyMember: true, memberOf: section, animates: none, isAuthor: false, isCreator: false, isNamedSteward: false },
+  memberOtherSection: { signedIn: true, partyMember: true, memberOf: none, animates: none, isAuthor: false, isCreator: false, isNamedSteward: false },
+  sectionSecretary: { signedIn: true, partyMember: true, memberOf: section, animates: section, isAuthor: false, isCreator: false, isNamedSteward: false },
   // Secretary of the federation above the section: animates it without being in it.
-  federationSecretary: { signedIn: true, partyMember: true, memberOf: none, animates: section, isAuthor: false },
-  groupAdmin: { signedIn: true, partyMember: true, memberOf: group, animates: group, isAuthor: false },
-  groupMember: { signedIn: true, partyMember: true, memberOf: group, animates: none, isAuthor: false },
+  federationSecretary: { signedIn: true, partyMember: true, memberOf: none, animates: section, isAuthor: false, isCreator: false, isNamedSteward: false },
+  groupAdmin: { signedIn: true, partyMember: true, memberOf: group, animates: group, isAuthor: false, isCreator: false, isNamedSteward: false },
+  groupMember: { signedIn: true, partyMember: true, memberOf: group, animates: none, isAuthor: false, isCreator: false, isNamedSteward: false },
   // Site admins animate every space; they are members of none.
-  siteAdmin: { signedIn: true, partyMember: true, memberOf: none, animates: both, isAuthor: false },
-  // Wrote every matrix page, then moved to a third section.
-  author: { signedIn: true, partyMember: true, memberOf: none, animates: none, isAuthor: true },
+  siteAdmin: { signedIn: true, partyMember: true, memberOf: none, animates: both, isAuthor: false, isCreator: false, isNamedSteward: false },
+  // Created (and wrote) every matrix page, then moved to a third section.
+  author: { signedIn: true, partyMember: true, memberOf: none, animates: none, isAuthor: true, isCreator: true, isNamedSteward: false },
+  // Named co-author of every matrix page; a member of another section (and of no group).
+  namedCoAuthor: { signedIn: true, partyMember: true, memberOf: none, animates: none, isAuthor: false, isCreator: false, isNamedSteward: true },
+  // Typed a letter in every matrix page and deleted it, as a member of the section and the
+  // group, then moved to another section: a net-zero edit leaves no tie to the pages.
+  typedAndDeleted: { signedIn: true, partyMember: true, memberOf: none, animates: none, isAuthor: false, isCreator: false, isNamedSteward: false },
 };
 
 const PUB_MEM: Visibility[] = ['public', 'members'];
@@ -54,6 +65,10 @@ export const READ_TABLE: Record<MatrixRole, ReadRow> = {
   groupMember: { section: { published: PUB_MEM, drafts: false }, group: { published: ALL, drafts: false } },
   siteAdmin: { section: { published: ALL, drafts: true }, group: { published: ALL, drafts: true } },
   author: { section: { published: PUB_MEM, drafts: true }, group: { published: PUB_MEM, drafts: true } },
+  // Named co-authors read drafts (they steer them); a published `space` page of a space they are
+  // not in stays closed to them, and with it its steering.
+  namedCoAuthor: { section: { published: PUB_MEM, drafts: true }, group: { published: PUB_MEM, drafts: true } },
+  typedAndDeleted: { section: { published: PUB_MEM, drafts: false }, group: { published: PUB_MEM, drafts: false } },
 };
 
 export function expectedRead(role: MatrixRole, p: MatrixPage): boolean {
@@ -62,10 +77,15 @@ export function expectedRead(role: MatrixRole, p: MatrixPage): boolean {
   return p.status === 'draft' ? row.drafts : row.published.includes(p.visibility);
 }
 
-/** Authors and animators (party members) steer a page's life. */
+/** The creator, named co-authors and animators (party members) steer a page's life. */
 function stewards(role: MatrixRole, p: MatrixPage): boolean {
   const f = ROLE_FACTS[role];
-  return f.partyMember && (f.isAuthor || f.animates[p.space]);
+  return f.partyMember && (f.isCreator || f.isNamedSteward || f.animates[p.space]);
+}
+
+/** Restoring (and seeing a page in the trash): stewards who could read it were it not deleted. */
+function restores(role: MatrixRole, p: MatrixPage): boolean {
+  return stewards(role, p) && expectedRead(role, { ...p, deleted: 'alive' });
 }
 
 export function expectedPage(role: MatrixRole, action: PageAction, p: MatrixPage): boolean {
@@ -76,7 +96,7 @@ export function expectedPage(role: MatrixRole, action: PageAction, p: MatrixPage
     case 'read':
       return read;
     case 'edit':
-      return read && f.partyMember && status !== 'archived' && (f.memberOf[p.space] || f.isAuthor || f.animates[p.space]);
+      return read && f.partyMember && status !== 'archived' && (f.memberOf[p.space] || f.isAuthor || f.isNamedSteward || f.animates[p.space]);
     case 'comment':
       return f.signedIn && read;
     case 'publish':
@@ -91,13 +111,15 @@ export function expectedPage(role: MatrixRole, action: PageAction, p: MatrixPage
     case 'delete':
       return read && stewards(role, p);
     case 'restore':
-      return p.deleted === 'deletedRecently' && stewards(role, p);
+      return p.deleted === 'deletedRecently' && restores(role, p);
+    case 'manageStewards':
+      return read && f.partyMember && (f.isCreator || f.animates[p.space]);
   }
 }
 
 /** The error a refused action gives: unreadable pages are `not_found`, never `forbidden`. */
 export function expectedRefusal(role: MatrixRole, action: PageAction, p: MatrixPage): 'not_found' | 'unauthorized' | 'forbidden' {
-  const hidden = action === 'restore' && p.deleted !== 'alive' ? !stewards(role, p) : !expectedRead(role, p);
+  const hidden = action === 'restore' && p.deleted !== 'alive' ? !restores(role, p) : !expectedRead(role, p);
   if (hidden) return 'not_found';
   return role === 'anonymous' ? 'unauthorized' : 'forbidden';
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { prepared } from '@/db/prepared';
-import { pageAuthors, pages, spaces } from '@/db/schema';
+import { pageAuthors, pages, pageStewards, spaces } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { canPage, PAGE_ACTIONS, type PageAction, type PageRef, type Viewer } from '@/server/policy';
 import { toSpaceRef, type SpaceRow } from '@/server/spaces/queries';
@@ -19,11 +19,16 @@ export function loadPage(id: string): LoadedPage {
   )
     .all({ id })
     .map((a) => a.userId);
+  const stewardIds = prepared('loadPage.stewards', (d) =>
+    d.select({ userId: pageStewards.userId }).from(pageStewards).where(eq(pageStewards.pageId, sql.placeholder('id'))).prepare(),
+  )
+    .all({ id })
+    .map((a) => a.userId);
   const { page, space } = found;
   return {
     row: page,
     space,
-    ref: { id: page.id, space: toSpaceRef(space), visibility: page.visibility, status: page.status, deletedAt: page.deletedAt, authorIds },
+    ref: { id: page.id, space: toSpaceRef(space), visibility: page.visibility, status: page.status, deletedAt: page.deletedAt, authorIds, createdBy: page.createdBy, stewardIds },
   };
 }
 

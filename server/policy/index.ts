@@ -5,7 +5,7 @@
  * to `can(viewer, 'read', page)` over the whole matrix.
  */
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { pages, pageAuthors, spaces, type PageStatus, type SpaceKind, type Visibility } from '@/db/schema';
+import { pages, pageAuthors, pageStewards, spaces, type PageStatus, type SpaceKind, type Visibility } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isPartyMember, isSiteAdmin, type Viewer } from './viewer';
 
@@ -22,14 +22,41 @@ export type PageRef = {
   visibility: Visibility;
   status: PageStatus;
   deletedAt: Date | null;
+  /** Authors: the creator and those whose text is (or was, in a saved version) in the page. */
   authorIds: readonly string[];
+  createdBy: string | null;
+  /** Co-authors the creator or an animator named to steer the page (page_stewards). */
+  stewardIds: readonly string[];
 };
 
-export type PageAction = 'read' | 'edit' | 'comment' | 'publish' | 'publishVersion' | 'viewHistory' | 'changeVisibility' | 'archive' | 'delete' | 'restore';
+export type PageAction =
+  | 'read'
+  | 'edit'
+  | 'comment'
+  | 'publish'
+  | 'publishVersion'
+  | 'viewHistory'
+  | 'changeVisibility'
+  | 'archive'
+  | 'delete'
+  | 'restore'
+  | 'manageStewards';
 export type SpaceAction = 'view' | 'listMembers' | 'manageMembers' | 'createPage' | 'join' | 'leave' | 'viewTrash' | 'createSubspace';
 export type SiteAction = 'createGroup' | 'createInvitation' | 'manageSite';
 
-export const PAGE_ACTIONS: readonly PageAction[] = ['read', 'edit', 'comment', 'publish', 'publishVersion', 'viewHistory', 'changeVisibility', 'archive', 'delete', 'restore'];
+export const PAGE_ACTIONS: readonly PageAction[] = [
+  'read',
+  'edit',
+  'comment',
+  'publish',
+  'publishVersion',
+  'viewHistory',
+  'changeVisibility',
+  'archive',
+  'delete',
+  'restore',
+  'manageStewards',
+];
 
 /**
  * Secretary of this territory or one above it, admin of this group, or site admin. Only party
@@ -50,12 +77,20 @@ function isAuthor(v: Viewer, page: PageRef): boolean {
   return v !== null && page.authorIds.includes(v.id);
 }
 
+function isCreator(v: Viewer, page: PageRef): boolean {
+  return v !== null && page.createdBy === v.id;
+}
+
+function isNamedSteward(v: Viewer, page: PageRef): boolean {
+  return v !== null && page.stewardIds.includes(v.id);
+}
+
 function canReadPage(v: Viewer, page: PageRef): boolean {
   if (page.deletedAt) return false;
   if (isSiteAdmin(v)) return true;
   // Citizens read published public pages, nothing else (not even a draft they once wrote).
   if (!isPartyMember(v)) return page.status !== 'draft' && page.visibility === 'public';
-  if (page.status === 'draft') return isAuthor(v, page) || managesSpace(v, page.space);
+  if (page.status === 'draft') return isAuthor(v, page) || isCreator(v, page) || isNamedSteward(v, page) || managesSpace(v, page.space);
   switch (page.visibility) {
     case 'public':
       return true;
@@ -66,9 +101,18 @@ function canReadPage(v: Viewer, page: PageRef): boolean {
   }
 }
 
-/** Authors and animators of the space steer a page's life (publish, archive, delete). */
+/**
+ * Who steers a page's life (publish, archive, delete, visibility, restore, back to draft): its
+ * creator, the co-authors named by a deliberate act, the space's animators and site admins —
+ * never whoever typed in it. No steering without read: the callers check read as well.
+ */
 function stewardsPage(v: Viewer, page: PageRef): boolean {
-  return isPartyMember(v) && (isAuthor(v, page) || managesSpace(v, page.space));
+  return isPartyMember(v) && (isCreator(v, page) || isNamedSteward(v, page) || managesSpace(v, page.space));
+}
+
+/** A page in the trash is restored (and seen there) by those who steer it and could read it were it not deleted. */
+function mayRestore(v: Viewer, page: PageRef): boolean {
+  return stewardsPage(v, page) && canReadPage(v, { ...page, deletedAt: null });
 }
 
 function isRestorable(page: PageRef, now: Date): boolean {
@@ -84,7 +128,7 @@ export function canPage(v: Viewer, action: PageAction, page: PageRef, now = new 
         canReadPage(v, page) &&
         isPartyMember(v) &&
         page.status !== 'archived' &&
-        (inSpace(v, page.space.id) || isAuthor(v, page) || managesSpace(v, page.space))
+        (inSpace(v, page.space.id) || isAuthor(v, page) || isNamedSteward(v, page) || managesSpace(v, page.space))
       );
     case 'comment':
       return v !== null && canReadPage(v, page);
@@ -102,7 +146,10 @@ export function canPage(v: Viewer, action: PageAction, page: PageRef, now = new 
     case 'delete':
       return canReadPage(v, page) && stewardsPage(v, page);
     case 'restore':
-      return isRestorable(page, now) && stewardsPage(v, page);
+      return isRestorable(page, now) && mayRestore(v, page);
+    case 'manageStewards':
+      // Naming co-authors is the creator's act (or an animator's), never a named co-author's.
+      return canReadPage(v, page) && isPartyMember(v) && (isCreator(v, page) || managesSpace(v, page.space));
   }
 }
 
@@ -161,7 +208,7 @@ export function authorizePage(v: Viewer, action: PageAction, page: PageRef): voi
   if (canPage(v, action, page)) return;
   // Nobody reads a deleted page: only those who steer it (and see it in the trash) may learn
   // that it exists; to everyone else a restore answers not_found, like any unreadable page.
-  const isVisible = action === 'restore' && page.deletedAt ? stewardsPage(v, page) : canReadPage(v, page);
+  const isVisible = action === 'restore' && page.deletedAt ? mayRestore(v, page) : canReadPage(v, page);
   if (!isVisible) throw new AppError('not_found');
   if (v === null) throw new AppError('unauthorized');
   throw new AppError('forbidden');
@@ -206,11 +253,12 @@ export function readableWhere(v: Viewer): SQL {
     ),
   );
   const authored = sql`exists (select 1 from ${pageAuthors} where ${pageAuthors.pageId} = ${pages.id} and ${pageAuthors.userId} = ${v.id})`;
+  const named = sql`exists (select 1 from ${pageStewards} where ${pageStewards.pageId} = ${pages.id} and ${pageStewards.userId} = ${v.id})`;
   return and(
     alive,
     or(
       and(inArray(pages.status, ['published', 'archived']), visible),
-      and(eq(pages.status, 'draft'), or(authored, managed ?? undefined)),
+      and(eq(pages.status, 'draft'), or(authored, eq(pages.createdBy, v.id), named, managed ?? undefined)),
     ),
   )!;
 }

@@ -9,7 +9,7 @@ import { isAppError } from '@/lib/errors';
 import { loadPage } from '@/server/pages/load-page';
 import { getPage } from '@/server/pages/page-service';
 import { toSpaceRef } from '@/server/spaces/queries';
-import { buildPermissionWorld, MATRIX_ROLES, MATRIX_SPACES, makeUser, viewerOf, type PermissionWorld } from '@/test/factories';
+import { buildPermissionWorld, expectAppError, MATRIX_ROLES, MATRIX_SPACES, makeUser, viewerOf, type PermissionWorld } from '@/test/factories';
 import { expectedPage, expectedRead, expectedRefusal, expectedSpace, SPACE_ACTIONS_TESTED } from '@/test/permission-matrix';
 import { authorizePage, can, canSite, canSpace, PAGE_ACTIONS } from './index';
 
@@ -47,7 +47,7 @@ describe('page permission matrix', () => {
         }
       }
     }
-    expect(checked).toBe(11 * 54 * 10);
+    expect(checked).toBe(MATRIX_ROLES.length * 54 * PAGE_ACTIONS.length);
     expect(mismatches).toEqual([]);
   });
 
@@ -94,6 +94,44 @@ describe('page permission matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('stewardship is a deliberate role', () => {
+  const STEER = ['publish', 'publishVersion', 'archive', 'delete', 'changeVisibility'] as const;
+  const steersAny = (role: keyof PermissionWorld['viewers'], p: PermissionWorld['pages'][number]) =>
+    STEER.some((a) => can(w.viewers[role], a, { type: 'page', page: loadPage(p.id).ref }));
+  const alive = () => w.pages.filter((p) => p.deleted === 'alive');
+  const find = (space: string, visibility: string, status: string) => alive().find((p) => p.space === space && p.visibility === visibility && p.status === status)!;
+
+  it('a member who typed a letter and deleted it is neither an author nor a steward of any page', () => {
+    for (const p of w.pages) {
+      expect(loadPage(p.id).ref.authorIds, label(p)).not.toContain(w.users.typedAndDeleted.id);
+      expect(steersAny('typedAndDeleted', p), label(p)).toBe(false);
+    }
+  });
+
+  it('the creator, a named co-author, an animator and a site admin steer a page they read', () => {
+    const p = find('section', 'members', 'draft');
+    for (const role of ['author', 'namedCoAuthor', 'sectionSecretary', 'federationSecretary', 'siteAdmin'] as const) expect(steersAny(role, p), role).toBe(true);
+    for (const role of ['memberSameSection', 'memberOtherSection', 'groupAdmin', 'citizen', 'anonymous'] as const) expect(steersAny(role, p), role).toBe(false);
+  });
+
+  it('a named co-author from another section does not read a space-only published page, nor steer it', () => {
+    const p = find('section', 'space', 'published');
+    const ref = loadPage(p.id).ref;
+    expect(ref.stewardIds).toContain(w.users.namedCoAuthor.id);
+    expect(can(w.viewers.namedCoAuthor, 'read', { type: 'page', page: ref })).toBe(false);
+    expect(steersAny('namedCoAuthor', p)).toBe(false);
+    expectAppError(() => authorizePage(w.viewers.namedCoAuthor, 'archive', ref), 'not_found');
+  });
+
+  it('naming co-authors is the creator’s or an animator’s act, not a named co-author’s', () => {
+    const ref = loadPage(find('group', 'members', 'published').id).ref;
+    expect(can(w.viewers.author, 'manageStewards', { type: 'page', page: ref })).toBe(true);
+    expect(can(w.viewers.groupAdmin, 'manageStewards', { type: 'page', page: ref })).toBe(true);
+    expect(can(w.viewers.namedCoAuthor, 'manageStewards', { type: 'page', page: ref })).toBe(false);
+    expect(can(w.viewers.groupMember, 'manageStewards', { type: 'page', page: ref })).toBe(false);
   });
 });
 

@@ -1,0 +1,93 @@
+/**
+ * Named co-authors (page_stewards): stewardship of a page — publish, archive, delete, change its
+ * visibility — is a deliberate role. The page's creator (or an animator of its space) names
+ * party members who may read the page, and may remove them; typing in a page never names anyone.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import { pageStewards, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { parseInput } from '@/lib/parse-input';
+import { foldText } from '@/lib/text/fold';
+import { authorizePage, canPage, isPartyMember, type Viewer } from '@/server/policy';
+import { loadViewer } from '@/server/auth/load-viewer';
+import { displayName, sectionNameSql } from '@/server/users/display-name';
+import { notifyAccessChanged } from '@/server/collab/bridge';
+import { loadPage } from './load-page';
+
+export type Steward = { userId: string; displayName: string; isCreator: boolean };
+export type StewardList = { stewards: Steward[]; canManage: boolean };
+
+/** The creator and the named co-authors of a page, for those who may read it. */
+export function listStewards(viewer: Viewer, pageId: string): StewardList {
+  const { row, ref } = loadPage(pageId);
+  authorizePage(viewer, 'read', ref);
+  if (!isPartyMember(viewer)) throw new AppError('not_found'); // who steers a page is internal to the party
+  const people = db()
+    .select({ id: users.id, name: users.name, deletedAt: users.deletedAt, sectionName: sectionNameSql(users.id), addedAt: pageStewards.createdAt })
+    .from(pageStewards)
+    .innerJoin(users, eq(users.id, pageStewards.userId))
+    .where(eq(pageStewards.pageId, pageId))
+    .orderBy(pageStewards.createdAt)
+    .all();
+  const creator = row.createdBy
+    ? db().select({ id: users.id, name: users.name, deletedAt: users.deletedAt, sectionName: sectionNameSql(users.id) }).from(users).where(eq(users.id, row.createdBy)).get()
+    : undefined;
+  const named = (p: { id: string; name: string | null; deletedAt: Date | null; sectionName: string | null }, isCreator: boolean): Steward => ({
+    userId: p.id,
+    displayName: displayName(p, { sectionName: p.sectionName }),
+    isCreator,
+  });
+  return {
+    stewards: [...(creator ? [named(creator, true)] : []), ...people.filter((p) => p.id !== row.createdBy).map((p) => named(p, false))],
+    canManage: canPage(viewer, 'manageStewards', ref),
+  };
+}
+
+export const stewardInput = z.object({ person: z.string().trim().min(1).max(200) });
+
+const noOne = () =>
+  new AppError('invalid_input', 'No party member who may read this page has this name or address.', 'person', { key: 'stewardNotFound' });
+
+/**
+ * Names a co-author by e-mail address or full name. Only a party member who may read the page
+ * (once named) can be named; an unknown address and someone who may not read get the same answer.
+ */
+export function addSteward(viewer: Viewer, pageId: string, raw: z.input<typeof stewardInput>): Steward {
+  const { ref } = loadPage(pageId);
+  authorizePage(viewer, 'manageStewards', ref);
+  const { person } = parseInput(stewardInput, raw);
+  const candidates = person.includes('@')
+    ? db().select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, person.toLowerCase())).all()
+    : db()
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`coopol_fold(coalesce(${users.name}, '')) = ${foldText(person)}`)
+        .limit(20)
+        .all();
+  const eligible = candidates
+    .map((c) => loadViewer(c.id))
+    .filter((v): v is NonNullable<Viewer> => isPartyMember(v) && canPage(v, 'read', { ...ref, stewardIds: [...ref.stewardIds, v!.id] }));
+  if (eligible.length === 0) throw noOne();
+  if (eligible.length > 1) throw new AppError('invalid_input', 'Several members have this name: give the e-mail address.', 'person', { key: 'stewardAmbiguous' });
+  const target = eligible[0]!;
+  if (target.id === ref.createdBy || ref.stewardIds.includes(target.id)) {
+    throw new AppError('conflict', 'This person already steers this page.', 'person', { key: 'stewardAlready' });
+  }
+  db().insert(pageStewards).values({ pageId, userId: target.id, addedBy: viewer!.id }).onConflictDoNothing().run();
+  return listStewards(viewer, pageId).stewards.find((s) => s.userId === target.id)!;
+}
+
+/** Removes a named co-author (the creator stays: their role is not a nomination). */
+export function removeSteward(viewer: Viewer, pageId: string, userId: string): void {
+  const { ref } = loadPage(pageId);
+  authorizePage(viewer, 'manageStewards', ref);
+  const res = db()
+    .delete(pageStewards)
+    .where(and(eq(pageStewards.pageId, pageId), eq(pageStewards.userId, userId)))
+    .run();
+  if (res.changes === 0) throw new AppError('not_found');
+  // A co-author named on a draft read and edited it through the nomination: their editors close.
+  notifyAccessChanged();
+}
