@@ -13,7 +13,10 @@ import { isDemo } from '@/server/env';
 import { runAction, str, type ActionResult } from '@/server/http/action';
 import { getLocale } from 'next-intl/server';
 
-/** Sends a one-time sign-in link (creating a citizen account when allowed), then shows "check your mail". */
+/**
+ * Sends a one-time sign-in link (creating a citizen account when allowed), then shows "check
+ * your mail" — the same page whether or not the address may sign in.
+ */
 export async function sendSignInLinkAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   const callbackUrl = safeReturnPath(str(form, 'callbackUrl'));
   const invitation = str(form, 'invitation') || undefined;
@@ -24,7 +27,7 @@ export async function sendSignInLinkAction(_prev: unknown, form: FormData): Prom
   });
   if (!result?.ok) return result;
   // next-auth stores the verification token and queues the mail through the outbox.
-  await signIn('nodemailer', { email: result.data.email, redirectTo: callbackUrl, redirect: false });
+  if (result.data.send) await signIn('nodemailer', { email: result.data.email, redirectTo: callbackUrl, redirect: false });
   redirect('/connexion/envoye');
 }
 

@@ -12,15 +12,22 @@ let ipSeq = 0;
 const ip = () => `10.0.0.${++ipSeq}`;
 
 describe('requestSignIn', () => {
-  it('closed registration: an unknown e-mail is refused with invitation_only and creates nobody', async () => {
-    await expectAppErrorAsync(requestSignIn({ email: 'inconnue@coopol.test', ip: ip() }), 'invitation_only');
+  it('closed registration: an unknown e-mail is answered as a known one, gets no link and creates nobody', async () => {
+    expect(await requestSignIn({ email: 'inconnue@coopol.test', ip: ip() })).toEqual({ email: 'inconnue@coopol.test', send: false });
     expect(userByEmail('inconnue@coopol.test')).toBeUndefined();
   });
 
   it('a known account always gets its link, registration open or not', async () => {
     const u = makeUser({ email: 'connue@coopol.test' });
-    expect(await requestSignIn({ email: '  Connue@Coopol.TEST ', ip: ip() })).toEqual({ email: 'connue@coopol.test' });
+    expect(await requestSignIn({ email: '  Connue@Coopol.TEST ', ip: ip() })).toEqual({ email: 'connue@coopol.test', send: true });
     expect(db().select().from(users).where(eq(users.email, 'connue@coopol.test')).all().map((r) => r.id)).toEqual([u.id]);
+  });
+
+  it('a forged or spent invitation is refused the same for a known and an unknown address', async () => {
+    makeUser({ email: 'deja-la@coopol.test' });
+    for (const email of ['deja-la@coopol.test', 'pas-encore@coopol.test']) {
+      await expectAppErrorAsync(requestSignIn({ email, ip: ip(), invitation: 'x.y' }), 'invalid_input', 'token');
+    }
   });
 
   it('refuses an address that is not one', async () => {
@@ -83,7 +90,8 @@ describe('requestSignIn', () => {
     } finally {
       setRegistrationOpen(viewerOf(makeUser({ siteRole: 'admin' })), false);
     }
-    await expectAppErrorAsync(requestSignIn({ email: 'trop-tard@coopol.test', ip: ip() }), 'invitation_only');
+    expect(await requestSignIn({ email: 'trop-tard@coopol.test', ip: ip() })).toMatchObject({ send: false });
+    expect(userByEmail('trop-tard@coopol.test')).toBeUndefined();
   });
 
   it('rate-limits per e-mail after 5 tries, whatever the IP', async () => {

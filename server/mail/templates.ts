@@ -34,3 +34,9 @@ export function memberLeftMail(to: string, v: { group: string; person: string; u
   const t = translators[locale];
   return { to, subject: t('memberLeft.subject', v), text: t('memberLeft.text', v) };
 }
+
+/** To an address someone asked to move their account to, when another account already uses it. */
+export function emailInUseMail(to: string, locale: Locale): Mail {
+  const t = translators[locale];
+  return { to, subject: t('emailInUse.subject'), text: t('emailInUse.text') };
+}

@@ -6,7 +6,7 @@ import { createSignInLink } from '@/server/auth/sign-in-link';
 import { createInvitation } from '@/server/invitations/invitation-service';
 import { getPage, updatePage } from '@/server/pages/page-service';
 import { pageRevision } from '@/server/pages/based-write';
-import { addMembership, expectAppError, makeGroup, makePage, makeTree, makeUser, viewerOf, type Tree, type UserRow } from '@/test/factories';
+import { addMembership, expectAppError, expectAppErrorAsync, makeGroup, makePage, makeTree, makeUser, queuedMails, viewerOf, type Tree, type UserRow } from '@/test/factories';
 import { authenticateApiToken, createApiToken } from './api-tokens';
 import { confirmEmailChange, deleteAccount, exportMyData, getProfile, requestEmailChange } from './account-service';
 
@@ -107,9 +107,12 @@ describe('e-mail change', () => {
     return decodeURIComponent(m![1]!);
   };
 
-  it('mails a single-use link to the new address; opening it changes the address', () => {
+  let ipSeq = 0;
+  const ip = () => `10.1.0.${++ipSeq}`;
+
+  it('mails a single-use link to the new address; opening it changes the address', async () => {
     const dan = makeUser({ email: 'dan@coopol.test' });
-    requestEmailChange(dan.id, ' Dan.Nouveau@Coopol.test ');
+    await requestEmailChange(dan.id, ' Dan.Nouveau@Coopol.test ', { ip: ip() });
     const token = linkIn('dan.nouveau@coopol.test');
     expect(getProfile(dan.id).email).toBe('dan@coopol.test');
     confirmEmailChange(token);
@@ -118,14 +121,33 @@ describe('e-mail change', () => {
     expectAppError(() => confirmEmailChange(token), 'invalid_input', 'token');
   });
 
-  it('refuses an address another account uses', () => {
+  it('answers the same for an address another account uses: no link, only a notice to its holder', async () => {
     const erin = makeUser();
-    expectAppError(() => requestEmailChange(erin.id, 'alice@coopol.test'), 'conflict', 'email');
+    const before = queuedMails('alice@coopol.test').length;
+    await expect(requestEmailChange(erin.id, 'alice@coopol.test', { ip: ip() })).resolves.toBeUndefined();
+    await expect(requestEmailChange(erin.id, 'libre@coopol.test', { ip: ip() })).resolves.toBeUndefined();
+    const notices = queuedMails('alice@coopol.test').slice(before);
+    expect(notices.map((m) => m.subject)).toEqual(['Votre adresse a été proposée pour un autre compte Coopol']);
+    expect(notices[0]!.text).not.toContain('token=');
+    expect(queuedMails('libre@coopol.test')[0]!.text).toContain('token=');
+    // One's own address: nothing to confirm, nothing sent.
+    await requestEmailChange(erin.id, erin.email!, { ip: ip() });
+    expect(queuedMails(erin.email!)).toEqual([]);
+    expect(getProfile(erin.id).email).toBe(erin.email);
   });
 
-  it('a link pending when the account was deleted does not put an e-mail back on it', () => {
+  it('is rate-limited per person and per IP', async () => {
+    const gil = makeUser();
+    for (let i = 0; i < 5; i++) await requestEmailChange(gil.id, `gil${i}@coopol.test`, { ip: ip() });
+    await expectAppErrorAsync(requestEmailChange(gil.id, 'gil-encore@coopol.test', { ip: ip() }), 'rate_limited');
+    const shared = '192.0.2.99';
+    for (let i = 0; i < 20; i++) await requestEmailChange(makeUser().id, `ip${i}@coopol.test`, { ip: shared });
+    await expectAppErrorAsync(requestEmailChange(makeUser().id, 'ip-encore@coopol.test', { ip: shared }), 'rate_limited');
+  });
+
+  it('a link pending when the account was deleted does not put an e-mail back on it', async () => {
     const fred = makeUser({ email: 'fred@coopol.test' });
-    requestEmailChange(fred.id, 'fred.bis@coopol.test');
+    await requestEmailChange(fred.id, 'fred.bis@coopol.test', { ip: ip() });
     const token = linkIn('fred.bis@coopol.test');
     deleteAccount(fred.id);
     expectAppError(() => confirmEmailChange(token), 'invalid_input', 'token');

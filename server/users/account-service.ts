@@ -1,5 +1,5 @@
 /** A person's own data: profile, sessions, export (GDPR art. 15/20) and deletion (art. 17). */
-import { emailChangeMail } from '@/server/mail/templates';
+import { emailChangeMail, emailInUseMail } from '@/server/mail/templates';
 import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { accounts, apiTokens, invitations, memberships, pageAuthors, pages, sess
 import { AppError } from '@/lib/errors';
 import { env } from '@/server/env';
 import { queueMail } from '@/server/mail/outbox';
+import { limit } from '@/server/http/rate-limit';
 import { parseInput } from '@/lib/parse-input';
 import { renderBody } from '@/server/pages/body';
 import { liveDocState } from '@/server/collab/write-document';
@@ -34,12 +35,22 @@ export function setLocale(userId: string, locale: (typeof LOCALES)[number]): voi
   db().update(users).set({ locale: parseInput(z.enum(LOCALES), locale) }).where(eq(users.id, userId)).run();
 }
 
-/** Sends a confirmation link to the new address; the change happens when it is opened. */
-export function requestEmailChange(userId: string, rawEmail: string): void {
+/**
+ * Sends a confirmation link to the new address; the change happens when it is opened. The
+ * answer is the same whether the address is free or another account's (that would tell who has
+ * an account): a taken address only receives a notice that someone tried. Rate-limited per
+ * person and per IP, as each request mails an address the requester chose.
+ */
+export async function requestEmailChange(userId: string, rawEmail: string, opts: { ip: string }): Promise<void> {
   const email = parseInput(emailSchema, rawEmail);
   const taken = db().select({ id: users.id }).from(users).where(eq(users.email, email)).get();
   if (taken) throw new AppError('conflict', 'This e-mail address is already used by an account.', 'email', { key: 'emailTaken' });
   const user = getProfile(userId);
+  const holder = db().select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email)).get();
+  if (holder) {
+    if (holder.id !== userId) queueMail(emailInUseMail(email, holder.locale));
+    return;
+  }
   const token = issueToken({ purpose: 'email-change', subject: `${userId} ${email}`, ttlMs: 86_400_000, singleUse: true });
   const url = `${env().AUTH_URL}/compte/email?token=${encodeURIComponent(token)}`;
   queueMail(emailChangeMail(email, url, user.locale));

@@ -1,5 +1,5 @@
 'use server';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -34,13 +34,11 @@ export async function updateProfileAction(_prev: unknown, form: FormData): Promi
   return r;
 }
 
+/** The same answer whether the new address is free or another account's (see requestEmailChange). */
 export async function requestEmailChangeAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   const viewer = await requireViewer(ACCOUNT);
-  const r = await runAction(() => requestEmailChange(viewer.id, str(form, 'email')));
-  if (r && !r.ok && r.error.code === 'conflict') {
-    return { ...r, error: { ...r.error, message: (await getTranslations('account'))('email.taken') } };
-  }
-  return r;
+  const ip = (await headers()).get('x-coopol-ip') ?? 'unknown';
+  return runAction(() => requestEmailChange(viewer.id, str(form, 'email'), { ip }));
 }
 
 /** Opened from the e-mail, possibly on another device: the signed token is the proof, no session needed. */

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { MailCheck } from 'lucide-react';
+import { isRegistrationOpen } from '@/server/settings/site-settings';
 
 export default async function LinkSentPage() {
   const t = await getTranslations('auth');
@@ -11,6 +12,8 @@ export default async function LinkSentPage() {
         <h1>{t('sentTitle')}</h1>
         <p>{t('sentBody')}</p>
         <p className="muted small">{t('sentHint')}</p>
+        {/* Said to everyone, whether or not their address has an account: the page is the same for all. */}
+        {!isRegistrationOpen() && <p className="muted small">{t('sentNoAccount')}</p>}
         <Link href="/connexion">{t('useAnotherEmail')}</Link>
       </div>
     </div>
