@@ -43,8 +43,8 @@ export function setLocale(userId: string, locale: (typeof LOCALES)[number]): voi
  */
 export async function requestEmailChange(userId: string, rawEmail: string, opts: { ip: string }): Promise<void> {
   const email = parseInput(emailSchema, rawEmail);
-  const taken = db().select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  if (taken) throw new AppError('conflict', 'This e-mail address is already used by an account.', 'email', { key: 'emailTaken' });
+  await limit('email-change-ip', opts.ip || 'unknown', 20, 60 * 60);
+  await limit('email-change-user', userId, 5, 60 * 60);
   const user = getProfile(userId);
   const holder = db().select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email)).get();
   if (holder) {
