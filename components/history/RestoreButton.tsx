@@ -28,7 +28,7 @@ export function RestoreButton({ label, restore }: { label: string; restore: () =
       />
       <span role="status" aria-live="polite">
         {result && !result.ok && <span className="alert alert-error">{result.error.message}</span>}
-        {result?.ok && <span className="small">{t('restored')}</span>}
+        {result?.ok && <span className="small">{(result.data as { unchanged?: boolean } | undefined)?.unchanged ? t('alreadyThisText') : t('restored')}</span>}
       </span>
     </span>
   );

@@ -21,8 +21,12 @@ const BLOCK = '\uE004';
 const FIRST_ATOM = 0xe100;
 const PRIVATE_USE = /[\uE000-\uF8FF]/g;
 
+/** A block whose words changed more than this share is shown as before | after, side by side. */
+export const SPLIT_RATIO = 0.5;
+
 type Change = 'ins' | 'del';
-type Ctx = { atoms: Map<string, string>; blocks: string[] };
+export type SplitLabels = { before: string; after: string };
+type Ctx = { atoms: Map<string, string>; blocks: string[]; labels: SplitLabels };
 
 const isTextblock = (n: JSONContent) => Boolean(n.type && editorSchema.nodes[n.type]?.isTextblock);
 const open = (c: Change) => (c === 'ins' ? INS_OPEN : DEL_OPEN);
@@ -69,10 +73,20 @@ function linearize(content: JSONContent[], ctx: Ctx): { str: string; owners: JSO
   return { str, owners };
 }
 
-/** Word-level diff of two textblocks' inline content, keeping each piece's own formatting. */
-function diffInline(a: JSONContent[], b: JSONContent[], ctx: Ctx): JSONContent[] {
+const escapeHTML = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/**
+ * Word-level diff of two textblocks' inline content, keeping each piece's own formatting; null
+ * when more than SPLIT_RATIO of the words changed (the block then reads better as before | after).
+ */
+function diffInline(a: JSONContent[], b: JSONContent[], ctx: Ctx): JSONContent[] | null {
   const la = linearize(a, ctx);
   const lb = linearize(b, ctx);
+  const parts = diffWordsWithSpace(la.str, lb.str);
+  const total = wordCount(la.str) + wordCount(lb.str);
+  const changed = parts.filter((p) => p.added || p.removed).reduce((n, p) => n + wordCount(p.value), 0);
+  if (total > 0 && changed / total > SPLIT_RATIO) return null;
   const out: JSONContent[] = [];
   const emit = (owners: JSONContent[], str: string, from: number, to: number, c: Change | null) => {
     let i = from;
@@ -91,7 +105,7 @@ function diffInline(a: JSONContent[], b: JSONContent[], ctx: Ctx): JSONContent[]
   };
   let ia = 0;
   let ib = 0;
-  for (const part of diffWordsWithSpace(la.str, lb.str)) {
+  for (const part of parts) {
     const n = part.value.length;
     if (part.removed) {
       emit(la.owners, la.str, ia, ia + n, 'del');
@@ -108,9 +122,20 @@ function diffInline(a: JSONContent[], b: JSONContent[], ctx: Ctx): JSONContent[]
   return out;
 }
 
+/** A block rewritten: the old one and the new one side by side (one above the other on a phone). */
+function split(a: JSONContent, b: JSONContent, ctx: Ctx): JSONContent {
+  const side = (node: JSONContent, c: Change, label: string) =>
+    `<div class="diff-side diff-${c === 'ins' ? 'after' : 'before'}"><span class="diff-label">${escapeHTML(label)}</span>${jsonToHTML({ type: 'doc', content: [markAll(node, c, ctx)] })}</div>`;
+  ctx.blocks.push(`<div class="diff-split">${side(a, 'del', ctx.labels.before)}${side(b, 'ins', ctx.labels.after)}</div>`);
+  return { type: 'paragraph', content: [{ type: 'text', text: `${BLOCK}${ctx.blocks.length - 1}${BLOCK}` }] };
+}
+
 /** Two nodes of the same type that differ. */
 function diffNode(a: JSONContent, b: JSONContent, ctx: Ctx): JSONContent[] {
-  if (isTextblock(b)) return [{ ...b, content: diffInline(a.content ?? [], b.content ?? [], ctx) }];
+  if (isTextblock(b)) {
+    const inline = diffInline(a.content ?? [], b.content ?? [], ctx);
+    return [inline ? { ...b, content: inline } : split(a, b, ctx)];
+  }
   if (b.content || a.content) return [{ ...b, content: diffChildren(a.content ?? [], b.content ?? [], ctx) }];
   return [markAll(a, 'del', ctx), markAll(b, 'ins', ctx)];
 }
@@ -164,9 +189,12 @@ function diffChildren(a: JSONContent[], b: JSONContent[], ctx: Ctx): JSONContent
   return out;
 }
 
-/** The comparison of `before` and `after`, as safe HTML of the formatted document. */
-export function diffDocumentsHTML(before: JSONContent, after: JSONContent): string {
-  const ctx: Ctx = { atoms: new Map(), blocks: [] };
+/**
+ * The comparison of `before` and `after`, as safe HTML of the formatted document: a block
+ * changed a little shows its changes inline, a block rewritten shows before | after.
+ */
+export function diffDocumentsHTML(before: JSONContent, after: JSONContent, opts: { labels?: SplitLabels } = {}): string {
+  const ctx: Ctx = { atoms: new Map(), blocks: [], labels: opts.labels ?? { before: 'Avant', after: 'Après' } };
   const merged: JSONContent = { type: 'doc', content: diffChildren(before.content ?? [], after.content ?? [], ctx) };
   return jsonToHTML(merged)
     .replace(new RegExp(`<p>${BLOCK}(\\d+)${BLOCK}</p>`, 'g'), (_, i: string) => ctx.blocks[Number(i)] ?? '')

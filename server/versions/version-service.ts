@@ -10,16 +10,18 @@ import { updateYFragment } from '@tiptap/y-tiptap';
 import { Node as PMNode } from '@tiptap/pm/model';
 import type { JSONContent } from '@tiptap/core';
 import { db } from '@/db/client';
-import { pages, pageVersions, users } from '@/db/schema';
+import { pages, pageVersions, users, type Locale } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
-import { authorizePage, isPartyMember, type Viewer } from '@/server/policy';
+import { authorizePage, canPage, isPartyMember, type PageRef, type Viewer } from '@/server/policy';
+import { renderLinks } from '@/server/links/render-links';
+import { displayName, sectionNameSql } from '@/server/users/display-name';
 import { loadPage, pageAbilities } from '@/server/pages/load-page';
 import { editorSchema, jsonToHTML, yStateToJSON } from '@/server/pages/body';
 import { liveDocState, writeDocument } from '@/server/collab/write-document';
 import { parseInput } from '@/lib/parse-input';
 import { recordActivity } from '@/server/activity/record-activity';
-import { diffDocumentsHTML } from './diff-html';
+import { diffDocumentsHTML, type SplitLabels } from './diff-html';
 import { recordPublication, takeAutoVersion, takeVersion, versionMeta, type VersionMeta } from './versions';
 
 export const versionNameInput = z.string().trim().max(120);
@@ -28,14 +30,15 @@ const MAX_LISTED = 500;
 export type Person = { id: string; name: string | null; isFormer: boolean };
 export type VersionItem = Omit<VersionMeta, 'authorIds' | 'createdBy' | 'text'> & { createdBy: Person | null; authors: Person[]; isPublished: boolean };
 
-function people(ids: string[]): Map<string, Person> {
+/** People as others see them: their name, or « Membre de <section> », never their address. */
+function people(ids: string[], locale?: Locale): Map<string, Person> {
   if (ids.length === 0) return new Map();
-  const rows = db().select({ id: users.id, name: users.name, deletedAt: users.deletedAt }).from(users).where(inArray(users.id, ids)).all();
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.deletedAt ? null : r.name, isFormer: r.deletedAt !== null }]));
+  const rows = db().select({ id: users.id, name: users.name, deletedAt: users.deletedAt, sectionName: sectionNameSql(users.id) }).from(users).where(inArray(users.id, ids)).all();
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.deletedAt ? null : displayName(r, { sectionName: r.sectionName, locale }), isFormer: r.deletedAt !== null }]));
 }
 
-function toItems(rows: VersionMeta[], publishedVersionId: string | null): VersionItem[] {
-  const who = people([...new Set(rows.flatMap((r) => [...r.authorIds, ...(r.createdBy ? [r.createdBy] : [])]))]);
+function toItems(rows: VersionMeta[], publishedVersionId: string | null, locale?: Locale): VersionItem[] {
+  const who = people([...new Set(rows.flatMap((r) => [...r.authorIds, ...(r.createdBy ? [r.createdBy] : [])]))], locale);
   return rows.map(({ authorIds, createdBy, text: _text, ...r }) => ({
     ...r,
     createdBy: createdBy ? (who.get(createdBy) ?? null) : null,
@@ -53,53 +56,67 @@ function historyOf(viewer: Viewer, pageId: string) {
   return loaded;
 }
 
-/** A version of this page, or not_found (also for a version of another page). */
-function versionOf(pageId: string, versionId: string): VersionMeta & { state: Uint8Array } {
+/**
+ * Whether the viewer could read the page under the visibility it had when the version was taken
+ * (null, on rows from before it was kept: the narrowest, `space`). Widening a page opens its
+ * versions from the widening on, never the earlier ones, to the new audience.
+ */
+function readsVersion(viewer: Viewer, ref: PageRef, version: Pick<VersionMeta, 'visibility'>): boolean {
+  return canPage(viewer, 'read', { ...ref, visibility: version.visibility ?? 'space' });
+}
+
+/** A version of this page the viewer may read, or not_found (also for a version of another page). */
+function versionOf(viewer: Viewer, ref: PageRef, versionId: string): VersionMeta & { state: Uint8Array } {
   const row = db()
     .select({ ...versionMeta, state: pageVersions.state })
     .from(pageVersions)
-    .where(and(eq(pageVersions.id, versionId), eq(pageVersions.pageId, pageId)))
+    .where(and(eq(pageVersions.id, versionId), eq(pageVersions.pageId, ref.id)))
     .get();
-  if (!row) throw new AppError('not_found');
+  if (!row || !readsVersion(viewer, ref, row)) throw new AppError('not_found');
   return { ...row, state: new Uint8Array(row.state) };
 }
 
-export function listVersions(viewer: Viewer, pageId: string) {
+export function listVersions(viewer: Viewer, pageId: string, opts: { locale?: Locale } = {}) {
   const { row, ref } = historyOf(viewer, pageId);
-  const rows = db().select(versionMeta).from(pageVersions).where(eq(pageVersions.pageId, pageId)).orderBy(desc(pageVersions.createdAt)).limit(MAX_LISTED).all();
-  const published = row.publishedVersionId ? rows.find((r) => r.id === row.publishedVersionId) : undefined;
+  const all = db().select(versionMeta).from(pageVersions).where(eq(pageVersions.pageId, pageId)).orderBy(desc(pageVersions.createdAt)).limit(MAX_LISTED).all();
+  const published = row.publishedVersionId ? all.find((r) => r.id === row.publishedVersionId) : undefined;
+  const rows = all.filter((r) => readsVersion(viewer, ref, r));
   return {
     page: { id: row.id, title: row.title, status: row.status, contentUpdatedAt: row.contentUpdatedAt },
     abilities: pageAbilities(viewer, ref),
     /** The live text changed after the version the public reads. */
     changedSincePublication: Boolean(published && row.contentUpdatedAt && row.contentUpdatedAt > published.createdAt),
-    versions: toItems(rows, row.publishedVersionId),
+    versions: toItems(rows, row.publishedVersionId, opts.locale),
   };
 }
 export type VersionList = ReturnType<typeof listVersions>;
 
-/** One version, rendered as the page was then. */
-export function getVersion(viewer: Viewer, pageId: string, versionId: string) {
-  const { row } = historyOf(viewer, pageId);
-  const { state, ...meta } = versionOf(pageId, versionId);
-  const [item] = toItems([meta], row.publishedVersionId);
-  return { page: { id: row.id, title: row.title }, version: item!, html: jsonToHTML(yStateToJSON(state)) };
+/**
+ * One version, rendered as the page was then. Its links show their targets' titles to a viewer
+ * who may read them, « page privée » otherwise (never the label stored when the link was made).
+ */
+export function getVersion(viewer: Viewer, pageId: string, versionId: string, opts: { locale?: Locale } = {}) {
+  const { row, ref } = historyOf(viewer, pageId);
+  const { state, ...meta } = versionOf(viewer, ref, versionId);
+  const [item] = toItems([meta], row.publishedVersionId, opts.locale);
+  return { page: { id: row.id, title: row.title }, version: item!, html: jsonToHTML(renderLinks(viewer, yStateToJSON(state), opts)) };
 }
 
 /**
  * Compares two versions (`to` may be 'live', the document as it is now), older first: the
  * formatted document with insertions in <ins> and deletions in <del>.
  */
-export function compareVersions(viewer: Viewer, pageId: string, fromId: string, toId: string) {
-  const { row } = historyOf(viewer, pageId);
-  const a = versionOf(pageId, fromId);
-  const b = toId === 'live' ? null : versionOf(pageId, toId);
+export function compareVersions(viewer: Viewer, pageId: string, fromId: string, toId: string, opts: { locale?: Locale; labels?: SplitLabels } = {}) {
+  const { row, ref } = historyOf(viewer, pageId);
+  const a = versionOf(viewer, ref, fromId);
+  const b = toId === 'live' ? null : versionOf(viewer, ref, toId);
   let [older, newer] = [a, b];
   if (b && b.createdAt < a.createdAt) [older, newer] = [b, a];
-  const before = yStateToJSON(older!.state);
-  const after = newer ? yStateToJSON(newer.state) : yStateToJSON(liveDocState(pageId));
-  const items = toItems(newer ? [older!, newer] : [older!], row.publishedVersionId);
-  return { page: { id: row.id, title: row.title }, from: items[0]!, to: newer ? items[1]! : null, html: diffDocumentsHTML(before, after) };
+  // Links resolved on both sides alike: a rename since is no change, and no stored label leaks.
+  const before = renderLinks(viewer, yStateToJSON(older!.state), opts);
+  const after = renderLinks(viewer, newer ? yStateToJSON(newer.state) : yStateToJSON(liveDocState(pageId)), opts);
+  const items = toItems(newer ? [older!, newer] : [older!], row.publishedVersionId, opts.locale);
+  return { page: { id: row.id, title: row.title }, from: items[0]!, to: newer ? items[1]! : null, html: diffDocumentsHTML(before, after, { labels: opts.labels }) };
 }
 
 export function saveNamedVersion(viewer: Viewer, pageId: string, rawName: string): VersionMeta {
@@ -137,15 +154,18 @@ export function stateWithContent(live: Uint8Array, content: JSONContent): Uint8A
 /**
  * Restores a version as a new change everyone sees live. The document as it was just before is
  * kept as an `auto` version when it is not already saved, and the result as a `restore` version.
+ * When the text already is that version's, nothing happens (null): no version of "no change".
  */
-export function restoreVersion(viewer: Viewer, pageId: string, versionId: string): VersionMeta {
+export function restoreVersion(viewer: Viewer, pageId: string, versionId: string): VersionMeta | null {
   const { ref } = historyOf(viewer, pageId);
-  const source = versionOf(pageId, versionId);
+  const source = versionOf(viewer, ref, versionId);
   authorizePage(viewer, 'edit', ref);
   const userId = viewer!.id;
   const now = new Date();
-  takeAutoVersion(pageId, liveDocState(pageId), now);
   const content = yStateToJSON(source.state);
+  const live = liveDocState(pageId);
+  if (JSON.stringify(yStateToJSON(live)) === JSON.stringify(content)) return null;
+  takeAutoVersion(pageId, live, now);
   const state = writeDocument(pageId, userId, (live) => stateWithContent(live, content));
   // One millisecond after the version of the document before it, so the history reads in order.
   return takeVersion(pageId, state, { kind: 'restore', name: source.name, userId, extraAuthors: [userId], now: new Date(now.getTime() + 1) })!;

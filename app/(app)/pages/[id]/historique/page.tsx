@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import '@/components/history/history.css';
 import { ArrowLeft } from 'lucide-react';
 import { CompareForm } from '@/components/history/CompareForm';
 import { VersionList } from '@/components/history/VersionList';
@@ -36,12 +37,13 @@ export default async function HistoryPage({ params, searchParams }: { params: Pa
   const { id } = await params;
   const sp = await searchParams;
   const viewer = await requireViewer(`/pages/${id}/historique`);
-  const list = orNotFound(() => listVersions(viewer, id));
+  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const list = orNotFound(() => listVersions(viewer, id, { locale }));
   const t = await getTranslations('history');
   const format = await getFormatter();
   const long = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short' });
-  const compared = sp.from && sp.to ? orNotFound(() => compareVersions(viewer, id, sp.from!, sp.to!)) : null;
-  const viewed = !compared && sp.v ? orNotFound(() => getVersion(viewer, id, sp.v!)) : null;
+  const compared = sp.from && sp.to ? orNotFound(() => compareVersions(viewer, id, sp.from!, sp.to!, { locale, labels: { before: t('before'), after: t('after') } })) : null;
+  const viewed = !compared && sp.v ? orNotFound(() => getVersion(viewer, id, sp.v!, { locale })) : null;
   const now = new Date();
   return (
     <article className="stack">
