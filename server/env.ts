@@ -17,6 +17,8 @@ const schema = z.object({
   COOPOL_DEMO: z.enum(['0', '1']).default('0'),
   /** Session lifetime in seconds (30 days by default). */
   SESSION_MAX_AGE: z.coerce.number().int().positive().default(30 * 86400),
+  /** Sign-in link lifetime in seconds (1 hour by default; 5 minutes to 7 days). */
+  SIGN_IN_LINK_MAX_AGE: z.coerce.number().int().min(300).max(7 * 86400).default(3600),
   /** Reverse proxies in front of Coopol whose X-Forwarded-For is believed (0: none). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });

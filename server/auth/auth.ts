@@ -12,7 +12,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/server/env';
 import { signInMail } from '@/server/mail/templates';
 import { queueMail } from '@/server/mail/outbox';
-import { SIGN_IN_LINK_TTL_S } from './sign-in-link';
+import { signInLinkMaxAge, signInLinkValidity, storeSignInToken } from './sign-in-link';
 import { SESSION_UPDATE_AGE_S } from './session-cookie';
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -20,17 +20,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   return {
     secret: e.AUTH_SECRET,
     trustHost: true,
-    adapter: DrizzleAdapter(db(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    adapter: {
+      ...DrizzleAdapter(db(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+      // A new link voids the older ones of the address (server/auth/sign-in-link.ts).
+      createVerificationToken: async (token) => {
+        storeSignInToken(token);
+        return token;
+      },
+    },
     session: { strategy: 'database', maxAge: e.SESSION_MAX_AGE, updateAge: SESSION_UPDATE_AGE_S },
     pages: { signIn: '/connexion', verifyRequest: '/connexion/envoye', error: '/connexion' },
     providers: [
       Nodemailer({
         server: e.SMTP_URL ?? 'smtp://localhost:25',
         from: e.MAIL_FROM,
-        maxAge: SIGN_IN_LINK_TTL_S,
+        maxAge: signInLinkMaxAge(),
         sendVerificationRequest: ({ identifier, url }) => {
-          const user = db().select({ locale: users.locale }).from(users).where(eq(users.email, identifier)).get();
-          queueMail(signInMail(identifier, url, user?.locale ?? 'fr'));
+          const locale = db().select({ locale: users.locale }).from(users).where(eq(users.email, identifier)).get()?.locale ?? 'fr';
+          queueMail(signInMail(identifier, url, { locale, validity: signInLinkValidity(locale) }));
         },
       }),
     ],

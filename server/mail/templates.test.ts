@@ -4,11 +4,15 @@ import { emailChangeMail, signInMail } from './templates';
 describe('mail templates', () => {
   it('write the sign-in mail in the recipient’s language, with the link', () => {
     const url = 'http://localhost:3000/api/auth/callback/nodemailer?token=abc&email=a%40b.fr';
-    expect(signInMail('a@b.fr', url, 'fr')).toMatchObject({ to: 'a@b.fr', subject: 'Votre lien de connexion à Coopol' });
-    expect(signInMail('a@b.fr', url, 'fr').text).toContain(`\n\n${url}\n\n`);
-    expect(signInMail('a@b.fr', url, 'fr').text).toContain('Si vous n’avez rien demandé');
-    expect(signInMail('a@b.fr', url, 'en')).toMatchObject({ subject: 'Your Coopol sign-in link' });
-    expect(signInMail('a@b.fr', url, 'en').text).toContain(url);
+    const fr = signInMail('a@b.fr', url, { locale: 'fr', validity: '1 heure' });
+    expect(fr).toMatchObject({ to: 'a@b.fr', subject: 'Votre lien de connexion à Coopol' });
+    expect(fr.text).toContain(`\n\n${url}\n\n`);
+    expect(fr.text).toContain('valable 1 heure, une seule fois');
+    expect(fr.text).toContain('Si vous n’avez rien demandé');
+    const en = signInMail('a@b.fr', url, { locale: 'en', validity: '30 minutes' });
+    expect(en).toMatchObject({ subject: 'Your Coopol sign-in link' });
+    expect(en.text).toContain(url);
+    expect(en.text).toContain('valid for 30 minutes');
   });
 
   it('write the e-mail change confirmation in both languages', () => {

@@ -13,9 +13,10 @@ const translators = {
   en: createTranslator({ locale: 'en', messages: { mail: en }, namespace: 'mail' }),
 };
 
-export function signInMail(to: string, url: string, locale: Locale): Mail {
-  const t = translators[locale];
-  return { to, subject: t('signIn.subject'), text: t('signIn.text', { url }) };
+/** `validity`: how long the link lasts, as words ("1 heure"; server/auth/sign-in-link.ts). */
+export function signInMail(to: string, url: string, opts: { locale: Locale; validity: string }): Mail {
+  const t = translators[opts.locale];
+  return { to, subject: t('signIn.subject'), text: t('signIn.text', { url, validity: opts.validity }) };
 }
 
 export function emailChangeMail(to: string, url: string, locale: Locale): Mail {

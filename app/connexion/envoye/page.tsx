@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { MailCheck } from 'lucide-react';
+import { signInLinkValidity } from '@/server/auth/sign-in-link';
 import { isRegistrationOpen } from '@/server/settings/site-settings';
 
 export default async function LinkSentPage() {
@@ -10,7 +11,7 @@ export default async function LinkSentPage() {
       <div className="card stack" style={{ textAlign: 'center' }}>
         <MailCheck size={40} aria-hidden style={{ margin: '0 auto', color: 'var(--ok)' }} />
         <h1>{t('sentTitle')}</h1>
-        <p>{t('sentBody')}</p>
+        <p>{t('sentBody', { validity: signInLinkValidity((await getLocale()) === 'en' ? 'en' : 'fr') })}</p>
         <p className="muted small">{t('sentHint')}</p>
         {/* Said to everyone, whether or not their address has an account: the page is the same for all. */}
         {!isRegistrationOpen() && <p className="muted small">{t('sentNoAccount')}</p>}
