@@ -4,20 +4,27 @@
  * see the live document (they read the published version), so for them it is nothing.
  */
 import { isAppError } from '@/lib/errors';
-import { canPage, isPartyMember, type Viewer } from '@/server/policy';
+import { canPage, isPartyMember, type PageRef, type Viewer } from '@/server/policy';
 import { loadPage } from '@/server/pages/load-page';
 
 export type LiveAccess = 'edit' | 'read' | null;
 
-export function liveAccess(viewer: Viewer, pageId: string): LiveAccess {
-  if (!isPartyMember(viewer)) return null;
-  let ref;
+/** The page as the policy sees it, or null when it does not exist. */
+export function pageRefOf(pageId: string): PageRef | null {
   try {
-    ref = loadPage(pageId).ref;
+    return loadPage(pageId).ref;
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found') return null;
     throw e;
   }
-  if (!canPage(viewer, 'read', ref)) return null;
+}
+
+/** Access to a page already loaded (a re-check loads each open page once for all its sockets). */
+export function accessTo(viewer: Viewer, ref: PageRef | null): LiveAccess {
+  if (!ref || !isPartyMember(viewer) || !canPage(viewer, 'read', ref)) return null;
   return canPage(viewer, 'edit', ref) ? 'edit' : 'read';
+}
+
+export function liveAccess(viewer: Viewer, pageId: string): LiveAccess {
+  return isPartyMember(viewer) ? accessTo(viewer, pageRefOf(pageId)) : null;
 }

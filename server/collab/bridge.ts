@@ -3,12 +3,12 @@
  * instances. The collaboration server publishes a small bridge on globalThis, passing only bytes
  * and ids across, so that API writes reach open rooms and permission changes close sockets.
  */
-import type { CollabServer } from './server';
+import type { AccessScope, CollabServer } from './server';
 
 type Bridge = {
   liveState(pageId: string): Uint8Array | null;
   applyUpdate(pageId: string, update: Uint8Array, userId: string | null): boolean;
-  recheckAccess(): void;
+  recheckAccess(scope?: AccessScope): void;
   /** Rooms open on pages that link to these pages get MESSAGE_LINK_TARGETS_CHANGED. */
   linkTargetsChanged(pageIds: string[]): void;
 };
@@ -24,7 +24,7 @@ export function installCollabBridge(server: CollabServer): void {
       room.applyClientUpdate(update, userId, null);
       return true;
     },
-    recheckAccess: () => server.recheckAccess(),
+    recheckAccess: (scope) => server.recheckAccess(scope),
     linkTargetsChanged: (pageIds) => server.linkTargetsChanged(pageIds),
   };
 }
@@ -45,19 +45,17 @@ export function notifyLinkTargetsChanged(pageIds: string[]): void {
   }
 }
 
-let pending: NodeJS.Timeout | null = null;
-
-/** Rights may have changed (membership, visibility, status, deletion): re-check open sockets soon. */
-export function notifyAccessChanged(): void {
-  const bridge = collabBridge();
-  if (!bridge || pending) return;
-  pending = setTimeout(() => {
-    pending = null;
-    try {
-      bridge.recheckAccess();
-    } catch (e) {
-      console.error('[collab] access recheck failed:', e instanceof Error ? e.message : e);
-    }
-  }, 50);
-  pending.unref();
+/**
+ * Rights may have changed (membership, visibility, status, deletion, a session or token ended):
+ * open sockets are re-checked now, before the change that withdrew a right answers — the rooms
+ * are in this process, so a withdrawn reader receives nothing typed after it. `scope` narrows
+ * the re-check to the rooms of these pages and/or the sockets of these people; without it,
+ * every socket is re-checked.
+ */
+export function notifyAccessChanged(scope?: AccessScope): void {
+  try {
+    collabBridge()?.recheckAccess(scope);
+  } catch (e) {
+    console.error('[collab] access recheck failed:', e instanceof Error ? e.message : e);
+  }
 }

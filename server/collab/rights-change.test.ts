@@ -1,6 +1,7 @@
 /**
  * Rights withdrawn during a session: the domain change (membership, visibility, status) reaches
- * open sockets through the bridge's `notifyAccessChanged`, with no manual re-check.
+ * open sockets through the bridge's `notifyAccessChanged`, with no manual re-check, before the
+ * change returns.
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +9,10 @@ import { db } from '@/db/client';
 import { pageUpdates } from '@/db/schema';
 import { joinGroup, leaveGroup, removeMember } from '@/server/spaces/space-service';
 import { READ_ONLY_NOW } from '@/lib/collab/close-reasons';
-import { updatePage } from '@/server/pages/page-service';
+import { deletePage, updatePage } from '@/server/pages/page-service';
 import { revokeSession, sessionId } from '@/server/users/account-service';
 import { CLOSE } from './config';
-import { addParagraph, apiTokenFor, barrier, bodyText, nextClose, sessionFor, socketOf, startCollab, synced, until, type Harness } from '@/test/collab-harness';
+import { addParagraph, apiTokenFor, barrier, bodyText, nextClose, serverRoundTrip, sessionFor, socketOf, startCollab, synced, until, type Harness } from '@/test/collab-harness';
 import { addMembership, makeGroup, makePage, makeTree, makeUser, siteBuilder, viewerOf, type Tree, type UserRow } from '@/test/factories';
 
 let h: Harness;
@@ -61,6 +62,40 @@ describe('rights withdrawn during a session', () => {
     expect((await closing).code).toBe(CLOSE.forbidden);
     expect(Date.now() - start).toBeLessThan(1000);
     expect(a.wsconnected).toBe(true);
+  });
+
+  it('the right is withdrawn before the change answers: closed at once, and nothing typed after it reaches the outsider', async () => {
+    const outsider = makeUser();
+    addMembership(outsider, tree.otherSection);
+    const page = makePage(alice, tree.section, { visibility: 'members', status: 'published' });
+    const r = h.provider(page.id, { token: apiTokenFor(outsider) });
+    const a = h.provider(page.id, { token: apiTokenFor(alice) });
+    await Promise.all([synced(r), synced(a)]);
+    const room = h.collab.rooms.get(page.id)!;
+    const closing = nextClose(r);
+    updatePage(viewerOf(alice), page.id, { visibility: 'space' });
+    // Synchronously: by the time the change returns, the outsider is out of the room.
+    expect([...room.conns.values()].map((c) => c.userId)).toEqual([alice.id]);
+    addParagraph(a.doc, 'Réservé à la section');
+    await until(() => bodyText(room.doc).includes('Réservé à la section'), 'typed after the change reaches the room');
+    await serverRoundTrip(a); // the room has relayed it to everyone still there
+    expect((await closing).code).toBe(CLOSE.forbidden);
+    expect(bodyText(r.doc)).not.toContain('Réservé à la section');
+  });
+
+  it('a page moved to the trash closes its readers before deletePage returns; other pages stay open', async () => {
+    const member = makeUser();
+    addMembership(member, tree.section);
+    const trashed = makePage(alice, tree.section, { visibility: 'space', status: 'published' });
+    const kept = makePage(alice, tree.section, { visibility: 'space', status: 'published' });
+    const p1 = h.provider(trashed.id, { token: apiTokenFor(member) });
+    const p2 = h.provider(kept.id, { token: apiTokenFor(member) });
+    await Promise.all([synced(p1), synced(p2)]);
+    const closing = nextClose(p1);
+    deletePage(viewerOf(alice), trashed.id);
+    expect(h.collab.rooms.get(trashed.id)?.conns.size ?? 0).toBe(0);
+    expect(h.collab.rooms.get(kept.id)!.conns.size).toBe(1);
+    expect((await closing).code).toBe(CLOSE.forbidden);
   });
 
   it('an editor who may now only read is closed with 4403 "read only", and reconnects as a reader whose updates are ignored', async () => {

@@ -14,7 +14,8 @@ import { sessionTokenFromCookieHeader, userIdFromSessionToken } from '@/server/a
 import { authenticateApiToken } from '@/server/users/api-tokens';
 import { getProfile } from '@/server/users/account-service';
 import { userColor } from '@/lib/editor/user-color';
-import { liveAccess } from './access';
+import { accessTo, liveAccess, pageRefOf } from './access';
+import type { Viewer } from '@/server/policy';
 import { CLOSE, collabConfig, type CollabConfig } from './config';
 import { Room, type Conn, type Credential, type DeriveFn } from './room';
 import { installCollabBridge } from './bridge';
@@ -57,10 +58,13 @@ function userIdFor(c: Credential): string | null {
   return c.kind === 'api' ? authenticateApiToken(c.token) : userIdFromSessionToken(c.token);
 }
 
+/** Which sockets a re-check looks at: those on these pages, of these people (both: both hold); all by default. */
+export type AccessScope = { pageIds?: readonly string[]; userIds?: readonly string[] };
+
 export type CollabServer = {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-  /** Closes sockets whose person lost the right to read, or to edit (with `READ_ONLY_NOW`). */
-  recheckAccess(): void;
+  /** Closes sockets whose person lost the right to read, or to edit (with `READ_ONLY_NOW`), synchronously. */
+  recheckAccess(scope?: AccessScope): void;
   /** Rooms open on pages that link to these pages are told (MESSAGE_LINK_TARGETS_CHANGED). */
   linkTargetsChanged(pageIds: string[]): void;
   /** Start-up: folds the update logs a crash left (recovery.ts), leaving open rooms theirs. Call before listening. */
@@ -145,15 +149,22 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
     return true;
   }
 
-  function recheckAccess(): void {
-    for (const room of rooms.values()) {
+  function recheckAccess(scope: AccessScope = {}): void {
+    const people = scope.userIds ? new Set(scope.userIds) : null;
+    const targets = scope.pageIds ? scope.pageIds.flatMap((id) => rooms.get(id) ?? []) : [...rooms.values()];
+    const viewers = new Map<string, Viewer>(); // each person and each page loaded once per re-check
+    for (const room of targets) {
+      let ref: ReturnType<typeof pageRefOf> | undefined;
       for (const conn of [...room.conns.values()]) {
+        if (people && !people.has(conn.userId)) continue;
         const userId = userIdFor(conn.credential);
         if (userId !== conn.userId) {
           room.close(conn, CLOSE.unauthenticated, 'session ended');
           continue;
         }
-        const access = liveAccess(loadViewer(conn.userId), room.pageId);
+        if (!viewers.has(userId)) viewers.set(userId, loadViewer(userId));
+        ref = ref === undefined ? pageRefOf(room.pageId) : ref;
+        const access = accessTo(viewers.get(userId)!, ref);
         if (!access) room.close(conn, CLOSE.forbidden, 'access withdrawn');
         // Closed rather than quietly muted: the editor would go on typing into a copy that is
         // never saved. It reconnects (after a reload) as a reader.

@@ -184,7 +184,7 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
   const publishes = patch.status === 'published' && ref.status !== 'published';
   if (publishes || (patch.status === 'archived' && !row.publishedVersionId)) recordPublication(id, v.id, patch.versionName ?? null);
   else if (patch.status !== undefined || patch.title !== undefined) indexPublicPage(db(), id);
-  if (patch.visibility !== undefined || patch.status !== undefined) notifyAccessChanged();
+  if (patch.visibility !== undefined || patch.status !== undefined) notifyAccessChanged({ pageIds: [id] });
   // What links to this page shows its title, or "page privée": open editors ask again.
   if (patch.title !== undefined || patch.visibility !== undefined || patch.status !== undefined) notifyLinkTargetsChanged([id]);
   return patch.markdown !== undefined || patch.status !== undefined ? loadPage(id).row : row;
@@ -199,7 +199,7 @@ export function deletePage(viewer: Viewer, id: string): void {
     indexPage(tx, id);
     indexPublicPage(tx, id);
   });
-  notifyAccessChanged();
+  notifyAccessChanged({ pageIds: [id] });
   notifyLinkTargetsChanged([id]);
   recordActivity(id, v.id, 'deleted');
 }

@@ -89,5 +89,5 @@ export function removeSteward(viewer: Viewer, pageId: string, userId: string): v
     .run();
   if (res.changes === 0) throw new AppError('not_found');
   // A co-author named on a draft read and edited it through the nomination: their editors close.
-  notifyAccessChanged();
+  notifyAccessChanged({ pageIds: [pageId], userIds: [userId] });
 }

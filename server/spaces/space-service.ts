@@ -87,7 +87,7 @@ export function leaveGroup(viewer: Viewer, spaceId: string): void {
     throw new AppError('conflict', 'You are the last admin of this group: name another admin before leaving.', undefined, { key: 'lastAdmin' });
   }
   db().delete(memberships).where(and(eq(memberships.userId, viewer!.id), eq(memberships.spaceId, spaceId))).run();
-  notifyAccessChanged();
+  notifyAccessChanged({ userIds: [viewer!.id] });
 }
 
 const roleFor = (kind: SpaceKind): SpaceRole => (kind === 'group' ? 'admin' : 'secretary');
@@ -198,7 +198,7 @@ export function removeMember(viewer: Viewer, spaceId: string, userId: string): v
       if (res.changes > 0) endGroupMemberships(userId);
     }
   });
-  notifyAccessChanged();
+  notifyAccessChanged({ userIds: [userId] });
 }
 
 /**
@@ -245,5 +245,5 @@ export function setMemberRole(viewer: Viewer, spaceId: string, userId: string, r
     throw new AppError('conflict', 'A space keeps at least one animator.', undefined, { key: 'lastAnimator' });
   }
   db().update(memberships).set({ role: parsed }).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).run();
-  notifyAccessChanged();
+  notifyAccessChanged({ userIds: [userId] });
 }
