@@ -3,11 +3,12 @@
  * through the domain functions (so the demo obeys the same rules as real use), in one
  * transaction so that a failed seed leaves nothing behind.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { pageDocs, pages, users } from '@/db/schema';
+import { activities, pageDocs, pages, users } from '@/db/schema';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createPage, updatePage } from '@/server/pages/page-service';
+import { movePage } from '@/server/pages/tree';
 import { pageRevision } from '@/server/pages/based-write';
 import { publishNewVersion } from '@/server/versions/version-service';
 import { acceptInvitation, addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup } from '@/server/spaces/space-service';
@@ -235,8 +236,25 @@ function seedDemoSync(): DemoSeed {
     backdate(created.id, spec, now);
   }
 
+  // A small tree: the section's page holds its assemblies, a diagnosis its contribution.
+  const secretary = loadViewer(personaBy('secretaire@coopol.test'));
+  const idOf = (title: string) => db().select({ id: pages.id }).from(pages).where(and(eq(pages.spaceId, sc.id), eq(pages.title, title))).get()!.id;
+  for (const [parent, children] of DEMO_TREE) {
+    let after: string | null = null;
+    for (const child of children) {
+      movePage(secretary, idOf(child), { parentId: idOf(parent), afterId: after });
+      after = idOf(child);
+    }
+  }
+
   return { adminId, national, federations, sections, groups, personaIds, peopleUsed: n };
 }
+
+/** Pages of Strasbourg-Centre nested under another, in order. */
+const DEMO_TREE: [string, string[]][] = [
+  ['Section Strasbourg-Centre', ['Ordre du jour de la prochaine assemblée générale', 'Compte rendu de l’assemblée générale d’octobre']],
+  ['Diagnostic : le logement étudiant à Strasbourg', ['Contribution au chapitre 2 : se loger quand on a vingt ans']],
+];
 
 /** Spreads the pages over time, so lists and "recent changes" look like a living party. */
 function backdate(pageId: string, spec: PageSpec, now: number): void {
@@ -245,4 +263,10 @@ function backdate(pageId: string, spec: PageSpec, now: number): void {
   const publishedAt = spec.status === 'draft' ? null : new Date((createdAt.getTime() + updatedAt.getTime()) / 2);
   db().update(pages).set({ createdAt, updatedAt, publishedAt }).where(eq(pages.id, pageId)).run();
   db().update(pageDocs).set({ updatedAt }).where(eq(pageDocs.pageId, pageId)).run();
+  // The activity stream tells the same story: created then, changed and published since.
+  db()
+    .update(activities)
+    .set({ createdAt: sql`case when ${activities.verb} = 'created' then ${createdAt.getTime()} else ${updatedAt.getTime()} end` })
+    .where(eq(activities.pageId, pageId))
+    .run();
 }
