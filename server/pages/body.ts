@@ -5,11 +5,14 @@
 import * as Y from 'yjs';
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
-import { prosemirrorJSONToYDoc, updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYDoc, updateYFragment } from '@tiptap/y-tiptap';
 import { Node as PMNode } from '@tiptap/pm/model';
 import { editorExtensions, BODY_FRAGMENT } from '@/lib/editor/extensions';
+import { MAX_BODY_DEPTH } from '@/lib/editor/limits';
 import { WIKI_LINK } from '@/lib/editor/wiki-link';
-import { docToHTML } from './html';
+import { AppError } from '@/lib/errors';
+import { renderNode } from './html';
+import { plainTextOf, toSchemaDoc, yFragmentToJSON } from './sanitize';
 
 const extensions = editorExtensions();
 const schema = getSchema(extensions);
@@ -20,12 +23,30 @@ const EMPTY_DOC: JSONContent = { type: 'doc', content: [{ type: 'paragraph' }] }
 export function markdownToJSON(md: string): JSONContent {
   if (!md.trim()) return EMPTY_DOC;
   const json = markdown.parse(md);
+  // Nesting the readers would cut off is refused on write (`> > > …` three thousand times).
+  if (nestsTooDeep(json)) throw new AppError('invalid_input', `markdown: nesting deeper than ${MAX_BODY_DEPTH} levels.`, 'markdown');
   // Validate against the schema: throws on content the schema cannot hold.
   return PMNode.fromJSON(schema, json).toJSON() as JSONContent;
 }
 
+function nestsTooDeep(json: JSONContent): boolean {
+  const stack: [JSONContent, number][] = [[json, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_BODY_DEPTH) return true;
+    for (const c of node.content ?? []) if (c.type !== 'text') stack.push([c, depth + 1]);
+  }
+  return false;
+}
+
+/** Markdown of a document; never throws (what the schema does not hold is repaired first). */
 export function jsonToMarkdown(json: JSONContent): string {
-  return markdown.serialize(json).trim();
+  const { node, repaired } = toSchemaDoc(schema, json);
+  try {
+    return markdown.serialize(repaired ? (node.toJSON() as JSONContent) : json).trim();
+  } catch {
+    return textOfNode(node);
+  }
 }
 
 export function jsonToYState(json: JSONContent): Uint8Array {
@@ -37,27 +58,45 @@ export function markdownToYState(md: string): Uint8Array {
   return jsonToYState(markdownToJSON(md));
 }
 
-export function yStateToJSON(state: Uint8Array): JSONContent {
+/**
+ * A stored document as the schema's JSON and node. Never throws on what the document holds:
+ * what the schema does not know is repaired (`sanitize.ts`); a valid document comes out as
+ * y-tiptap's `yDocToProsemirrorJSON` gives it.
+ */
+function readState(state: Uint8Array): { json: JSONContent; node: PMNode } {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  return yDocToProsemirrorJSON(doc, BODY_FRAGMENT) as JSONContent;
+  try {
+    Y.applyUpdate(doc, state);
+    const raw = yFragmentToJSON(doc.getXmlFragment(BODY_FRAGMENT));
+    const { node, repaired } = toSchemaDoc(schema, raw);
+    return { json: repaired ? (node.toJSON() as JSONContent) : raw, node };
+  } finally {
+    doc.destroy();
+  }
+}
+
+export function yStateToJSON(state: Uint8Array): JSONContent {
+  return readState(state).json;
+}
+
+function textOfNode(node: PMNode): string {
+  return node.textBetween(0, node.content.size, '\n\n', (leaf) => (leaf.type.name === WIKI_LINK ? String(leaf.attrs.label ?? '') : leaf.isText ? (leaf.text ?? '') : ' ')).trim();
 }
 
 /** Plain text of a document, blocks separated by blank lines. */
 export function jsonToText(json: JSONContent): string {
-  const node = PMNode.fromJSON(schema, json);
-  return node.textBetween(0, node.content.size, '\n\n', (leaf) => (leaf.type.name === WIKI_LINK ? String(leaf.attrs.label ?? '') : leaf.isText ? (leaf.text ?? '') : ' ')).trim();
+  return textOfNode(toSchemaDoc(schema, json).node);
 }
 
 export type RenderedBody = { json: JSONContent; text: string; markdown: string };
 
 export function renderBody(state: Uint8Array): RenderedBody {
-  const json = yStateToJSON(state);
+  const { json, node } = readState(state);
   let markdown: string | undefined;
   // Markdown is serialised only when asked for (API, edit form): the page view never needs it.
   return {
     json,
-    text: jsonToText(json),
+    text: textOfNode(node),
     get markdown() {
       return (markdown ??= jsonToMarkdown(json));
     },
@@ -76,7 +115,7 @@ export function applyContent(state: Uint8Array | null, incoming: JSONContent, mo
   const fragment = doc.getXmlFragment(BODY_FRAGMENT);
   let target: JSONContent = incoming;
   if (mode === 'append' && fragment.length > 0) {
-    const current = yDocToProsemirrorJSON(doc, BODY_FRAGMENT) as JSONContent;
+    const current = toSchemaDoc(schema, yFragmentToJSON(fragment)).node.toJSON() as JSONContent;
     target = { type: 'doc', content: [...(current.content ?? []), ...(incoming.content ?? [])] };
   }
   replaceBodyIn(doc, target);
@@ -92,7 +131,20 @@ export function applyMarkdown(state: Uint8Array | null, md: string, mode: 'repla
   return applyContent(state, markdownToJSON(md), mode);
 }
 
-/** Server-side HTML of a body, from the schema's own toDOM rules (text and attributes escaped). */
+/**
+ * Server-side HTML of a body, from the schema's own toDOM rules (text and attributes escaped).
+ * Never throws: a document the schema cannot render as it is is repaired first, and as a last
+ * resort shown as its text.
+ */
 export function jsonToHTML(json: JSONContent): string {
-  return docToHTML(schema, json);
+  try {
+    // As it is when the schema reads it (a single block of a diff is not a whole document).
+    return renderNode(schema.nodeFromJSON(json));
+  } catch {
+    try {
+      return renderNode(toSchemaDoc(schema, json).node);
+    } catch {
+      return renderNode(schema.topNodeType.create(null, schema.nodes.paragraph!.create(null, plainTextOf(json) ? schema.text(plainTextOf(json)) : null)));
+    }
+  }
 }
