@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { activities, pageDocs, pages, users } from '@/db/schema';
+import { activities, memberships, pageDocs, pages, users } from '@/db/schema';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createPage, updatePage } from '@/server/pages/page-service';
 import { movePage } from '@/server/pages/tree';
@@ -246,6 +246,13 @@ function seedDemoSync(): DemoSeed {
       after = idOf(child);
     }
   }
+
+  // Members joined over the past months; two of Strasbourg-Centre only this week (their secretary's home shows them).
+  db().update(memberships).set({ createdAt: new Date(now - 90 * 24 * HOUR) }).run();
+  sectionMembers
+    .get('Strasbourg-Centre')!
+    .slice(-2)
+    .forEach((id, i) => db().update(memberships).set({ createdAt: new Date(now - (2 + 3 * i) * 24 * HOUR) }).where(and(eq(memberships.userId, id), eq(memberships.spaceId, sc.id))).run());
 
   return { adminId, national, federations, sections, groups, personaIds, peopleUsed: n };
 }
