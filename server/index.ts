@@ -8,6 +8,7 @@ import { db } from '@/db/client';
 import { env, isDemo } from '@/server/env';
 import { startJobWorker } from '@/server/jobs/worker';
 import { clientIp } from '@/server/http/client-ip';
+import { refusalBody, refusalOf } from '@/server/http/request-guard';
 import { applySecurityHeaders } from '@/server/http/security-headers';
 import { requestTimer } from '@/server/http/timing-log';
 import { createCollabServer } from '@/server/collab/server';
@@ -34,6 +35,13 @@ async function main() {
   const server = http.createServer((req, res) => {
     timeRequest?.(req, res);
     applySecurityHeaders(req, res, { origin: siteOrigin, dev });
+    // What Next would answer with a 500 (bad percent-encoding, a cross-site server action).
+    const refusal = refusalOf(req, siteOrigin);
+    if (refusal) {
+      const { contentType, body } = refusalBody(refusal, req.url);
+      res.writeHead(refusal.status, { 'Content-Type': contentType, 'Cache-Control': 'no-store' }).end(body);
+      return;
+    }
     // The client's address for rate limits: the socket peer, or what trusted proxies saw.
     req.headers['x-coopol-ip'] = clientIp(req, e.TRUST_PROXY);
     void handle(req, res);

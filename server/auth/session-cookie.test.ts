@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { sessions } from '@/db/schema';
 import { env } from '@/server/env';
 import { makeUser } from '@/test/factories';
-import { createSession, userIdFromSessionToken, SESSION_UPDATE_AGE_S } from './session-cookie';
+import { createSession, sessionCookieName, sessionTokenFromCookieHeader, userIdFromSessionToken, SESSION_UPDATE_AGE_S } from './session-cookie';
 
 const expiresOf = (token: string) => db().select({ e: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, token)).get()!.e.getTime();
 
@@ -26,5 +26,18 @@ describe('userIdFromSessionToken', () => {
     expect(userIdFromSessionToken(token, after)).toBeNull();
     expect(expiresOf(token)).toBe(later + maxAge);
     expect(userIdFromSessionToken('not-a-session')).toBeNull();
+  });
+});
+
+describe('sessionTokenFromCookieHeader', () => {
+  it('reads the session cookie, and a value that does not decode opens no session instead of throwing', () => {
+    const user = makeUser();
+    const { token } = createSession(user.id);
+    const name = sessionCookieName();
+    expect(sessionTokenFromCookieHeader(`a=1; ${name}=${encodeURIComponent(token)}`)).toBe(token);
+    for (const bad of ['%E0%A4%A', '%', '%ZZ', `${token}%`]) {
+      const read = sessionTokenFromCookieHeader(`${name}=${bad}`);
+      expect(read === null ? null : userIdFromSessionToken(read)).toBeNull();
+    }
   });
 });

@@ -45,7 +45,16 @@ export function sessionTokenFromCookieHeader(header: string | null | undefined):
   const name = sessionCookieName();
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) return decodeCookieValue(v.join('='));
   }
   return null;
+}
+
+/** A cookie value that does not decode is kept as sent: it opens no session (it used to throw, a 500). */
+function decodeCookieValue(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
