@@ -19,7 +19,7 @@ test('revoking the current session on the account page signs the person out', as
   await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
 
   const sessions = page.getByRole('region', { name: 'Sessions' });
-  const current = sessions.getByRole('listitem').filter({ hasText: 'Cette session' });
+  const current = sessions.getByRole('listitem').filter({ hasText: 'Cet appareil' });
   await expect(current).toHaveCount(1);
   await current.getByRole('button', { name: /^Révoquer la session ouverte le / }).click();
   const dialog = page.getByRole('dialog', { name: 'Révoquer cette session ?' });

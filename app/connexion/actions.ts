@@ -37,7 +37,7 @@ export async function demoSignInAction(form: FormData): Promise<void> {
   const email = str(form, 'email');
   const user = db().select({ id: users.id, deletedAt: users.deletedAt }).from(users).where(eq(users.email, email)).get();
   if (!user || user.deletedAt) throw new AppError('not_found');
-  const { token, expires } = createSession(user.id);
+  const { token, expires } = createSession(user.id, undefined, (await headers()).get('user-agent'));
   (await cookies()).set(sessionCookieName(), token, { httpOnly: true, sameSite: 'lax', path: '/', expires, secure: sessionCookieName().startsWith('__Secure-') });
   redirect(safeReturnPath(str(form, 'callbackUrl')));
 }

@@ -13,19 +13,26 @@ import { env } from '@/server/env';
 import { signInMail } from '@/server/mail/templates';
 import { queueMail } from '@/server/mail/outbox';
 import { signInLinkMaxAge, signInLinkValidity, storeSignInToken } from './sign-in-link';
-import { SESSION_UPDATE_AGE_S } from './session-cookie';
+import { recordSessionUserAgent, SESSION_UPDATE_AGE_S } from './session-cookie';
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+export const { handlers, auth, signIn, signOut } = NextAuth((req) => {
   const e = env();
+  const adapter = DrizzleAdapter(db(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
   return {
     secret: e.AUTH_SECRET,
     trustHost: true,
     adapter: {
-      ...DrizzleAdapter(db(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+      ...adapter,
       // A new link voids the older ones of the address (server/auth/sign-in-link.ts).
       createVerificationToken: async (token) => {
         storeSignInToken(token);
         return token;
+      },
+      // The session keeps the browser that opened it: the account page names device and browser.
+      createSession: async (session) => {
+        const created = await adapter.createSession!(session);
+        recordSessionUserAgent(session.sessionToken, req?.headers.get('user-agent'));
+        return created;
       },
     },
     session: { strategy: 'database', maxAge: e.SESSION_MAX_AGE, updateAge: SESSION_UPDATE_AGE_S },

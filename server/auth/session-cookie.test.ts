@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { sessions } from '@/db/schema';
 import { env } from '@/server/env';
 import { makeUser } from '@/test/factories';
-import { createSession, sessionCookieName, sessionTokenFromCookieHeader, userIdFromSessionToken, SESSION_UPDATE_AGE_S } from './session-cookie';
+import { createSession, endOtherSessions, recordSessionUserAgent, sessionCookieName, sessionTokenFromCookieHeader, userIdFromSessionToken, SESSION_UPDATE_AGE_S } from './session-cookie';
 
 const expiresOf = (token: string) => db().select({ e: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, token)).get()!.e.getTime();
 
@@ -39,5 +39,35 @@ describe('sessionTokenFromCookieHeader', () => {
       const read = sessionTokenFromCookieHeader(`${name}=${bad}`);
       expect(read === null ? null : userIdFromSessionToken(read)).toBeNull();
     }
+  });
+});
+
+describe('endOtherSessions', () => {
+  it('ends every other session of the person, keeps the one in use and other people’s', () => {
+    const me = makeUser();
+    const someone = makeUser();
+    const here = createSession(me.id, undefined, 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0');
+    const phone = createSession(me.id);
+    const laptop = createSession(me.id);
+    const theirs = createSession(someone.id);
+    expect(endOtherSessions(me.id, here.token)).toBe(2);
+    expect(userIdFromSessionToken(here.token)).toBe(me.id);
+    expect(userIdFromSessionToken(phone.token)).toBeNull();
+    expect(userIdFromSessionToken(laptop.token)).toBeNull();
+    expect(userIdFromSessionToken(theirs.token)).toBe(someone.id);
+    expect(endOtherSessions(me.id, here.token)).toBe(0);
+  });
+});
+
+describe('session user agent', () => {
+  it('is stored with the session, cut to a sane length', () => {
+    const me = makeUser();
+    const { token } = createSession(me.id, undefined, 'Firefox');
+    const uaOf = (t: string) => db().select({ ua: sessions.userAgent }).from(sessions).where(eq(sessions.sessionToken, t)).get()!.ua;
+    expect(uaOf(token)).toBe('Firefox');
+    const other = createSession(me.id);
+    expect(uaOf(other.token)).toBeNull();
+    recordSessionUserAgent(other.token, `Mozilla/5.0 ${'x'.repeat(5000)}`);
+    expect(uaOf(other.token)!.length).toBe(512);
   });
 });

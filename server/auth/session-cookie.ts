@@ -1,21 +1,50 @@
 import crypto from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { sessions } from '@/db/schema';
 import { env } from '@/server/env';
+import { notifyAccessChanged } from '@/server/collab/bridge';
 
 /** The cookie next-auth reads its database session from (secure prefix behind HTTPS). */
 export function sessionCookieName(): string {
   return env().AUTH_URL.startsWith('https:') ? '__Secure-authjs.session-token' : 'authjs.session-token';
 }
 
+/** Longest User-Agent kept: enough for any real browser, not a place to store a payload. */
+const MAX_USER_AGENT = 512;
+
+/** The User-Agent as stored with a session (the account page names device and browser from it). */
+export function storedUserAgent(header: string | null | undefined): string | null {
+  return header ? header.slice(0, MAX_USER_AGENT) : null;
+}
+
 /** Opens a database session for a user, as next-auth does after an e-mail link. */
-export function createSession(userId: string, maxAgeSeconds = env().SESSION_MAX_AGE): { token: string; expires: Date } {
+export function createSession(userId: string, maxAgeSeconds = env().SESSION_MAX_AGE, userAgent?: string | null): { token: string; expires: Date } {
   const token = crypto.randomUUID();
   const expires = new Date(Date.now() + maxAgeSeconds * 1000);
-  db().insert(sessions).values({ sessionToken: token, userId, expires }).run();
+  db().insert(sessions).values({ sessionToken: token, userId, expires, userAgent: storedUserAgent(userAgent) }).run();
   return { token, expires };
+}
+
+/** Records the browser of a session next-auth just opened (its adapter knows nothing of requests). */
+export function recordSessionUserAgent(token: string, userAgent: string | null | undefined): void {
+  const ua = storedUserAgent(userAgent);
+  if (ua) db().update(sessions).set({ userAgent: ua }).where(eq(sessions.sessionToken, token)).run();
+}
+
+/**
+ * « Déconnecter les autres appareils »: ends every session of `userId` but the one in use, and
+ * has the collab server recheck its sockets (those opened by the ended sessions close). Returns
+ * how many ended.
+ */
+export function endOtherSessions(userId: string, currentToken: string): number {
+  const ended = db()
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.sessionToken, currentToken)))
+    .run().changes;
+  if (ended > 0) notifyAccessChanged();
+  return ended;
 }
 
 /** A session in use is pushed back to its full length at most once a day (next-auth's `updateAge`). */

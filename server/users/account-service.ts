@@ -76,7 +76,7 @@ export function listSessions(userId: string, currentToken?: string) {
     .where(and(eq(sessions.userId, userId), gt(sessions.expires, new Date())))
     .orderBy(desc(sessions.createdAt))
     .all()
-    .map((s) => ({ id: sessionId(s.sessionToken), createdAt: s.createdAt, expires: s.expires, isCurrent: s.sessionToken === currentToken }));
+    .map((s) => ({ id: sessionId(s.sessionToken), createdAt: s.createdAt, expires: s.expires, isCurrent: s.sessionToken === currentToken, userAgent: s.userAgent }));
 }
 
 export function revokeSession(userId: string, id: string): void {

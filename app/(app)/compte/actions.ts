@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/db/schema';
 import { LOCALE_COOKIE } from '@/lib/i18n/locale';
 import { requireViewer } from '@/server/auth/current';
-import { sessionCookieName } from '@/server/auth/session-cookie';
+import { endOtherSessions, sessionCookieName } from '@/server/auth/session-cookie';
 import { runAction, str, type ActionResult } from '@/server/http/action';
 import { createApiToken, revokeApiToken } from '@/server/users/api-tokens';
 import { confirmEmailChange, deleteAccount, requestEmailChange, revokeSession, sessionId, updateProfile } from '@/server/users/account-service';
@@ -62,6 +62,15 @@ export async function revokeSessionAction(id: string): Promise<ActionResult> {
     await forgetSessionCookie();
     redirect('/connexion?reason=signed-out');
   }
+  revalidatePath(ACCOUNT);
+  return r;
+}
+
+/** « Déconnecter les autres appareils »: every session but this one ends; their sockets close. */
+export async function endOtherSessionsAction(): Promise<ActionResult<{ ended: number }>> {
+  const viewer = await requireViewer(ACCOUNT);
+  const token = await currentSessionToken();
+  const r = await runAction(() => ({ ended: token ? endOtherSessions(viewer.id, token) : 0 }));
   revalidatePath(ACCOUNT);
   return r;
 }

@@ -9,10 +9,11 @@ import { EmailChangeForm } from '@/components/account/EmailChangeForm';
 import { ProfileForm } from '@/components/account/ProfileForm';
 import { SessionList } from '@/components/account/SessionList';
 import { requireViewer } from '@/server/auth/current';
+import { describeDevice } from '@/server/auth/describe-device';
 import { sessionCookieName } from '@/server/auth/session-cookie';
 import { listApiTokens } from '@/server/users/api-tokens';
 import { getProfile, listSessions } from '@/server/users/account-service';
-import { createApiTokenAction, deleteAccountAction, requestEmailChangeAction, revokeApiTokenAction, revokeSessionAction, updateProfileAction } from './actions';
+import { createApiTokenAction, deleteAccountAction, endOtherSessionsAction, requestEmailChangeAction, revokeApiTokenAction, revokeSessionAction, updateProfileAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('account'))('title') };
@@ -22,7 +23,8 @@ export default async function AccountPage() {
   const viewer = await requireViewer('/compte');
   const t = await getTranslations('account');
   const me = getProfile(viewer.id);
-  const sessions = listSessions(viewer.id, (await cookies()).get(sessionCookieName())?.value);
+  // Device and browser names only: the raw User-Agent stays on the server.
+  const sessions = listSessions(viewer.id, (await cookies()).get(sessionCookieName())?.value).map(({ userAgent, ...s }) => ({ ...s, device: describeDevice(userAgent) }));
   const tokens = listApiTokens(viewer.id);
   return (
     <div className="stack">
@@ -42,7 +44,7 @@ export default async function AccountPage() {
       </CardSection>
 
       <CardSection id="sessions-title" title={t('sessions.title')} intro={t('sessions.intro')}>
-        <SessionList sessions={sessions} revokeAction={revokeSessionAction} />
+        <SessionList sessions={sessions} revokeAction={revokeSessionAction} endOthersAction={endOtherSessionsAction} />
       </CardSection>
 
       <CardSection id="tokens-title" title={t('tokens.title')} intro={t('tokens.intro')}>
