@@ -1,9 +1,11 @@
 'use client';
 /**
  * A form bound to a server action: disables its submit button while pending, shows the
- * error (or success message) in a live region, marks the faulty field.
+ * error (or success message) in a live region, marks the faulty field. What was typed stays
+ * after a refusal, and the message goes as soon as the person types or sends again (it no
+ * longer describes what the form holds).
  */
-import { useActionState, useEffect, useRef, type ReactNode } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 
 export type FormResult = { ok: true; data: unknown; at: number } | { ok: false; error: { code: string; message: string; field?: string }; at: number } | null;
@@ -20,8 +22,11 @@ type Props = {
 };
 
 export function ActionForm({ action, children, successMessage, className, resetOnSuccess, fieldLabels, invalidFieldMessage, ...rest }: Props) {
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
+  // The result the person has moved on from (typed since): no longer shown.
+  const [staleAt, setStaleAt] = useState<number | null>(null);
+  const shown = state && !pending && state.at !== staleAt ? state : null;
   useEffect(() => {
     const form = formRef.current;
     if (!form || !state) return;
@@ -35,18 +40,31 @@ export function ActionForm({ action, children, successMessage, className, resetO
     }
     if (state.ok && resetOnSuccess) form.reset();
   }, [state, resetOnSuccess]);
-  const fieldLabel = state && !state.ok && state.error.field ? (fieldLabels?.[state.error.field] ?? state.error.field) : null;
+  const fieldLabel = shown && !shown.ok && shown.error.field ? (fieldLabels?.[shown.error.field] ?? shown.error.field) : null;
+  // Sent from here rather than by the form's own `action`: React empties a form after its
+  // action runs, which lost everything typed when the server refused it. (`action` stays for
+  // a browser without JavaScript; React then leaves the submission to this handler.)
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  };
+  const typed = () => {
+    if (!state || staleAt === state.at) return;
+    setStaleAt(state.at);
+    formRef.current?.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+  };
   return (
-    <form ref={formRef} action={formAction} className={className ?? 'stack'} aria-label={rest['aria-label']} noValidate={false}>
+    <form ref={formRef} action={formAction} onSubmit={submit} onInput={typed} className={className ?? 'stack'} aria-label={rest['aria-label']} noValidate={false}>
       {children}
       <div role="status" aria-live="polite">
-        {state && !state.ok && (
+        {shown && !shown.ok && (
           <p className="alert alert-error" role="alert">
-            {state.error.message}
+            {shown.error.message}
             {fieldLabel && invalidFieldMessage ? ` ${invalidFieldMessage.replace('{field}', fieldLabel)}` : ''}
           </p>
         )}
-        {state?.ok && successMessage && <p className="alert alert-ok">{successMessage}</p>}
+        {shown?.ok && successMessage && <p className="alert alert-ok">{successMessage}</p>}
       </div>
     </form>
   );
