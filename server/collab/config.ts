@@ -1,3 +1,5 @@
+import { INVALID_DOCUMENT } from '@/lib/collab/close-reasons';
+
 /** Limits of the collaboration server, from the environment (benchmarks raise them). */
 function num(name: string, fallback: number): number {
   const v = Number(process.env[name]);
@@ -19,6 +21,8 @@ export type CollabConfig = {
   /** Compact the update log once it holds this many rows. */
   compactEvery: number;
   accessRecheckMs: number;
+  /** One client's awareness state (its caret, selection) above this is refused, not relayed. */
+  maxAwarenessStateBytes: number;
 };
 
 export function collabConfig(overrides: Partial<CollabConfig> = {}): CollabConfig {
@@ -34,6 +38,7 @@ export function collabConfig(overrides: Partial<CollabConfig> = {}): CollabConfi
     deriveMaxWaitMs: num('COLLAB_DERIVE_MAX_WAIT_MS', 10_000),
     compactEvery: num('COLLAB_COMPACT_EVERY', 2000),
     accessRecheckMs: num('COLLAB_ACCESS_RECHECK_MS', 30_000),
+    maxAwarenessStateBytes: num('COLLAB_MAX_AWARENESS_STATE_BYTES', 4096),
     ...overrides,
   };
 }
@@ -45,6 +50,8 @@ export const CLOSE = {
   tooLarge: 1009,
   serverError: 1011,
   restart: 1012,
+  /** An update the page cannot hold (unknown element, nesting too deep): nothing stored or relayed. */
+  invalidDocument: INVALID_DOCUMENT,
   unauthenticated: 4401,
   forbidden: 4403,
   notFound: 4404,

@@ -13,6 +13,8 @@ import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { appendUpdate, applyStoredDoc, compactDoc, knownDocClients, readStoredDoc } from './doc-store';
 import { CLOSE, type CollabConfig } from './config';
+import { refuseDocumentUpdate } from './document-guard';
+import { AppError } from '@/lib/errors';
 
 const MESSAGE_SYNC = 0;
 const BINARY = { binary: true } as const;
@@ -311,6 +313,12 @@ export class Room {
     // Nothing new (an empty update, a cached or reconnecting client's SyncStep2): not an edit,
     // nothing to store. The document is built only if there is something to compare it with.
     if (bringsNothingNew(() => this.doc, decoded)) return;
+    // An element the schema does not know, or nesting too deep, would break every reader of the page.
+    const refusal = refuseDocumentUpdate(update, decoded, () => this.doc);
+    if (refusal) {
+      if (conn) return this.close(conn, CLOSE.invalidDocument, 'invalid document');
+      throw new AppError('invalid_input', `This change cannot be stored (${refusal}).`);
+    }
     const fresh = userId ? this.unknownClients(decoded) : [];
     let id: number;
     try {
@@ -353,7 +361,10 @@ export class Room {
     for (let i = 0; i < count; i++) {
       const id = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      const raw = JSON.parse(decoding.readVarString(decoder)) as Record<string, unknown> | null;
+      const json = decoding.readVarString(decoder);
+      // A caret is a few hundred bytes: a larger state would be copied to every client (refused, not relayed).
+      if (Buffer.byteLength(json) > this.cfg.maxAwarenessStateBytes) continue;
+      const raw = JSON.parse(json) as Record<string, unknown> | null;
       const owner = [...this.conns.values()].find((c) => c !== conn && c.awarenessIds.has(id));
       if (owner) continue;
       // A browser tab speaks for one client id; a socket inventing thousands would fill every

@@ -12,7 +12,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { sessionTokenFromCookieHeader, userIdFromSessionToken } from '@/server/auth/session-cookie';
 import { authenticateApiToken } from '@/server/users/api-tokens';
-import { getProfile } from '@/server/users/account-service';
+import { displayNameOf } from '@/server/users/display-name';
 import { userColor } from '@/lib/editor/user-color';
 import { accessTo, liveAccess, pageRefOf } from './access';
 import type { Viewer } from '@/server/policy';
@@ -104,7 +104,8 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
     const ip = clientIp(req, env().TRUST_PROXY);
     if ((perIp.get(ip) ?? 0) >= cfg.maxConnectionsPerIp) return ws.close(CLOSE.limit, 'too many connections');
     // Everything that may throw comes before the room is made: a room no socket joins is never unloaded.
-    const profile = getProfile(viewer.id);
+    // Shown on this person's caret to everyone on the page: never their e-mail address.
+    const name = displayNameOf(viewer.id);
     let room: Room;
     try {
       room = roomFor(pageId);
@@ -122,7 +123,7 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
     const conn: Conn = {
       ws,
       userId: viewer.id,
-      user: { id: viewer.id, name: profile.name ?? profile.email ?? '—', color: userColor(viewer.id) },
+      user: { id: viewer.id, name, color: userColor(viewer.id) },
       access,
       ip,
       credential,
