@@ -65,11 +65,14 @@ test('citizens read the published version while members change the live text, an
   }
 
   // Camille publishes a new version: the public now reads the new text.
-  await page.locator('summary', { hasText: 'Publier une nouvelle version' }).click();
-  await page.getByRole('button', { name: 'Publier une nouvelle version', exact: true }).click();
+  // It says first who will read it.
+  await page.getByRole('button', { name: 'Publier une nouvelle version' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publier une nouvelle version ?' });
+  await expect(dialog).toContainText('Publier pour le public : les citoyens liront le texte tel qu’il est maintenant.');
+  await dialog.getByRole('button', { name: 'Publier pour le public' }).click();
   // Members see that the public reads the text as it is now.
   await expect(page.getByText('modifié depuis la publication', { exact: true })).toHaveCount(0);
-  await expect(page.locator('summary', { hasText: 'Publier une nouvelle version' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Publier une nouvelle version' })).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Nouvelle version publiée.' })).toBeVisible();
   await expectConnected(page);
   for (const reader of readers) {

@@ -11,7 +11,8 @@ test('a member deletes a page and undoes it from the toast; deleted again, the s
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
   const deleteIt = async () => {
-    await page.getByRole('button', { name: 'Supprimer' }).click();
+    await page.getByRole('button', { name: 'Plus d’actions' }).click();
+    await page.getByRole('button', { name: 'Supprimer…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Supprimer la page ?' });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Supprimer' }).click();

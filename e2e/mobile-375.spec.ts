@@ -53,3 +53,39 @@ test('on a 375 px phone, home, space and page fit the screen and the menu opens 
   await expectNoHorizontalScroll(page, 'page');
   await expectMenuOpensSidebar(page);
 });
+
+test.describe('on a small phone (375 × 667)', () => {
+  test.use({ viewport: { width: 375, height: 667 } });
+
+  test('the page’s text starts on the first screen, its toolbar is one row and its menus fit', async ({ page, signInAs, apiAs }) => {
+    const api = await apiAs(PERSONAS.member);
+    const section = await findSpace(api, 'section', 'Strasbourg-Centre');
+    const created = await createPageViaApi(api, {
+      spaceId: section.id,
+      title: unique('Compte rendu de l’assemblée générale de la section, avec un titre long'),
+      visibility: 'space',
+      status: 'draft',
+      markdown: 'Premier paragraphe du compte rendu.',
+    });
+    await signInAs(page, PERSONAS.member, new URL(created.url).pathname);
+    const text = page.getByRole('textbox', { name: 'Texte de la page' });
+    await expect(text).toBeVisible();
+    const first = text.getByText('Premier paragraphe du compte rendu.');
+    const box = (await first.boundingBox())!;
+    expect(box.y + box.height, 'the first line of the text is on the first screen').toBeLessThanOrEqual(667);
+    const toolbar = (await page.getByRole('toolbar', { name: 'Mise en forme' }).boundingBox())!;
+    expect(toolbar.height, 'the toolbar is one row').toBeLessThan(60);
+    await expectNoHorizontalScroll(page, 'page');
+
+    for (const opener of [page.getByRole('button', { name: /^Statut et visibilité/ }), page.getByRole('button', { name: 'Plus d’actions' })]) {
+      await opener.click();
+      const panel = page.locator('.disclosure-panel');
+      await expect(panel).toBeVisible();
+      const p = (await panel.boundingBox())!;
+      expect(p.x, 'the menu starts on the screen').toBeGreaterThanOrEqual(0);
+      expect(p.x + p.width, 'the menu ends on the screen').toBeLessThanOrEqual(375);
+      await page.keyboard.press('Escape');
+      await expect(panel).toHaveCount(0);
+    }
+  });
+});

@@ -11,10 +11,11 @@ test('a member saves a named version, changes the text, compares, and restores i
   // Camille saves the text as it is under a name.
   await signInAs(page, PERSONAS.secretary, pagePath);
   await expectConnected(page);
-  await page.locator('summary', { hasText: 'Enregistrer une version…' }).click();
+  await page.getByRole('button', { name: 'Plus d’actions' }).click();
+  await page.getByRole('button', { name: 'Enregistrer une version…' }).click();
   await page.getByLabel('Nom de la version', { exact: true }).fill(versionName);
   await page.getByRole('button', { name: 'Enregistrer la version' }).click();
-  await expect(page.getByText('Version enregistrée.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Version enregistrée.' })).toBeVisible();
 
   // Inès is on the page too; Camille rewrites the sentence.
   const member = await personAt(browser, PERSONAS.member, pagePath);
@@ -27,6 +28,7 @@ test('a member saves a named version, changes the text, compares, and restores i
   await expect.poll(() => docText(ines)).toBe(rewritten);
 
   // The history lists the named version; compared with the current text, changes are marked.
+  await page.getByRole('button', { name: 'Plus d’actions' }).click();
   await page.getByRole('link', { name: 'Historique', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Historique de « ${created.title} »` })).toBeVisible();
   const versions = page.getByRole('list', { name: 'Versions' });

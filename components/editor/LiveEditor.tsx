@@ -8,14 +8,16 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import Placeholder from '@tiptap/extension-placeholder';
-import type { AnyExtension, Editor } from '@tiptap/core';
+import type { AnyExtension } from '@tiptap/core';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { BODY_FRAGMENT, editorExtensions } from '@/lib/editor/extensions';
 import { WIKI_LINK } from '@/lib/editor/wiki-link';
 import { renderCaret, renderSelection } from './caret-render';
 import { CloseNotice, PresenceAvatars, StatusChip } from './EditorStatus';
 import { IMAGE_ACCEPT, ImageUpload, insertImages, type UploadError } from './image-upload';
+import { EditorKeys } from './editor-keys';
+import { LinkPopover } from './LinkPopover';
 import { ReadOnlyCarets } from './read-only-carets';
 import { SlashMenu } from './slash-menu';
 import { TitleResolver } from './title-resolver';
@@ -32,14 +34,15 @@ export type LiveEditorProps = {
   actions: EditorActions;
   /** The body rendered on the server, shown until the live document is there. */
   initialHtml: string;
+  /** Put the caret in the text once it is there (a page just created). */
+  autoFocus?: boolean;
 };
 
-type Notice = { kind: 'busy' | 'error'; text: string } | null;
+type Notice = { kind: 'busy' | 'error' | 'info'; text: string } | null;
 
-const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/))/i;
 const TITLE_REFRESH_MS = 60_000;
 
-export function LiveEditor({ pageId, access, user, actions, initialHtml }: LiveEditorProps) {
+export function LiveEditor({ pageId, access, user, actions, initialHtml, autoFocus }: LiveEditorProps) {
   const t = useTranslations('editor');
   const { collab, status, closeReason, hasPendingEdits, presence, loaded, linkTargetsChanged } = useCollab(pageId, user);
   const [resolver] = useState(() => new TitleResolver((ids) => actions.resolveTitles(ids)));
@@ -79,12 +82,20 @@ export function LiveEditor({ pageId, access, user, actions, initialHtml }: LiveE
       )}
       {closeReason && <CloseNotice reason={closeReason} signInHref={`/connexion?${new URLSearchParams({ callbackUrl: returnTo, reason: 'expired' })}`} />}
       {collab && !lostAccess ? (
-        <EditorBody key={`${pageId}-${shownAccess}`} collab={collab} pageId={pageId} access={shownAccess} user={user} actions={actions} resolver={resolver} loaded={loaded} initialHtml={initialHtml} />
+        <EditorBody key={`${pageId}-${shownAccess}`} collab={collab} pageId={pageId} access={shownAccess} user={user} actions={actions} resolver={resolver} loaded={loaded} initialHtml={initialHtml} autoFocus={autoFocus} />
       ) : (
         !lostAccess && <StaticBody html={initialHtml} />
       )}
     </section>
   );
+}
+
+const TABBABLE = 'a[href], button:not(:disabled), input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+
+/** The first element Tab would reach after everything inside `el`. */
+function nextTabbable(el: HTMLElement): HTMLElement | null {
+  const all = Array.from(document.querySelectorAll<HTMLElement>(TABBABLE));
+  return all.find((c) => c.tabIndex >= 0 && !el.contains(c) && el.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING && c.getClientRects().length > 0) ?? null;
 }
 
 function StaticBody({ html }: { html: string }) {
@@ -99,9 +110,11 @@ function StaticBody({ html }: { html: string }) {
 
 type BodyProps = Omit<LiveEditorProps, 'initialHtml'> & { collab: Collab; resolver: TitleResolver; loaded: boolean; initialHtml: string };
 
-function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, initialHtml }: BodyProps) {
+function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, initialHtml, autoFocus }: BodyProps) {
   const t = useTranslations('editor');
   const [notice, setNotice] = useState<Notice>(null);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const frameId = useId();
   const fileInputId = useId();
   const pickImage = () => document.getElementById(fileInputId)?.click();
   const canEdit = access === 'edit';
@@ -149,33 +162,40 @@ function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, i
         emptyLabel: t('linkEmpty'),
         listLabel: t('linkMenu'),
         onError: (message) => setNotice({ kind: 'error', text: message || t('createFailed') }),
+        onCreated: ({ title, spaceName }) => setNotice({ kind: 'info', text: t('stubCreated', { title, space: spaceName }) }),
       }),
       ImageUpload.configure(uploadOptions),
+      // Escape hands the keyboard back to the page (Tab then moves on).
+      EditorKeys.configure({ onEscape: () => document.getElementById(frameId)?.focus() }),
     ];
   }
 
-  const promptLink = (ed: Editor) => {
-    const previous = (ed.getAttributes('link').href as string | undefined) ?? '';
-    const input = window.prompt(t('linkPrompt'), previous);
-    if (input === null) return;
-    const href = input.trim();
-    const chain = ed.chain().focus().extendMarkRange('link');
-    if (!href) return void chain.unsetLink().run();
-    if (!SAFE_HREF.test(href)) return setNotice({ kind: 'error', text: t('linkInvalid') });
-    if (ed.state.selection.empty && !ed.isActive('link')) {
-      chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
-    } else chain.setLink({ href }).run();
+  // From the frame (after Escape), Tab goes to what follows the editor, not back into the text
+  // the frame holds; Shift+Tab goes back to the toolbar as it would anyway.
+  const tabPastText = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Tab' || e.shiftKey || e.target !== e.currentTarget) return;
+    // Nothing after the editor: on round to the top of the page, as the browser would.
+    const next = nextTabbable(e.currentTarget) ?? document.querySelector<HTMLElement>(TABBABLE);
+    if (!next) return;
+    e.preventDefault();
+    next.focus();
   };
+
+  // A page just created: the writer lands in its text, at the start.
+  const ready = editor && loaded;
+  useEffect(() => {
+    if (ready && autoFocus) editor.commands.focus('start');
+  }, [ready, autoFocus, editor]);
 
   const onFiles = (files: FileList | null) => {
     const list = Array.from(files ?? []);
     if (editor && list.length) void insertImages(editor.view, list, editor.state.selection.to, uploadOptions);
   };
 
-  const ready = editor && loaded;
   return (
     <div className="editor-shell">
-      {canEdit && editor && <Toolbar editor={editor} onLink={() => promptLink(editor)} onPickImage={pickImage} />}
+      {canEdit && editor && <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onPickImage={pickImage} />}
+      {canEdit && editor && linkOpen && <LinkPopover editor={editor} onClose={() => setLinkOpen(false)} />}
       {canEdit && <input
           id={fileInputId}
           type="file"
@@ -190,15 +210,16 @@ function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, i
       {notice && (
         <p className={`alert ${notice.kind === 'error' ? 'alert-error' : 'alert-info'} editor-notice`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           {notice.text}
-          {notice.kind === 'error' && (
-            <button type="button" className="btn-link" onClick={() => setNotice(null)}>
+          {notice.kind !== 'busy' && (
+            <button type="button" className="btn-link" aria-label={t('linkClose')} onClick={() => setNotice(null)}>
               ×
             </button>
           )}
         </p>
       )}
       {!ready && <StaticBody html={initialHtml} />}
-      <div className="card editor-card" hidden={!ready} data-user-color={user.color}>
+      {/* Focused by Escape from the text (tabIndex -1): Tab goes on from here, past the text. */}
+      <div id={frameId} className="card editor-card" hidden={!ready} data-user-color={user.color} tabIndex={-1} onKeyDown={tabPastText}>
         <EditorContent editor={editor} />
       </div>
     </div>

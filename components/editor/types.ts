@@ -7,7 +7,7 @@ export type EditorUser = { id: string; name: string; color: string };
 
 export type TitleMatch = { id: string; title: string; spaceName: string };
 
-export type StubResult = { ok: true; data: { id: string; title: string } } | { ok: false; error: { message: string } } | null;
+export type StubResult = { ok: true; data: { id: string; title: string; spaceName: string } } | { ok: false; error: { message: string } } | null;
 
 /** Server actions bound by the page. */
 export type EditorActions = {

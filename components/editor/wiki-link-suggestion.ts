@@ -1,7 +1,7 @@
 /**
  * `[[` opens a search of page titles (only pages the person may read, decided by the server);
- * Enter inserts a wiki link to the chosen page; the last item creates a stub page titled with
- * the typed text, in the current space, and links it.
+ * Enter inserts a wiki link to the chosen page; the last item creates a draft titled with the
+ * typed text, in the current space, links it and says so (`onCreated`).
  */
 import { Extension, type Editor } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
@@ -21,6 +21,8 @@ export type WikiLinkSuggestionOptions = {
   emptyLabel: string;
   listLabel: string;
   onError: (message: string) => void;
+  /** A draft was made for the link: the editor tells where (« Brouillon créé dans … »). */
+  onCreated: (page: { title: string; spaceName: string }) => void;
 };
 
 const MAX_TITLE = 200;
@@ -44,7 +46,7 @@ export const WikiLinkSuggestion = Extension.create<WikiLinkSuggestionOptions>({
   name: 'wikiLinkSuggestion',
 
   addOptions() {
-    return { actions: null, resolver: null, createLabel: (t) => t, emptyLabel: '', listLabel: '', onError: () => {} };
+    return { actions: null, resolver: null, createLabel: (t) => t, emptyLabel: '', listLabel: '', onError: () => {}, onCreated: () => {} };
   },
 
   addProseMirrorPlugins() {
@@ -77,6 +79,7 @@ export const WikiLinkSuggestion = Extension.create<WikiLinkSuggestionOptions>({
               if (r?.ok) {
                 o.resolver?.remember(r.data.id, r.data.title);
                 insertLink(editor, r.data.id);
+                o.onCreated(r.data);
               } else o.onError(r?.error.message ?? '');
             },
             () => o.onError(''),

@@ -1,89 +1,72 @@
 'use client';
 /**
- * Under a page's title, for party members: which version the public reads, whether the live
- * text changed since, and the history actions (publish a new version, save a named version).
+ * In a page's header, for party members: which version is the published one, whether the live
+ * text changed since, and « Publier une nouvelle version », which says who will read it before
+ * it does anything (citizens read the published version of a public page; members read the
+ * live text anyway).
  */
-import Link from 'next/link';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { History, Save, Send } from 'lucide-react';
-import { ActionForm, SubmitButton, type FormResult } from '@/components/ui/ActionForm';
+import { Send } from 'lucide-react';
+import type { FormResult } from '@/components/ui/ActionForm';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
 
+type Visibility = 'public' | 'members' | 'space';
 type Props = {
-  pageId: string;
   publication: { name: string | null; publishedAt: Date; changedSince: boolean } | null;
-  abilities: { viewHistory: boolean; publishVersion: boolean; edit: boolean };
-  publishVersion: (prev: unknown, form: FormData) => Promise<FormResult>;
-  saveVersion: (prev: unknown, form: FormData) => Promise<FormResult>;
+  abilities: { viewHistory: boolean; publishVersion: boolean };
+  visibility: Visibility;
+  spaceName: string;
+  publishVersion: (name: string) => Promise<FormResult>;
 };
 
-export function PublicationBar({ pageId, publication, abilities, publishVersion, saveVersion }: Props) {
+export function PublicationBar({ publication, abilities, visibility, spaceName, publishVersion }: Props) {
   const t = useTranslations('history');
+  const tp = useTranslations('pages');
+  const tc = useTranslations('common');
   const format = useFormatter();
-  // The publish form disappears once the live text equals the published one: the confirmation
-  // lives here, outside it, until the text changes again.
-  const [justPublished, setJustPublished] = useState(false);
-  const changedSince = publication?.changedSince ?? false;
-  const publishAndConfirm = async (prev: unknown, form: FormData) => {
-    const r = await publishVersion(prev, form);
-    if (r?.ok) setJustPublished(true);
-    return r;
-  };
+  const nameRef = useRef<HTMLInputElement>(null);
+  // The button disappears once the live text equals the published one: the confirmation stays
+  // here, outside it, until the text changes again.
+  const [result, setResult] = useState<FormResult>(null);
   if (!abilities.viewHistory) return null;
+  const changedSince = publication?.changedSince ?? false;
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short' });
   return (
-    <div className="history-bar stack">
-      <div className="row">
-        {publication && (
-          <span className="small muted">{t('publishedVersion', { name: publication.name ?? t('defaultName.published', { date: date(publication.publishedAt) }) })}</span>
-        )}
-        {publication?.changedSince && (
-          <span className="badge badge-changed" title={t('changedSincePublicationHint')}>
-            {t('changedSincePublication')}
-          </span>
-        )}
-        <Link href={`/pages/${pageId}/historique`} className="btn btn-small">
-          <History size={16} aria-hidden /> {t('history')}
-        </Link>
-      </div>
-      {justPublished && !changedSince && (
-        <p className="alert alert-ok" role="status">
-          {t('publishVersionDone')}
-        </p>
+    <div className="publication-bar row">
+      {publication && <span className="small muted">{publication.name ? t('publishedVersion', { name: publication.name }) : t('publishedOn', { date: date(publication.publishedAt) })}</span>}
+      {changedSince && (
+        <span className="badge badge-changed" title={t('changedSincePublicationHint')}>
+          {t('changedSincePublication')}
+        </span>
       )}
-      {(publication?.changedSince && abilities.publishVersion) || abilities.edit ? (
-        <div className="row history-forms">
-          {publication?.changedSince && abilities.publishVersion && (
-            <details className="history-disclosure">
-              <summary className="btn btn-primary">
-                <Send size={16} aria-hidden /> {t('publishVersion')}
-              </summary>
-              <ActionForm action={publishAndConfirm} resetOnSuccess>
-                <p className="small muted">{t('publishVersionHint')}</p>
-                <label>
-                  {t('versionNameOptional')}
-                  <input name="name" maxLength={120} placeholder={t('versionNamePlaceholder')} />
-                </label>
-                <SubmitButton>{t('publishVersion')}</SubmitButton>
-              </ActionForm>
-            </details>
-          )}
-          {abilities.edit && (
-            <details className="history-disclosure">
-              <summary className="btn">
-                <Save size={16} aria-hidden /> {t('saveVersion')}
-              </summary>
-              <ActionForm action={saveVersion} successMessage={t('saveVersionDone')} resetOnSuccess>
-                <label>
-                  {t('versionName')}
-                  <input name="name" required maxLength={120} placeholder={t('versionNamePlaceholder')} />
-                </label>
-                <SubmitButton>{t('saveVersionSubmit')}</SubmitButton>
-              </ActionForm>
-            </details>
-          )}
-        </div>
-      ) : null}
+      {changedSince && abilities.publishVersion && (
+        <ConfirmButton
+          className="btn btn-small btn-primary"
+          label={
+            <>
+              <Send size={14} aria-hidden /> {t('publishVersion')}
+            </>
+          }
+          title={tp('publishVersionTitle')}
+          body={
+            <>
+              <p>{tp(`publishVersionBody.${visibility}`, { space: spaceName })}</p>
+              <label className="field">
+                {t('versionNameOptional')}
+                <input ref={nameRef} name="name" maxLength={120} placeholder={t('versionNamePlaceholder')} />
+              </label>
+            </>
+          }
+          confirmLabel={tp(`publishVersionConfirm.${visibility}`)}
+          cancelLabel={tc('cancel')}
+          onConfirm={async () => setResult(await publishVersion(nameRef.current?.value ?? ''))}
+        />
+      )}
+      <div role="status" aria-live="polite" className="publication-status">
+        {result?.ok && !changedSince && <p className="alert alert-ok">{t('publishVersionDone')}</p>}
+        {result && !result.ok && <p className="alert alert-error">{result.error.message}</p>}
+      </div>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { getViewer, requireViewer } from '@/server/auth/current';
 import { runAction, type ActionResult } from '@/server/http/action';
 import { resolveLinkTitles } from '@/server/links/resolve-titles';
 import { createStubPage } from '@/server/pages/page-service';
+import { getSpaceRow } from '@/server/spaces/queries';
 import { searchTitles, type TitleMatch } from '@/server/search/search-titles';
 
 const query = z.string().max(200);
@@ -25,11 +26,11 @@ export async function resolveLinkTitlesAction(raw: unknown): Promise<Record<stri
   return resolveLinkTitles(await getViewer(), parsed.data);
 }
 
-/** A stub page titled with the typed text, in the space of the page being edited. */
-export async function createStubPageAction(spaceId: string, title: unknown): Promise<ActionResult<{ id: string; title: string }>> {
+/** A draft titled with the typed text, in the space of the page being edited (the editor says where). */
+export async function createStubPageAction(spaceId: string, title: unknown): Promise<ActionResult<{ id: string; title: string; spaceName: string }>> {
   const viewer = await requireViewer('/');
   return runAction(() => {
     const page = createStubPage(viewer, spaceId, typeof title === 'string' ? title : '');
-    return { id: page.id, title: page.title };
+    return { id: page.id, title: page.title, spaceName: getSpaceRow(page.spaceId).name };
   });
 }

@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { StatusBadge, VisibilityBadge } from '@/components/pages/Badges';
-import { PageActions } from '@/components/pages/PageActions';
+import { PageHeader } from '@/components/pages/PageHeader';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { isAppError } from '@/lib/errors';
 import { getViewer, getViewerOrResume } from '@/server/auth/current';
 import { jsonToHTML } from '@/server/pages/body';
 import { getPage } from '@/server/pages/page-service';
 import { getBreadcrumbs } from '@/server/spaces/queries';
-import { deletePageAction, publishVersionAction, saveVersionAction, setStatusAction, setVisibilityAction } from './actions';
+import { deletePageAction, publishVersionAction, renamePageAction, saveVersionAction, setStatusAction, setVisibilityAction } from './actions';
 import { PublicationBar } from '@/components/history/PublicationBar';
 import { LiveEditor } from '@/components/editor/LiveEditor';
 import { userColor } from '@/lib/editor/user-color';
@@ -37,7 +36,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: page.title };
 }
 
-export default async function PageView({ params, searchParams }: { params: Params; searchParams: Promise<{ saved?: string; created?: string }> }) {
+export default async function PageView({ params, searchParams }: { params: Params; searchParams: Promise<{ created?: string }> }) {
   const { id } = await params;
   const sp = await searchParams;
   const page = await readPage(id);
@@ -52,41 +51,45 @@ export default async function PageView({ params, searchParams }: { params: Param
   const format = await getFormatter();
   const crumbs = page.space.kind === 'group' ? [{ href: '/groupes', label: tc('groups') }, { href: `/espaces/${page.space.id}`, label: page.space.name }] : getBreadcrumbs(page.space).map((c) => ({ href: `/espaces/${c.id}`, label: c.name }));
   const authors = page.authors.map((a) => (a.deletedAt ? tc('formerMember') : (a.name ?? '—')));
+  // The public reads a published version: no names, only its date.
+  const byline = page.abilities.viewHistory
+    ? t('byline', { authors: authors.join(', '), date: format.dateTime(page.updatedAt, { dateStyle: 'long', timeStyle: 'short' }) })
+    : th('publishedOn', { date: format.dateTime(page.updatedAt, { dateStyle: 'long' }) });
+  // A page just created from « Nouvelle page »: the writer lands in the editor, not on the title.
+  const justCreated = Boolean(sp.created) && page.abilities.edit;
   return (
-    <article className="stack">
+    <article className="stack page-screen">
       <div>
         <Breadcrumbs items={[...crumbs, { label: page.title }]} />
-        <div className="row" style={{ marginBottom: 8 }}>
-          <StatusBadge status={page.status} />
-          <VisibilityBadge visibility={page.visibility} />
-        </div>
-        <h1>{page.title}</h1>
-        <p className="small muted">
-          {/* The public reads a published version: no names, only its date. */}
-          {page.abilities.viewHistory
-            ? t('byline', { authors: authors.join(', '), date: format.dateTime(page.updatedAt, { dateStyle: 'long', timeStyle: 'short' }) })
-            : th('publishedOn', { date: format.dateTime(page.updatedAt, { dateStyle: 'long' }) })}
-        </p>
-        {sp.saved && <p className="alert alert-ok" role="status">{tc('saved')}</p>}
-        {sp.created && <p className="alert alert-ok" role="status">{t('created')}</p>}
+        <PageHeader
+          key={page.id}
+          page={{ id: page.id, title: page.title, status: page.status, visibility: page.visibility, spaceName: page.space.name }}
+          abilities={page.abilities}
+          byline={byline}
+          focusOnArrival={!justCreated}
+          actions={{
+            rename: renamePageAction.bind(null, id),
+            setStatus: setStatusAction.bind(null, id),
+            setVisibility: setVisibilityAction.bind(null, id),
+            remove: deletePageAction.bind(null, id),
+            saveVersion: saveVersionAction.bind(null, id),
+          }}
+          publication={
+            <PublicationBar
+              publication={page.publication}
+              abilities={page.abilities}
+              visibility={page.visibility}
+              spaceName={page.space.name}
+              publishVersion={publishVersionAction.bind(null, id)}
+            />
+          }
+        />
+        {sp.created && page.status === 'draft' && (
+          <p className="alert alert-ok" role="status">
+            {t('created', { space: page.space.name })}
+          </p>
+        )}
         {page.status === 'archived' && <p className="alert alert-warn">{t('archivedNotice')}</p>}
-        <PageActions
-          pageId={page.id}
-          title={page.title}
-          status={page.status}
-          visibility={page.visibility}
-          abilities={page.abilities}
-          setStatus={setStatusAction.bind(null, id)}
-          setVisibility={setVisibilityAction.bind(null, id)}
-          remove={deletePageAction.bind(null, id)}
-        />
-        <PublicationBar
-          pageId={page.id}
-          publication={page.publication}
-          abilities={page.abilities}
-          publishVersion={publishVersionAction.bind(null, id)}
-          saveVersion={saveVersionAction.bind(null, id)}
-        />
       </div>
       {live && viewer ? (
         // Members who may read it get the live document (read-only unless they may edit).
@@ -96,11 +99,10 @@ export default async function PageView({ params, searchParams }: { params: Param
           user={{ id: viewer.id, name: getProfile(viewer.id).name ?? '—', color: userColor(viewer.id) }}
           actions={{ searchTitles: searchPageTitlesAction, createStub: createStubPageAction.bind(null, page.space.id), resolveTitles: resolveLinkTitlesAction }}
           initialHtml={jsonToHTML(body)}
+          autoFocus={justCreated}
         />
       ) : (
-      <div className="card">
-        {page.body.text ? <div className="prose" dangerouslySetInnerHTML={{ __html: jsonToHTML(body) }} /> : <p className="empty">{page.abilities.edit ? t('emptyBodyCanEdit') : t('emptyBody')}</p>}
-      </div>
+        <div className="card">{page.body.text ? <div className="prose" dangerouslySetInnerHTML={{ __html: jsonToHTML(body) }} /> : <p className="empty">{t('emptyBody')}</p>}</div>
       )}
       <Backlinks items={backlinks.data} hasMore={backlinks.nextCursor !== null} />
     </article>
