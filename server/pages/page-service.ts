@@ -100,13 +100,13 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
 }
 
 /**
- * The page a wiki link to a missing title makes. It is published for its space (`space`
- * visibility), so the people who co-edit pages there see the link and can open the new page
- * (a draft would show "page privée" to everyone but its creator); it is never public until
- * someone widens it.
+ * The page a wiki link to a missing title makes: a draft of the current space, read by its
+ * creator and the space's animators until someone publishes it (the link shows "page privée"
+ * to the others meanwhile). Creating a page is not publishing it: a link typed in passing
+ * must not put a page before the whole space.
  */
 export function createStubPage(viewer: Viewer, spaceId: string, title: string): PageRow {
-  return createPage(viewer, { spaceId, title, status: 'published', visibility: 'space' });
+  return createPage(viewer, { spaceId, title, status: 'draft', visibility: 'space' });
 }
 
 /**
@@ -300,4 +300,3 @@ export function listTrash(viewer: Viewer, spaceId: string) {
     .filter((r) => canPage(viewer, 'restore', loadPage(r.id).ref))
     .map((r) => ({ ...r, deletedAt: r.deletedAt!, purgeAt: new Date(r.deletedAt!.getTime() + TRASH_DAYS * 86_400_000) }));
 }
-

@@ -1,10 +1,9 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { SPACE_ROLES, type SpaceRole } from '@/db/schema';
 import { requireViewer } from '@/server/auth/current';
 import { runAction, str, type ActionResult } from '@/server/http/action';
-import { createPage, restorePage } from '@/server/pages/page-service';
+import { restorePage } from '@/server/pages/page-service';
 import { createSubspace, joinGroup, leaveGroup, removeMember, requestMemberAdd, setMemberRole } from '@/server/spaces/space-service';
 
 const spacePath = (id: string) => `/espaces/${id}`;
@@ -51,22 +50,6 @@ export async function createSubspaceAction(parentId: string, _prev: unknown, for
   const r = await runAction(() => ({ id: createSubspace(viewer, { parentId, name: str(form, 'name'), description: str(form, 'description') }).id }));
   revalidatePath(spacePath(parentId));
   return r;
-}
-
-export async function createPageAction(spaceId: string, _prev: unknown, form: FormData): Promise<ActionResult> {
-  const viewer = await requireViewer(`${spacePath(spaceId)}/nouvelle-page`);
-  const r = await runAction(() =>
-    createPage(viewer, {
-      spaceId,
-      title: str(form, 'title'),
-      markdown: str(form, 'markdown'),
-      visibility: (str(form, 'visibility') || 'space') as 'space',
-      status: (str(form, 'status') || 'draft') as 'draft',
-    }),
-  );
-  if (!r?.ok) return r;
-  revalidatePath(spacePath(spaceId));
-  redirect(`/pages/${r.data.id}?created=1`);
 }
 
 export async function restorePageAction(spaceId: string, pageId: string): Promise<ActionResult> {

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { PageForm } from '@/components/pages/PageForm';
+import { NewPageForm } from '@/components/pages/NewPageForm';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { isAppError } from '@/lib/errors';
 import { requireViewer } from '@/server/auth/current';
-import { getSpaceRow, spaceAbilities } from '@/server/spaces/queries';
-import { createPageAction } from '../actions';
+import { getSpaceRow, listMySpaces, spaceAbilities } from '@/server/spaces/queries';
+import { createPageAction } from './actions';
+import '@/components/pages/page-screen.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('pages'))('newPage') };
@@ -31,6 +32,8 @@ export default async function NewPagePage({ params }: { params: Promise<{ id: st
       </div>
     );
   }
+  // The space one came from first, then the others one may write in.
+  const others = listMySpaces(viewer.id).filter((s) => s.id !== space.id && spaceAbilities(viewer, s).createPage);
   return (
     <div className="stack">
       <div>
@@ -38,7 +41,7 @@ export default async function NewPagePage({ params }: { params: Promise<{ id: st
         <h1>{t('newPageIn', { space: space.name })}</h1>
       </div>
       <div className="card">
-        <PageForm action={createPageAction.bind(null, id)} mode="create" canChangeVisibility canPublish />
+        <NewPageForm action={createPageAction.bind(null, id)} spaces={[space, ...others].map((s) => ({ id: s.id, name: s.name }))} />
       </div>
     </div>
   );
