@@ -8,7 +8,8 @@ import { getPage, updatePage } from '@/server/pages/page-service';
 import { pageRevision } from '@/server/pages/based-write';
 import { addMembership, expectAppError, expectAppErrorAsync, makeGroup, makePage, makeTree, makeUser, queuedMails, viewerOf, type Tree, type UserRow } from '@/test/factories';
 import { authenticateApiToken, createApiToken } from './api-tokens';
-import { confirmEmailChange, deleteAccount, exportMyData, getProfile, requestEmailChange } from './account-service';
+import { confirmEmailChange, deleteAccount, getProfile, requestEmailChange } from './account-service';
+import { exportMyData } from './export-data';
 
 let tree: Tree;
 let alice: UserRow, bob: UserRow;

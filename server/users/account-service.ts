@@ -1,18 +1,16 @@
-/** A person's own data: profile, sessions, export (GDPR art. 15/20) and deletion (art. 17). */
+/** A person's own data: profile, sessions and deletion (GDPR art. 17); the export is export-data.ts. */
 import { emailChangeMail, emailInUseMail } from '@/server/mail/templates';
 import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import { accounts, apiTokens, invitations, memberships, pageAuthors, pages, sessions, spaces, users, verificationTokens, LOCALES } from '@/db/schema';
+import { accounts, apiTokens, memberships, sessions, users, verificationTokens, LOCALES } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { env } from '@/server/env';
 import { queueMail } from '@/server/mail/outbox';
 import { limit } from '@/server/http/rate-limit';
 import { parseInput } from '@/lib/parse-input';
-import { renderBody } from '@/server/pages/body';
-import { liveDocState } from '@/server/collab/write-document';
 import { notifyAccessChanged } from '@/server/collab/bridge';
 import { consumeToken, issueToken } from '@/server/tokens/signed-token';
 import { emailSchema } from '@/server/auth/request-sign-in';
@@ -85,34 +83,6 @@ export function revokeSession(userId: string, id: string): void {
   if (!target) throw new AppError('not_found');
   db().delete(sessions).where(eq(sessions.sessionToken, target.token)).run();
   notifyAccessChanged();
-}
-
-/** Everything Coopol holds about a person, as one JSON document. */
-export function exportMyData(userId: string) {
-  const u = getProfile(userId);
-  const d = db();
-  const myMemberships = d
-    .select({ space: spaces.name, kind: spaces.kind, role: memberships.role, since: memberships.createdAt })
-    .from(memberships)
-    .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
-    .where(eq(memberships.userId, userId))
-    .all();
-  const authored = d
-    .select({ id: pages.id, title: pages.title, kind: pages.kind, status: pages.status, visibility: pages.visibility, createdAt: pages.createdAt, updatedAt: pages.updatedAt })
-    .from(pageAuthors)
-    .innerJoin(pages, eq(pages.id, pageAuthors.pageId))
-    .where(eq(pageAuthors.userId, userId))
-    .all()
-    .map((p) => ({ ...p, markdown: renderBody(liveDocState(p.id)).markdown }));
-  return {
-    exportedAt: new Date().toISOString(),
-    profile: { id: u.id, name: u.name, email: u.email, siteRole: u.siteRole, locale: u.locale, createdAt: u.createdAt },
-    memberships: myMemberships,
-    pages: authored,
-    sessions: listSessions(userId).map(({ createdAt, expires }) => ({ createdAt, expires })),
-    apiTokens: d.select({ name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.userId, userId)).all(),
-    invitations: d.select({ note: invitations.note, maxUses: invitations.maxUses, uses: invitations.uses, expiresAt: invitations.expiresAt }).from(invitations).where(eq(invitations.createdBy, userId)).all(),
-  };
 }
 
 /**

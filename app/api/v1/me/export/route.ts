@@ -1,5 +1,5 @@
 import { apiRoute, json, signedIn } from '@/server/http/api';
-import { exportMyData } from '@/server/users/account-service';
+import { exportMyData } from '@/server/users/export-data';
 
 export const dynamic = 'force-dynamic';
 
