@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { PERSONAS, expect, inbox, linksIn, personAt, signInAs, test, unique, uniqueEmail } from './fixtures';
 
 const SAME_ANSWER = 'Si cette adresse correspond à une personne qui peut rejoindre le groupe, elle a reçu une invitation.';
@@ -35,6 +36,13 @@ test('a group animator invites a member of another section, who accepts from /gr
   const { context, page: theirs } = await personAt(browser, PERSONAS.colmar, '/groupes');
   const invitations = theirs.getByRole('region', { name: 'Invitations à rejoindre un groupe' });
   await expect(invitations.getByText(name)).toBeVisible();
+  // At 375 px and 1280 px: nothing overflows, and axe finds nothing serious.
+  for (const width of [375, 1280]) {
+    await theirs.setViewportSize({ width, height: 800 });
+    expect(await theirs.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    const axe = await new AxeBuilder({ page: theirs }).include('section:has(#invitations-title)').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  }
   await invitations.getByRole('button', { name: `Accepter l’invitation au groupe « ${name} »` }).click();
   await expect(theirs.getByRole('status').getByText(`Vous avez rejoint « ${name} ».`)).toBeVisible();
   await expect(theirs.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name })).toBeVisible();

@@ -7,7 +7,7 @@ test('while registration is closed, an unknown e-mail gets the same answer as a 
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
     await expect(page.getByRole('heading', { name: 'Vérifiez votre boîte mail' })).toBeVisible();
-    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.locator('.alert-error')).toHaveCount(0);
     return { path: new URL(page.url()).pathname, text: await page.locator('.auth-wrap').innerText() };
   };
 
