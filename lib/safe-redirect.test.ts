@@ -53,6 +53,12 @@ describe('safeReturnPath', () => {
     expect(safeReturnPath(`${ORIGIN}/pages/abc`)).toBe('/');
   });
 
+  it('uses the fallback for a path whose percent-encoding does not decode', () => {
+    expect(safeReturnPath('/%ZZ', '/', ORIGIN)).toBe('/');
+    expect(safeReturnPath('/pages/%E0%A4%A', '/', ORIGIN)).toBe('/');
+    expect(safeReturnPath('/recherche?q=%ZZ', '/', ORIGIN)).toBe('/recherche?q=%ZZ');
+  });
+
   it('uses the fallback for empty values', () => {
     expect(safeReturnPath('', '/accueil')).toBe('/accueil');
     expect(safeReturnPath(null)).toBe('/');

@@ -28,5 +28,17 @@ export function safeReturnPath(value: string | null | undefined, fallback = '/',
   const path = `${url.pathname}${url.search}${url.hash}`;
   // `/.//evil` normalises to the path `//evil`, which a browser reads as another host.
   if (!path.startsWith('/') || path.startsWith('//')) return fallback;
+  // A path that does not decode (`/%ZZ`) leads nowhere but to a 400.
+  if (!pathDecodes(url.pathname)) return fallback;
   return path;
+}
+
+/** Whether a URL path's percent-encoding decodes (`/%ZZ`, `/%E0%A4%A` do not). */
+export function pathDecodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -7,6 +7,7 @@
  * Each gets a 4xx: JSON under /api/, a short text elsewhere.
  */
 import type { IncomingMessage } from 'node:http';
+import { pathDecodes } from '@/lib/safe-redirect';
 
 export type Refusal = { status: 400 | 403; code: 'invalid_input' | 'forbidden'; message: string };
 
@@ -17,15 +18,6 @@ function pathOf(target: string): string {
   const noQuery = target.split(/[?#]/, 1)[0] ?? '';
   const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(noQuery);
   return absolute ? noQuery.slice(absolute[0].length) || '/' : noQuery;
-}
-
-function decodes(path: string): boolean {
-  try {
-    decodeURIComponent(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -44,7 +36,7 @@ function isOwnOrigin(origin: string, siteOrigin: string, host: string | undefine
 /** Why `req` must be refused, or null to let Next answer it. */
 export function refusalOf(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>, siteOrigin: string): Refusal | null {
   const path = pathOf(req.url ?? '/');
-  if (!decodes(path)) return { status: 400, code: 'invalid_input', message: 'The address is not valid (bad percent-encoding).' };
+  if (!pathDecodes(path)) return { status: 400, code: 'invalid_input', message: 'The address is not valid (bad percent-encoding).' };
   const origin = req.headers.origin;
   if (!SAFE_METHODS.has(req.method ?? 'GET') && origin !== undefined && !path.startsWith('/api/') && !isOwnOrigin(origin, siteOrigin, req.headers.host)) {
     return { status: 403, code: 'forbidden', message: 'Cross-site request refused.' };
