@@ -1,5 +1,6 @@
 /**
- * Images of a page: stored by whoever may edit the page, served to whoever may read it. The
+ * Images of a page: stored by whoever may edit the page, served to whoever may read it (citizens
+ * and anonymous readers: only the images of the published version they read). The
  * bytes live in DATA_DIR/uploads/<id> (named by a random id, never by the sender's file name);
  * the row says which page they belong to, so reading one goes through the page's permissions.
  */
@@ -9,8 +10,12 @@ import { eq } from 'drizzle-orm';
 import { dataDir, db } from '@/db/client';
 import { pageImages } from '@/db/schema';
 import { AppError, isAppError } from '@/lib/errors';
+import type { JSONContent } from '@tiptap/core';
+import { env } from '@/server/env';
+import { versionBody } from '@/server/pages/body-cache';
 import { loadPage } from '@/server/pages/load-page';
-import { authorizePage, canPage, type Viewer } from '@/server/policy';
+import { authorizePage, canPage, isPartyMember, type Viewer } from '@/server/policy';
+import { versionState } from '@/server/versions/versions';
 import { sniffImageType, type ImageMime } from './sniff-image-type';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -54,9 +59,22 @@ export function storeImage(viewer: Viewer, pageId: string, bytes: Uint8Array): S
   return { id, url: imageUrl(id), mime, size: bytes.byteLength };
 }
 
+/** Does the document show image `id` (an image node whose `src` is its URL, relative or absolute)? */
+export function showsImage(doc: JSONContent, id: string): boolean {
+  const urls = new Set([imageUrl(id), `${new URL(env().AUTH_URL).origin}${imageUrl(id)}`]);
+  const stack: JSONContent[] = [doc];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'image' && typeof node.attrs?.src === 'string' && urls.has(node.attrs.src)) return true;
+    if (node.content) stack.push(...node.content);
+  }
+  return false;
+}
+
 /**
- * An image's bytes, for a viewer who may read its page. Unknown image, unknown or unreadable page:
- * all `not_found`, so nothing tells them apart.
+ * An image's bytes, for a viewer who may read its page: party members read the live document,
+ * everyone else the published version, so only an image that version shows. Unknown image,
+ * unknown or unreadable page, image not published: all `not_found`, so nothing tells them apart.
  */
 export function readImage(viewer: Viewer, id: string): { mime: ImageMime; size: number; bytes: Buffer } {
   if (!ID.test(id)) throw new AppError('not_found');
@@ -64,7 +82,12 @@ export function readImage(viewer: Viewer, id: string): { mime: ImageMime; size: 
   if (!row) throw new AppError('not_found');
   let readable = false;
   try {
-    readable = canPage(viewer, 'read', loadPage(row.pageId).ref);
+    const page = loadPage(row.pageId);
+    readable = canPage(viewer, 'read', page.ref);
+    if (readable && !isPartyMember(viewer)) {
+      const versionId = page.row.publishedVersionId;
+      readable = versionId !== null && showsImage(versionBody(versionId, () => versionState(versionId) ?? new Uint8Array([0, 0])).json, row.id);
+    }
   } catch (e) {
     if (!(isAppError(e) && e.code === 'not_found')) throw e;
   }

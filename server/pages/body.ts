@@ -79,13 +79,25 @@ export function yStateToJSON(state: Uint8Array): JSONContent {
   return readState(state).json;
 }
 
-function textOfNode(node: PMNode): string {
-  return node.textBetween(0, node.content.size, '\n\n', (leaf) => (leaf.type.name === WIKI_LINK ? String(leaf.attrs.label ?? '') : leaf.isText ? (leaf.text ?? '') : ' ')).trim();
+/**
+ * Stands for a wiki link in stored text (pages.text, versions, search, excerpts): a stored label
+ * is the target's title when the link was made, which a reader of this page may not be allowed
+ * to read. The same mark as in backlink snippets.
+ */
+export const LINK_IN_TEXT = '…';
+
+function textOfNode(node: PMNode, linkLabels = false): string {
+  const leafText = (leaf: PMNode) => (leaf.type.name === WIKI_LINK ? (linkLabels ? String(leaf.attrs.label ?? '') : LINK_IN_TEXT) : leaf.isText ? (leaf.text ?? '') : ' ');
+  return node.textBetween(0, node.content.size, '\n\n', leafText).trim();
 }
 
-/** Plain text of a document, blocks separated by blank lines. */
-export function jsonToText(json: JSONContent): string {
-  return textOfNode(toSchemaDoc(schema, json).node);
+/**
+ * Plain text of a document, blocks separated by blank lines; a wiki link is LINK_IN_TEXT. With
+ * `linkLabels`, a link is its label: only for a document whose links `renderLinks` resolved for
+ * its reader.
+ */
+export function jsonToText(json: JSONContent, opts: { linkLabels?: boolean } = {}): string {
+  return textOfNode(toSchemaDoc(schema, json).node, opts.linkLabels);
 }
 
 export type RenderedBody = { json: JSONContent; text: string; markdown: string };

@@ -121,12 +121,23 @@ export function getPage(viewer: Viewer, id: string) {
   const row = loaded.row;
   const published = row.publishedVersionId
     ? (prepared('getPage.published', (d) =>
-        d.select({ id: pageVersions.id, name: pageVersions.name, createdAt: pageVersions.createdAt }).from(pageVersions).where(eq(pageVersions.id, sql.placeholder('id'))).prepare(),
+        d.select({ id: pageVersions.id, name: pageVersions.name, title: pageVersions.title, createdAt: pageVersions.createdAt }).from(pageVersions).where(eq(pageVersions.id, sql.placeholder('id'))).prepare(),
       ).get({ id: row.publishedVersionId }) ?? null)
     : null;
   if (!isPartyMember(viewer)) {
     const body = published ? versionBody(published.id, () => versionState(published.id) ?? EMPTY_STATE) : renderBody(EMPTY_STATE);
-    const publicRow = { ...row, text: body.text, createdBy: null, updatedBy: null, contentUpdatedAt: null, updatedAt: published?.createdAt ?? row.publishedAt ?? row.updatedAt };
+    // The title and date of the published version: a rename or an edit since is not theirs to see.
+    const publicRow = {
+      ...row,
+      title: published?.title ?? row.title,
+      text: body.text,
+      createdBy: null,
+      updatedBy: null,
+      contentUpdatedAt: null,
+      contentHash: null,
+      versionedThrough: null,
+      updatedAt: published?.createdAt ?? row.publishedAt ?? row.updatedAt,
+    };
     const publication = published ? { versionId: published.id, name: published.name, publishedAt: published.createdAt, changedSince: false } : null;
     return { ...publicRow, space: loaded.space, body, authors: [] as PageAuthor[], publication, abilities };
   }
@@ -250,14 +261,17 @@ export function listPages(
   const rows = db()
     .select({
       id: pages.id,
-      title: pages.title,
+      // The public never sees the live page: title, date and excerpt are the published version's.
+      title: isPartyMember(viewer) ? pages.title : sql<string>`coalesce((select ${pageVersions.title} from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), ${pages.title})`,
       kind: pages.kind,
       spaceId: pages.spaceId,
       visibility: pages.visibility,
       status: pages.status,
-      updatedAt: pages.updatedAt,
+      updatedAt: isPartyMember(viewer)
+        ? pages.updatedAt
+        : sql<Date>`coalesce((select ${pageVersions.createdAt} from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), ${pages.updatedAt})`.mapWith(pages.updatedAt),
+      sortedAt: pages.updatedAt,
       spaceName: spaces.name,
-      // The public never sees the live text: its excerpt comes from the published version.
       excerpt: isPartyMember(viewer)
         ? sql<string>`substr(${pages.text}, 1, 220)`
         : sql<string>`coalesce((select substr(${pageVersions.text}, 1, 220) from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), '')`,
@@ -277,11 +291,11 @@ export function listPages(
     .orderBy(desc(pages.updatedAt), desc(pages.id))
     .limit(limit + 1)
     .all();
-  const data = rows.slice(0, limit);
-  const last = data[data.length - 1];
+  const data = rows.slice(0, limit).map(({ sortedAt: _, ...item }) => item);
+  const last = rows[data.length - 1];
   return {
     data,
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.updatedAt.getTime(), id: last.id })).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.sortedAt.getTime(), id: last.id })).toString('base64url') : null,
   };
 }
 
@@ -300,3 +314,4 @@ export function listTrash(viewer: Viewer, spaceId: string) {
     .filter((r) => canPage(viewer, 'restore', loadPage(r.id).ref))
     .map((r) => ({ ...r, deletedAt: r.deletedAt!, purgeAt: new Date(r.deletedAt!.getTime() + TRASH_DAYS * 86_400_000) }));
 }
+

@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { pages, spaces, type PageKind, type PageStatus } from '@/db/schema';
+import { pages, pageVersions, spaces, type PageKind, type PageStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { foldText } from '@/lib/text/fold';
 import { isPartyMember, readableWhere, type Viewer } from '@/server/policy';
@@ -86,8 +86,9 @@ const SNIPPET_CHARS = 180;
 /**
  * Pages the viewer may read that match `q`: pages whose title holds every word first (by bm25,
  * title weighted over body), then the other matches, newest pages first. Snippets come
- * from the body, matches in `<mark>`, everything else HTML-escaped. Paginated by an opaque
- * cursor; `limit` is at most 50.
+ * from the body, matches in `<mark>`, everything else HTML-escaped. Citizens and anonymous
+ * visitors search and see the published title and text. Paginated by an opaque cursor;
+ * `limit` is at most 50.
  */
 export function searchPages(viewer: Viewer, q: string, opts: SearchOptions = {}): SearchPage {
   const limit = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.floor(opts.limit ?? DEFAULT_SEARCH_LIMIT) || DEFAULT_SEARCH_LIMIT));
@@ -96,12 +97,18 @@ export function searchPages(viewer: Viewer, q: string, opts: SearchOptions = {})
   if (!match) return { data: [], nextCursor: null };
   const fts = indexFor(viewer);
   const readable = readableWhere(viewer);
+  const member = isPartyMember(viewer);
   const titled = db()
     .all<{ rid: number; score: number }>(
-      // page_titles holds current titles only: what any reader of a page sees of it anyway.
-      sql`select page_titles.rowid as rid, bm25(page_titles) as score
-        from page_titles join ${pages} on ${pages}.rowid = page_titles.rowid
-        where page_titles match ${match} and ${readable} order by page_titles.rowid desc limit ${TITLE_CANDIDATES}`,
+      member
+        ? // page_titles holds current titles: what a member who may read a page sees of it anyway.
+          sql`select page_titles.rowid as rid, bm25(page_titles) as score
+            from page_titles join ${pages} on ${pages}.rowid = page_titles.rowid
+            where page_titles match ${match} and ${readable} order by page_titles.rowid desc limit ${TITLE_CANDIDATES}`
+        : // Everyone else finds the published title only (a rename since is not published).
+          sql`select page_search_public.rowid as rid, bm25(page_search_public) as score
+            from page_search_public join ${pages} on ${pages}.rowid = page_search_public.rowid
+            where page_search_public match ${`title : (${match})`} and ${readable} order by page_search_public.rowid desc limit ${TITLE_CANDIDATES}`,
     )
     .sort((a, b) => a.score - b.score || b.rid - a.rid);
   const inTitle = new Set(titled.map((r) => Number(r.rid)));
@@ -120,7 +127,7 @@ export function searchPages(viewer: Viewer, q: string, opts: SearchOptions = {})
     .select({
       rid: sql<number>`${pages}.rowid`,
       id: pages.id,
-      title: pages.title,
+      title: member ? pages.title : sql<string>`coalesce((select ${pageVersions.title} from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), ${pages.title})`,
       kind: pages.kind,
       status: pages.status,
       spaceName: spaces.name,

@@ -131,9 +131,11 @@ describe('the public index follows the page’s life', () => {
     expect(publicSearch('ornithorynque')).toEqual([page.id]);
   });
 
-  it('a renamed page is found by its new title', () => {
+  it('a renamed page is found by its new title once the rename is published', () => {
     const page = makePage(militante, tree.section, { status: 'published', visibility: 'public', markdown: 'Corps.' });
     updatePage(vm(), page.id, { title: 'Hippocampe' });
+    expect(publicSearch('hippocampe')).toEqual([]);
+    publishNewVersion(vm(), page.id);
     expect(publicSearch('hippocampe')).toEqual([page.id]);
   });
 

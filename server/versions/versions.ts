@@ -119,12 +119,12 @@ export function recordPublication(pageId: string, userId: string | null, name?: 
 }
 
 /**
- * Keeps the page's row of `page_search_public` in step: the current title and the published
- * text, for published and archived pages that are not deleted; no row otherwise.
+ * Keeps the page's row of `page_search_public` in step: the published title and text (a rename
+ * since is not published), for published and archived pages that are not deleted; no row otherwise.
  */
 export function indexPublicPage(tx: Pick<Db, 'run' | 'get'>, pageId: string): void {
   const row = tx.get<{ rowid: number; title: string; status: string; deleted_at: number | null; text: string | null }>(
-    sql`select p.rowid as rowid, p.title as title, p.status as status, p.deleted_at as deleted_at, v.text as text
+    sql`select p.rowid as rowid, v.title as title, p.status as status, p.deleted_at as deleted_at, v.text as text
         from pages p left join page_versions v on v.id = p.published_version_id where p.id = ${pageId}`,
   );
   if (!row) return;
@@ -140,7 +140,7 @@ export function reindexPublicSearch(): number {
     tx.run(sql`delete from page_search_public`);
     return tx.run(
       sql`insert into page_search_public (rowid, title, body)
-          select p.rowid, p.title, v.text from pages p join page_versions v on v.id = p.published_version_id
+          select p.rowid, v.title, v.text from pages p join page_versions v on v.id = p.published_version_id
           where p.deleted_at is null and p.status in ('published', 'archived')`,
     ).changes;
   });

@@ -41,7 +41,7 @@ export function pageJsonFor(viewer: Viewer, id: string) {
   const json = renderLinks(viewer, p.body.json);
   if (json === p.body.json) return pageJson(p);
   const revision = 'revision' in p.body ? p.body.revision : undefined;
-  return pageJson({ ...p, body: { json, text: jsonToText(json), markdown: jsonToMarkdown(json), revision } });
+  return pageJson({ ...p, body: { json, text: jsonToText(json, { linkLabels: true }), markdown: jsonToMarkdown(json), revision } });
 }
 
 export const pageUrl = (id: string) => `${env().AUTH_URL}/pages/${id}`;

@@ -1,7 +1,8 @@
 /**
  * Images through the JSON API: uploaded (multipart or raw body) only by people who may edit the
- * page, typed by their magic bytes, capped in size; served only to people who may read the page,
- * with the same 404 for an unknown image and an unreadable one.
+ * page, typed by their magic bytes, capped in size; served only to people who may read the page
+ * (citizens and anonymous readers: only images of the published version), with the same 404 for
+ * an unknown image and an unreadable one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { dataDir } from '@/db/client';
 import { createSession, sessionCookieName } from '@/server/auth/session-cookie';
 import { createPage, deletePage, updatePage } from '@/server/pages/page-service';
+import { putPageContent } from '@/server/links/put-page-content';
+import { publishNewVersion } from '@/server/versions/version-service';
 import { MAX_IMAGE_BYTES } from '@/server/images/page-images';
 import { BASE, params, person, read, territory, viewerOf } from '../../../test-helpers';
 import { POST as upload } from './route';
@@ -111,8 +114,10 @@ describe('POST /api/v1/pages/:id/images', () => {
 
 describe('GET /api/v1/images/:id', () => {
   it("serves an image to exactly those who may read its page, and follows the page's changes", async () => {
-    const page = createPage(viewerOf(militante), { spaceId: t.section.id, title: 'Affiche', visibility: 'public', status: 'published' });
+    const page = createPage(viewerOf(militante), { spaceId: t.section.id, title: 'Affiche', visibility: 'public', status: 'draft' });
     const { body } = await postRaw(page.id, JPEG, { token: militante.token });
+    putPageContent(viewerOf(militante), page.id, { markdown: `![Affiche](${body.url})`, mode: 'append' });
+    updatePage(viewerOf(militante), page.id, { status: 'published' });
     expect((await get(body.id)).status).toBe(200); // public page: anyone
     expect((await get(body.id, { token: citoyen.token })).status).toBe(200);
     updatePage(viewerOf(militante), page.id, { visibility: 'space' });
@@ -121,6 +126,25 @@ describe('GET /api/v1/images/:id', () => {
     expect((await get(body.id, { token: militante.token })).status).toBe(200);
     deletePage(viewerOf(militante), page.id);
     expect((await get(body.id, { token: militante.token })).status).toBe(404);
+  });
+
+  it('serves citizens and anonymous readers only the images of the published version', async () => {
+    const page = createPage(viewerOf(militante), { spaceId: t.section.id, title: 'Tract en préparation', visibility: 'public', status: 'published', markdown: 'Texte publié.' });
+    const first = (await postRaw(page.id, PNG, { token: militante.token })).body;
+    putPageContent(viewerOf(militante), page.id, { markdown: `![Premier visuel](${BASE}${first.url})`, mode: 'append' });
+    const later = (await postRaw(page.id, GIF, { token: militante.token })).body;
+    // Uploaded, and even in the live text, but not published: members only.
+    for (const img of [first, later]) {
+      expect((await get(img.id)).status).toBe(404);
+      expect((await get(img.id, { token: citoyen.token })).status).toBe(404);
+      expect((await get(img.id, { token: militante.token })).status).toBe(200);
+      expect((await get(img.id, { token: colmar.token })).status).toBe(200); // a member reads the live page
+    }
+    publishNewVersion(viewerOf(militante), page.id);
+    expect((await get(first.id)).status).toBe(200); // an absolute URL to this site counts too
+    expect((await get(first.id, { token: citoyen.token })).status).toBe(200);
+    expect((await get(later.id)).status).toBe(404); // never in the text
+    expect((await get(later.id, { token: citoyen.token })).status).toBe(404);
   });
 
   it('answers the same 404 for unknown and malformed ids', async () => {
