@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_DEPTH } from '@/lib/editor/limits';
 import { logLength } from './doc-store';
 import { CLOSE } from './config';
+import { refuseDocumentUpdate } from './document-guard';
 import {
   addParagraph,
   apiTokenFor,
@@ -171,5 +172,21 @@ describe('awareness and carets', () => {
     const user = (a.awareness.getStates().get(777_003) as { user: { name: string } }).user;
     expect(user.name).toBe(`Membre de ${tree.section.name}`);
     expect(JSON.stringify([...a.awareness.getStates().values()])).not.toContain(nameless.email!);
+  });
+});
+
+describe('refuseDocumentUpdate', () => {
+  it('an element whose place the page cannot tell yet (what it builds on is missing) is refused; once there, kept', () => {
+    const client = new Y.Doc();
+    const p = new Y.XmlElement('paragraph');
+    client.getXmlFragment(BODY).push([p]);
+    const first = Y.encodeStateAsUpdate(client);
+    const before = Y.encodeStateVector(client);
+    p.insert(0, [new Y.XmlText('lien : '), new Y.XmlElement('wikiLink')]);
+    const second = Y.encodeStateAsUpdate(client, before);
+    const server = new Y.Doc();
+    expect(refuseDocumentUpdate(second, Y.decodeUpdate(second), () => server)).toBe('too deep');
+    Y.applyUpdate(server, first);
+    expect(refuseDocumentUpdate(second, Y.decodeUpdate(second), () => server)).toBeNull();
   });
 });

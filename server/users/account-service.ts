@@ -82,7 +82,7 @@ export function revokeSession(userId: string, id: string): void {
   const target = mine.find((s) => sessionId(s.token) === id);
   if (!target) throw new AppError('not_found');
   db().delete(sessions).where(eq(sessions.sessionToken, target.token)).run();
-  notifyAccessChanged();
+  notifyAccessChanged({ userIds: [userId] });
 }
 
 /**
@@ -102,5 +102,5 @@ export function deleteAccount(userId: string): void {
     tx.delete(memberships).where(eq(memberships.userId, userId)).run();
     tx.update(users).set({ name: null, email: null, image: null, emailVerified: null, deletedAt: new Date(), siteRole: 'citizen' }).where(eq(users.id, userId)).run();
   });
-  notifyAccessChanged();
+  notifyAccessChanged({ userIds: [userId] });
 }

@@ -27,7 +27,7 @@ export function listApiTokens(userId: string) {
 export function revokeApiToken(userId: string, id: string): void {
   const res = db().delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId))).run();
   if (res.changes === 0) throw new AppError('not_found');
-  notifyAccessChanged(); // sockets opened with this token close at once
+  notifyAccessChanged({ userIds: [userId] }); // sockets opened with this token close at once
 }
 
 /** The user id behind a bearer token, or null. */
