@@ -7,11 +7,12 @@ import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { pages } from '@/db/schema';
+import { pages, pageVersions } from '@/db/schema';
 import { GET as listRoute } from '@/app/api/v1/pages/route';
 import { GET as pageRoute } from '@/app/api/v1/pages/[id]/route';
 import { params, read, req } from '@/app/api/v1/test-helpers';
 import { writeDocument } from '@/server/collab/write-document';
+import { reindexSearch } from '@/server/search/reindex';
 import { searchPages } from '@/server/search/search';
 import { apiTokenFor } from '@/test/collab-harness';
 import { addMembership, makePage, makeTree, makeUser, viewerOf } from '@/test/factories';
@@ -105,6 +106,16 @@ describe('stored wiki-link labels', () => {
       const hits = searchPages(viewer, 'avant le vote').data;
       expect(hits.map((h) => h.id)).toContain(page.id);
       expect(JSON.stringify(hits)).not.toContain('clandestine');
+      expect(searchPages(viewer, 'clandestine').data.map((h) => h.id)).not.toContain(page.id);
+    }
+
+    // Texts derived before labels were left out: search:reindex derives them again.
+    const old = 'Avant le vote, voir Réunion clandestine du bureau pour le détail.';
+    db().update(pages).set({ text: old }).where(eq(pages.id, page.id)).run();
+    db().update(pageVersions).set({ text: old }).where(eq(pageVersions.pageId, page.id)).run();
+    reindexSearch();
+    for (const viewer of [viewerOf(citizen), null, viewerOf(elsewhere)]) {
+      expect(JSON.stringify(listPages(viewer, { spaceId: tree.section.id }).data)).not.toContain('clandestine');
       expect(searchPages(viewer, 'clandestine').data.map((h) => h.id)).not.toContain(page.id);
     }
   });

@@ -1,8 +1,8 @@
 /**
  * Rebuilds the search indexes from the stored documents (`npm run cli -- search:reindex`): for
  * every page, its stored Yjs state (compacted state + update log) gives the plain text, written
- * to `pages.text` and `page_search`; then `page_search_public` is rebuilt from the published
- * versions. Works in batches of pages, each in its own short transaction, so a running server
+ * to `pages.text` and `page_search`; then the published versions' texts are derived again and
+ * `page_search_public` is rebuilt from them. Works in batches of pages, each in its own short transaction, so a running server
  * keeps writing between them.
  */
 import * as Y from 'yjs';
@@ -62,5 +62,29 @@ export function reindexSearch(onProgress?: (done: number, total: number) => void
   }
   // Rows whose page is gone for good (purged from the trash).
   d.run(sql`delete from page_search where rowid > ${after}`);
+  rederivePublishedTexts();
   return { indexed, public: reindexPublicSearch() };
+}
+
+/**
+ * The text of every published version, derived again from its document: what the public reads
+ * in excerpts and finds in search. Text derived before wiki-link labels were left out of stored
+ * text holds the titles of linked pages, which a reader may not be allowed to read.
+ */
+function rederivePublishedTexts(): void {
+  const d = db();
+  for (let after = -1; ; ) {
+    const rows = d.all<{ rowid: number; state: Buffer; text: string }>(sql`select v.rowid as rowid, v.state as state, v.text as text
+      from page_versions v join pages p on p.published_version_id = v.id
+      where v.rowid > ${after} order by v.rowid limit ${REINDEX_BATCH}`);
+    if (rows.length === 0) return;
+    const changed = rows.flatMap((r) => {
+      const text = jsonToText(yStateToJSON(new Uint8Array(r.state)));
+      return text === r.text ? [] : [{ rowid: r.rowid, text }];
+    });
+    d.transaction((tx) => {
+      for (const c of changed) tx.run(sql`update page_versions set text = ${c.text} where rowid = ${c.rowid}`);
+    });
+    after = rows[rows.length - 1]!.rowid;
+  }
 }
