@@ -11,7 +11,6 @@ export const ERROR_STATUS = {
   // 400, not 413: the API's contract is that any bad input is a 400 naming the field (issue 3).
   payload_too_large: 400,
   rate_limited: 429,
-  invitation_only: 403,
   internal: 500,
 } as const;
 
@@ -25,7 +24,6 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   conflict: 'This conflicts with the current state.',
   payload_too_large: 'The request body is too large.',
   rate_limited: 'Too many attempts; try again later.',
-  invitation_only: 'Coopol is on invitation for now.',
   internal: 'Something went wrong on our side.',
 };
 
