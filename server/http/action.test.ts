@@ -11,10 +11,10 @@ const tFr = createTranslator({ locale: 'fr', messages: { errors: fr }, namespace
 const tEn = createTranslator({ locale: 'en', messages: { errors: en }, namespace: 'errors' }) as unknown as T;
 
 describe('actionError', () => {
-  it('says exactly what went wrong, in the person’s language, with its values', () => {
-    const e = new AppError('conflict', 'This person already belongs to the section Colmar.', 'email', { key: 'otherSection', values: { name: 'Colmar' } });
-    expect(actionError(e, tFr)).toEqual({ code: 'conflict', message: 'Cette personne appartient déjà à la section Colmar.', field: 'email' });
-    expect(actionError(e, tEn).message).toBe('This person already belongs to the section Colmar.');
+  it('says exactly what went wrong, in the person’s language', () => {
+    const e = new AppError('conflict', 'A space keeps at least one animator.', 'role', { key: 'lastAnimator' });
+    expect(actionError(e, tFr)).toEqual({ code: 'conflict', message: fr.detail.lastAnimator, field: 'role' });
+    expect(actionError(e, tEn).message).toBe(en.detail.lastAnimator);
   });
 
   it('falls back to the message of the code, never to the English text of the error', () => {
