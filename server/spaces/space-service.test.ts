@@ -212,11 +212,15 @@ describe('group invitations', () => {
     expect(listMyInvitations(m.id)).toEqual([]);
   });
 
-  it('the members form is rate-limited per adder', async () => {
+  it('the members form is rate-limited per adder: 30 group invitations an hour, more for a section', async () => {
     const admin = makeUser();
     const g = makeGroup(admin);
     for (let i = 0; i < 30; i++) await requestMemberAdd(viewerOf(admin), g.id, { email: `essai${i}@nulle.part` });
     await expectAppErrorAsync(requestMemberAdd(viewerOf(admin), g.id, { email: 'encore@nulle.part' }), 'rate_limited');
+    const t = makeTree('Limite');
+    const sec = makeUser();
+    addMembership(sec, t.section, 'secretary');
+    for (let i = 0; i < 40; i++) await requestMemberAdd(viewerOf(sec), t.section.id, { email: `nouveau${i}@nulle.part` });
   });
 });
 

@@ -148,9 +148,13 @@ export function addMember(viewer: Viewer, spaceId: string, raw: { email: string;
   });
 }
 
-/** `addMember` from the members form: rate-limited per adder (each group invitation sends a mail). */
+/**
+ * `addMember` from the members form, rate-limited per adder: tightly for groups (each invitation
+ * mails someone), loosely for territories (a secretary enrols a whole meeting's newcomers).
+ */
 export async function requestMemberAdd(viewer: Viewer, spaceId: string, raw: { email: string; role?: SpaceRole }): Promise<void> {
-  if (viewer) await limit('add-member', viewer.id, 30, 60 * 60);
+  const isGroup = getSpaceRow(spaceId).kind === 'group';
+  if (viewer) await limit(isGroup ? 'invite-to-group' : 'add-to-territory', viewer.id, isGroup ? 30 : 300, 60 * 60);
   addMember(viewer, spaceId, raw);
 }
 
