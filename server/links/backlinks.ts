@@ -8,7 +8,9 @@ import { db } from '@/db/client';
 import { pageLinks, pagePublicLinks, pages, spaces, type PageKind } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { loadPage } from '@/server/pages/load-page';
+import { changedAtSeenBy, titleSeenBy } from '@/server/pages/seen-by';
 import { TARGET_MARK } from './extract-links';
+import { resolveLinkTitles } from './resolve-titles';
 import { isPartyMember, authorizePage, readableWhere, type Viewer } from '@/server/policy';
 import { clampLimit, type Paged } from '@/server/spaces/queries';
 
@@ -39,7 +41,7 @@ export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: nu
   const cur = decodeCursor(opts.cursor);
   const links = linksFor(viewer);
   const rows = db()
-    .select({ id: pages.id, title: pages.title, snippet: links.snippet, kind: pages.kind, spaceName: spaces.name, updatedAt: pages.updatedAt })
+    .select({ id: pages.id, title: titleSeenBy(viewer), snippet: links.snippet, kind: pages.kind, spaceName: spaces.name, updatedAt: changedAtSeenBy(viewer), sortedAt: pages.updatedAt })
     .from(links)
     .innerJoin(pages, eq(pages.id, links.sourceId))
     .innerJoin(spaces, eq(spaces.id, pages.spaceId))
@@ -53,12 +55,13 @@ export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: nu
     .orderBy(desc(pages.updatedAt), desc(pages.id))
     .limit(limit + 1)
     .all();
-  // The link itself shows as the target's title, which the viewer may read.
-  const data = rows.slice(0, limit).map((r) => ({ ...r, snippet: r.snippet.replaceAll(TARGET_MARK, target.row.title) }));
-  const last = data[data.length - 1];
+  // The link itself shows as the target's title, which the viewer may read (as they read it).
+  const targetTitle = resolveLinkTitles(viewer, [pageId])[pageId] ?? target.row.title;
+  const data = rows.slice(0, limit).map(({ sortedAt: _, ...r }) => ({ ...r, snippet: r.snippet.replaceAll(TARGET_MARK, targetTitle) }));
+  const last = rows[data.length - 1];
   return {
     data,
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.updatedAt.getTime(), id: last.id })).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.sortedAt.getTime(), id: last.id })).toString('base64url') : null,
   };
 }
 

@@ -31,7 +31,8 @@ describe('renderLinks', () => {
     const html = jsonToHTML(theirs);
     expect(html).not.toContain('Texte du bureau');
     expect(html).not.toContain(closed.id);
-    expect(jsonToText(renderLinks(null, doc, { locale: 'en' }), { linkLabels: true })).toBe('Voir Nouveau titre et private pageprivate page');
+    // Anonymous readers see the title that was published (the rename is not).
+    expect(jsonToText(renderLinks(null, doc, { locale: 'en' }), { linkLabels: true })).toBe('Voir Texte ouvert et private pageprivate page');
     expect(JSON.stringify(doc)).toContain('Ancien titre'); // the input is left alone
   });
 

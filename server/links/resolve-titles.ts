@@ -1,11 +1,12 @@
 /**
  * The current titles of wiki-link targets, as one viewer may see them: a link shows its target's
- * title only when the viewer may read the target. Unreadable, deleted or unknown targets all
+ * title only when the viewer may read the target (citizens and anonymous readers: its published title). Unreadable, deleted or unknown targets all
  * answer `null` (the UI shows "page privée"), so a title never leaks through a link.
  */
 import { and, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pages } from '@/db/schema';
+import { titleSeenBy } from '@/server/pages/seen-by';
 import { readableWhere, type Viewer } from '@/server/policy';
 
 /** Most ids resolved in one call (a page with more distinct links resolves in several calls). */
@@ -21,7 +22,7 @@ export function resolveLinkTitles(viewer: Viewer, ids: readonly string[]): Recor
   for (const id of wanted) out[id] = null;
   if (wanted.length === 0) return out;
   const rows = db()
-    .select({ id: pages.id, title: pages.title })
+    .select({ id: pages.id, title: titleSeenBy(viewer) })
     .from(pages)
     .where(and(inArray(pages.id, wanted), readableWhere(viewer)))
     .all();

@@ -20,6 +20,7 @@ import { indexPage } from '@/server/search/index-page';
 import { notifyAccessChanged, notifyLinkTargetsChanged } from '@/server/collab/bridge';
 import { recordDocClients } from '@/server/collab/doc-store';
 import { derivePage } from './derive';
+import { changedAtSeenBy, titleSeenBy } from './seen-by';
 import { recordActivity, recordPageUpdate } from '@/server/activity/record-activity';
 import { missingRevision, writeBasedContent } from './based-write';
 import { indexPublicPage, recordPublication, versionState } from '@/server/versions/versions';
@@ -262,14 +263,12 @@ export function listPages(
     .select({
       id: pages.id,
       // The public never sees the live page: title, date and excerpt are the published version's.
-      title: isPartyMember(viewer) ? pages.title : sql<string>`coalesce((select ${pageVersions.title} from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), ${pages.title})`,
+      title: titleSeenBy(viewer),
       kind: pages.kind,
       spaceId: pages.spaceId,
       visibility: pages.visibility,
       status: pages.status,
-      updatedAt: isPartyMember(viewer)
-        ? pages.updatedAt
-        : sql<Date>`coalesce((select ${pageVersions.createdAt} from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), ${pages.updatedAt})`.mapWith(pages.updatedAt),
+      updatedAt: changedAtSeenBy(viewer),
       sortedAt: pages.updatedAt,
       spaceName: spaces.name,
       excerpt: isPartyMember(viewer)

@@ -12,13 +12,17 @@ import { GET as listRoute } from '@/app/api/v1/pages/route';
 import { GET as pageRoute } from '@/app/api/v1/pages/[id]/route';
 import { params, read, req } from '@/app/api/v1/test-helpers';
 import { writeDocument } from '@/server/collab/write-document';
+import { listBacklinks } from '@/server/links/backlinks';
+import { putPageContent } from '@/server/links/put-page-content';
+import { renderLinks } from '@/server/links/render-links';
 import { reindexSearch } from '@/server/search/reindex';
 import { searchPages } from '@/server/search/search';
 import { apiTokenFor } from '@/test/collab-harness';
 import { addMembership, makePage, makeTree, makeUser, viewerOf } from '@/test/factories';
 import { pageRevision } from './based-write';
-import { jsonToYState } from './body';
+import { jsonToText, jsonToYState } from './body';
 import { getPage, listPages, updatePage } from './page-service';
+import { listPageTree } from './tree';
 
 const tree = makeTree('Publication');
 const author = makeUser({ name: 'Autrice' });
@@ -43,6 +47,13 @@ describe('the published title and date', () => {
     }
     const member = getPage(viewerOf(elsewhere), page.id);
     expect(member.title).toBe('Charte du téléphérique confidentiel');
+  });
+
+  it('is what the space’s page tree shows them', () => {
+    const titleIn = (viewer: Parameters<typeof listPageTree>[0]) => listPageTree(viewer, tree.section.id).find((n) => n.id === page.id)?.title;
+    expect(titleIn(viewerOf(citizen))).toBe('Charte du tramway');
+    expect(titleIn(null)).toBe('Charte du tramway');
+    expect(titleIn(viewerOf(elsewhere))).toBe('Charte du téléphérique confidentiel');
   });
 
   it('is what lists and the API list give them', async () => {
@@ -77,6 +88,29 @@ describe('the published title and date', () => {
     updatePage(viewerOf(author), page.id, { status: 'published' });
     expect(getPage(null, page.id).title).toBe('Charte du téléphérique confidentiel');
     expect(searchPages(null, 'téléphérique').data.map((r) => r.id)).toEqual([page.id]);
+  });
+});
+
+describe('links between published pages', () => {
+  it('show citizens the titles that were published, in the text and in backlinks', () => {
+    const target = makePage(author, tree.section, { title: 'Budget vert', markdown: 'Chiffres.', visibility: 'public', status: 'published' });
+    const source = makePage(author, tree.section, { title: 'Tract budget', visibility: 'public', status: 'draft' });
+    putPageContent(viewerOf(author), source.id, { markdown: `Lire le [budget](/pages/${target.id}) avant lundi.`, mode: 'append' });
+    updatePage(viewerOf(author), source.id, { status: 'published' });
+    // Both renamed after publication.
+    updatePage(viewerOf(author), target.id, { title: 'Budget vert (version de travail)' });
+    updatePage(viewerOf(author), source.id, { title: 'Tract budget, brouillon interne' });
+
+    for (const viewer of [viewerOf(citizen), null]) {
+      const text = jsonToText(renderLinks(viewer, getPage(viewer, source.id).body.json), { linkLabels: true });
+      expect(text).toContain('Lire le Budget vert avant lundi.');
+      const back = listBacklinks(viewer, target.id).data;
+      expect(back).toHaveLength(1);
+      expect(back[0]).toMatchObject({ id: source.id, title: 'Tract budget', snippet: 'Lire le Budget vert avant lundi.' });
+      expect(JSON.stringify(back)).not.toMatch(/travail|brouillon/);
+    }
+    const member = listBacklinks(viewerOf(elsewhere), target.id).data[0]!;
+    expect(member).toMatchObject({ title: 'Tract budget, brouillon interne', snippet: 'Lire le Budget vert (version de travail) avant lundi.' });
   });
 });
 

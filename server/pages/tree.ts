@@ -14,6 +14,7 @@ import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
 import { authorizePage, canPage, readableWhere, type Viewer } from '@/server/policy';
 import { loadPage } from './load-page';
+import { titleSeenBy } from './seen-by';
 
 /** More pages than this in one space's tree are left out (the space's page list has them all). */
 export const MAX_TREE_PAGES = 400;
@@ -41,7 +42,8 @@ const bySiblingOrder = (a: Pick<Row, 'position' | 'createdAt' | 'id'>, b: Pick<R
  */
 export function listPageTree(viewer: Viewer, spaceId: string): TreeNode[] {
   const rows: Row[] = db()
-    .select({ id: pages.id, title: pages.title, status: pages.status, parentId: pages.parentId, position: pages.position, createdAt: pages.createdAt })
+    // Citizens and anonymous readers see the published title (a rename since is not published).
+    .select({ id: pages.id, title: titleSeenBy(viewer), status: pages.status, parentId: pages.parentId, position: pages.position, createdAt: pages.createdAt })
     .from(pages)
     .where(and(eq(pages.spaceId, spaceId), readableWhere(viewer)))
     .orderBy(asc(pages.createdAt))

@@ -6,9 +6,10 @@
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { pages, pageVersions, spaces, type PageKind, type PageStatus } from '@/db/schema';
+import { pages, spaces, type PageKind, type PageStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { foldText } from '@/lib/text/fold';
+import { titleSeenBy } from '@/server/pages/seen-by';
 import { isPartyMember, readableWhere, type Viewer } from '@/server/policy';
 
 export type SearchResult = { id: string; title: string; snippet: string; spaceName: string; kind: PageKind; status: PageStatus };
@@ -127,7 +128,7 @@ export function searchPages(viewer: Viewer, q: string, opts: SearchOptions = {})
     .select({
       rid: sql<number>`${pages}.rowid`,
       id: pages.id,
-      title: member ? pages.title : sql<string>`coalesce((select ${pageVersions.title} from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), ${pages.title})`,
+      title: titleSeenBy(viewer),
       kind: pages.kind,
       status: pages.status,
       spaceName: spaces.name,
