@@ -19,7 +19,7 @@ test('a member creates a group and a member of another section joins it', async 
   await expect(other.getByRole('heading', { level: 1, name })).toBeVisible();
   await other.getByRole('button', { name: 'Rejoindre le groupe' }).click();
   await expect(other.getByRole('button', { name: 'Quitter le groupe' })).toBeVisible();
-  await expect(other.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name })).toBeVisible();
+  await expect(other.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name, exact: true })).toBeVisible();
 
   // Leaving asks first; cancelling keeps the membership, confirming ends it.
   await other.getByRole('button', { name: 'Quitter le groupe' }).click();
@@ -27,10 +27,10 @@ test('a member creates a group and a member of another section joins it', async 
   await expect(dialog).toContainText('vous pourrez le rejoindre à nouveau');
   await dialog.getByRole('button', { name: 'Annuler' }).click();
   await expect(dialog).toBeHidden();
-  await expect(other.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name })).toBeVisible();
+  await expect(other.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name, exact: true })).toBeVisible();
   await other.getByRole('button', { name: 'Quitter le groupe' }).click();
   await dialog.getByRole('button', { name: 'Quitter le groupe' }).click();
   await expect(other.getByRole('button', { name: 'Rejoindre le groupe' })).toBeVisible();
-  await expect(other.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name })).toHaveCount(0);
+  await expect(other.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name, exact: true })).toHaveCount(0);
   await context.close();
 });
