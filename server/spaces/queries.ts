@@ -162,7 +162,7 @@ export type MyInvitation = { spaceId: string; spaceName: string; description: st
  * The groups a person is invited to join, newest first. Only the invitee sees them: a list shown
  * to the group's animators would tell them which addresses belong to party members.
  */
-export function listMyInvitations(userId: string, locale: Locale = 'fr'): MyInvitation[] {
+export function listMyGroupInvitations(userId: string, locale: Locale = 'fr'): MyInvitation[] {
   return db()
     .select({
       spaceId: spaces.id,

@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { addMembership, expectAppError, expectAppErrorAsync, makeGroup, makeTree, makeUser, queuedMails, siteBuilder, viewerOf, type Tree, type UserRow } from '@/test/factories';
 import { deleteAccount } from '@/server/users/account-service';
-import { listMembers, listMyInvitations, listMySpaces } from './queries';
+import { listMembers, listMyGroupInvitations, listMySpaces } from './queries';
 import { acceptInvitation, addMember, createGroup, createSubspace, declineInvitation, ensureNationalSpace, joinGroup, leaveGroup, removeMember, requestMemberAdd, setMemberRole } from './space-service';
 
 const roleOf = (userId: string, spaceId: string) =>
@@ -144,7 +144,7 @@ describe('group invitations', () => {
     addMembership(invitee, tree.otherSection);
     addMember(viewerOf(admin), g.id, { email: invitee.email! });
     expect(roleOf(invitee.id, g.id)).toBeNull();
-    expect(listMyInvitations(invitee.id)).toMatchObject([{ spaceId: g.id, spaceName: 'Vélo', role: 'member', invitedBy: 'Animatrice Vélo' }]);
+    expect(listMyGroupInvitations(invitee.id)).toMatchObject([{ spaceId: g.id, spaceName: 'Vélo', role: 'member', invitedBy: 'Animatrice Vélo' }]);
     const mails = queuedMails(invitee.email!);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ subject: 'Invitation à rejoindre le groupe « Vélo »' });
@@ -158,7 +158,7 @@ describe('group invitations', () => {
 
     acceptInvitation(viewerOf(invitee), g.id);
     expect(roleOf(invitee.id, g.id)).toBe('member');
-    expect(listMyInvitations(invitee.id)).toEqual([]);
+    expect(listMyGroupInvitations(invitee.id)).toEqual([]);
     expectAppError(() => acceptInvitation(viewerOf(invitee), g.id), 'not_found');
   });
 
@@ -172,7 +172,7 @@ describe('group invitations', () => {
     expectAppError(() => acceptInvitation(viewerOf(makeUser()), g.id), 'not_found'); // not invited
     declineInvitation(viewerOf(b), g.id);
     expect(roleOf(b.id, g.id)).toBeNull();
-    expect(listMyInvitations(b.id)).toEqual([]);
+    expect(listMyGroupInvitations(b.id)).toEqual([]);
     expect(queuedMails(admin.email!)).toEqual([]);
     expectAppError(() => acceptInvitation(viewerOf(admin), g.id), 'not_found');
     expectAppError(() => declineInvitation(null, g.id), 'unauthorized');
@@ -196,11 +196,11 @@ describe('group invitations', () => {
       expect(listMembers(viewerOf(admin), g.id)).toEqual(before);
     }
     // Only the party member who is not in yet is invited; a citizen stays a citizen, outside.
-    expect(listMyInvitations(member.id)).toHaveLength(1);
-    expect(listMyInvitations(citizen.id)).toEqual([]);
+    expect(listMyGroupInvitations(member.id)).toHaveLength(1);
+    expect(listMyGroupInvitations(citizen.id)).toEqual([]);
     expect(queuedMails(citizen.email!)).toEqual([]);
     expect(db().select().from(users).where(eq(users.id, citizen.id)).get()?.siteRole).toBe('citizen');
-    expect(listMyInvitations(inGroup.id)).toEqual([]);
+    expect(listMyGroupInvitations(inGroup.id)).toEqual([]);
   });
 
   it('joining an open group ends a pending invitation to it', () => {
@@ -209,7 +209,7 @@ describe('group invitations', () => {
     const m = makeUser();
     addMember(viewerOf(admin), g.id, { email: m.email! });
     joinGroup(viewerOf(m), g.id);
-    expect(listMyInvitations(m.id)).toEqual([]);
+    expect(listMyGroupInvitations(m.id)).toEqual([]);
   });
 
   it('the members form is rate-limited per adder: 30 group invitations an hour, more for a section', async () => {
@@ -320,12 +320,12 @@ describe('former members leave their groups', () => {
     addMembership(animator, g2);
     const g3 = makeGroup(animator, { name: 'Invitations' });
     addMember(viewerOf(animator), g3.id, { email: leaver.email! });
-    expect(listMyInvitations(leaver.id)).toHaveLength(1);
+    expect(listMyGroupInvitations(leaver.id)).toHaveLength(1);
 
     removeMember(viewerOf(sec), t.section.id, leaver.id);
     expect(db().select().from(users).where(eq(users.id, leaver.id)).get()?.siteRole).toBe('citizen');
     for (const g of [g1, g2]) expect(roleOf(leaver.id, g.id)).toBeNull();
-    expect(listMyInvitations(leaver.id)).toEqual([]);
+    expect(listMyGroupInvitations(leaver.id)).toEqual([]);
     expect(listMySpaces(leaver.id)).toEqual([]);
 
     const toAnimator = queuedMails(animator.email!).filter((m) => m.subject.includes('a quitté'));

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Plus } from 'lucide-react';
 import { requireViewer } from '@/server/auth/current';
 import { canSite } from '@/server/policy';
-import { listMyInvitations, listSpaces } from '@/server/spaces/queries';
+import { listMyGroupInvitations, listSpaces } from '@/server/spaces/queries';
 import { GroupInvitations } from '@/components/spaces/GroupInvitations';
 import { acceptInvitationAction, declineInvitationAction } from './actions';
 import { MoreLink } from '@/components/ui/MoreLink';
@@ -20,7 +20,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations('spaces');
   const tc = await getTranslations('common');
   const groups = listSpaces({ kind: 'group', limit: 50, cursor: cursor ?? null });
-  const invitations = listMyInvitations(viewer.id, (await getLocale()) === 'en' ? 'en' : 'fr');
+  const invitations = listMyGroupInvitations(viewer.id, (await getLocale()) === 'en' ? 'en' : 'fr');
   return (
     <div className="stack">
       <div className="page-header">
