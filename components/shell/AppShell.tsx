@@ -223,11 +223,7 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
           )}
           {tree && (
             <div className="sidebar-tree">
-              <h2>
-                <Link href={`/espaces/${tree.spaceId}`} className="sidebar-tree-space">
-                  {t('treeOf', { space: tree.spaceName })}
-                </Link>
-              </h2>
+              <h2>{t('treeOf', { space: tree.spaceName })}</h2>
               <PageTree
                 key={tree.spaceId}
                 spaceId={tree.spaceId}

@@ -1,10 +1,11 @@
 'use client';
 /**
- * A space's pages as a tree of links (a chapter and its sub-pages), in the sidebar and on the
- * space's page. Branches fold; pages the viewer may edit move by drag and drop, by keyboard
- * (Alt+↑/↓ reorder, Alt+→ goes under the page above, Alt+← comes out of its parent) or through
- * the « Déplacer » menu; each move is announced in a live region. The server decides every move
- * (it answers with the tree as it now is); two trees of one space on a screen stay in step.
+ * A space's pages as a tree (a chapter and its sub-pages), in the sidebar and on the space's
+ * page: a navigation treeview (one Tab stop; ↑ ↓ move between pages, → ← unfold and fold, Enter
+ * opens). Pages the viewer may edit move by drag and drop, by keyboard (Alt+↑/↓ reorder, Alt+→
+ * goes under the page above, Alt+← comes out of its parent) or through the « Déplacer » menu
+ * (its button, or Maj+F10); each move is announced in a live region. The server decides every
+ * move (it answers with the tree as it now is); two trees of one space on a screen stay in step.
  */
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
@@ -71,7 +72,10 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
   const [drag, setDrag] = useState<string | null>(null);
   const [drop, setDrop] = useState<{ id: string; where: Where } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [active, setActive] = useState<string | null>(null);
+  const [menuTop, setMenuTop] = useState(0);
   const links = useRef(new Map<string, HTMLAnchorElement>());
+  const rows = useRef(new Map<string, HTMLDivElement>());
   const focusAfter = useRef<string | null>(null);
 
   // A fresh tree from the server (the page rendered again) replaces the one shown.
@@ -88,12 +92,16 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
     window.addEventListener(TREE_EVENT, onTree);
     return () => window.removeEventListener(TREE_EVENT, onTree);
   }, [spaceId]);
+  // The menu takes the focus when it opens (Esc gives it back to its page).
+  useEffect(() => {
+    if (menuFor) document.getElementById(`${uid}-move-${menuFor}`)?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
+  }, [menuFor, uid]);
   useEffect(() => {
     if (focusAfter.current) links.current.get(focusAfter.current)?.focus();
     focusAfter.current = null;
   }, [nodes]);
 
-  const onPath = (n: TreeNodeData) => Boolean(currentPageId && n.children.some((c) => contains(c, currentPageId)));
+  const onPath = (n: TreeNodeData) => Boolean(currentPageId && contains(n, currentPageId));
   const isFolded = (n: TreeNodeData) => fold.get(n.id) ?? (foldByDefault ? !onPath(n) : false);
   const setFolded = (id: string, folded: boolean) => setFold((m) => new Map(m).set(id, folded));
 
@@ -120,17 +128,62 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
       );
   }
 
+  /** Opens a page's « Déplacer » menu just under its row. */
+  function openMenu(id: string) {
+    const row = rows.current.get(id);
+    setMenuTop(row ? row.offsetTop + row.offsetHeight : 0);
+    setMenuFor(id);
+  }
+
   function moveBy(id: string, dir: 'up' | 'down' | 'in' | 'out') {
     const to = target(nodes, id, dir);
     if (to) void doMove(id, to.parentId, to.afterId);
   }
 
+  // The pages shown (branches folded away left out), in reading order: the treeview's keys walk it.
+  const shown: { node: TreeNodeData; parent: TreeNodeData | null }[] = [];
+  const walk = (list: TreeNodeData[], parent: TreeNodeData | null) =>
+    list.forEach((node) => {
+      shown.push({ node, parent });
+      if (node.children.length && !isFolded(node)) walk(node.children, node);
+    });
+  walk(nodes, null);
+  // One Tab stop: the page last focused, else the current page, else the first.
+  const tabStop = shown.find((s) => s.node.id === active) ?? shown.find((s) => s.node.id === currentPageId) ?? shown[0];
+  const focusItem = (id: string | undefined) => {
+    if (!id) return;
+    setActive(id);
+    links.current.get(id)?.focus();
+  };
+
   function onKey(e: KeyboardEvent, n: TreeNodeData) {
-    if (!e.altKey || !n.canMove || busy) return;
-    const dir = ({ ArrowUp: 'up', ArrowDown: 'down', ArrowRight: 'in', ArrowLeft: 'out' } as const)[e.key as 'ArrowUp'];
-    if (!dir) return;
-    e.preventDefault(); // Alt+← is also the browser's "back"
-    moveBy(n.id, dir);
+    if (e.altKey) {
+      const dir = ({ ArrowUp: 'up', ArrowDown: 'down', ArrowRight: 'in', ArrowLeft: 'out' } as const)[e.key as 'ArrowUp'];
+      if (!dir || !n.canMove) return;
+      e.preventDefault(); // Alt+← is also the browser's "back"
+      if (!busy) moveBy(n.id, dir);
+      return;
+    }
+    if ((e.shiftKey && e.key === 'F10') || e.key === 'ContextMenu') {
+      if (!n.canMove) return;
+      e.preventDefault();
+      openMenu(n.id);
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const i = shown.findIndex((s) => s.node.id === n.id);
+    const folded = isFolded(n);
+    const go: Record<string, () => void> = {
+      ArrowDown: () => focusItem(shown[i + 1]?.node.id),
+      ArrowUp: () => focusItem(shown[i - 1]?.node.id),
+      Home: () => focusItem(shown[0]?.node.id),
+      End: () => focusItem(shown[shown.length - 1]?.node.id),
+      ArrowRight: () => (n.children.length ? (folded ? setFolded(n.id, false) : focusItem(n.children[0]!.id)) : undefined),
+      ArrowLeft: () => (n.children.length && !folded ? setFolded(n.id, true) : focusItem(shown[i]?.parent?.id)),
+    };
+    if (!go[e.key]) return;
+    e.preventDefault();
+    go[e.key]!();
   }
 
   function onDragOver(e: DragEvent, n: TreeNodeData) {
@@ -163,13 +216,17 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
   }
 
   const render = (list: TreeNodeData[], depth: number) =>
-    list.map((n) => {
+    list.map((n, index) => {
       const folded = n.children.length > 0 && isFolded(n);
-      const menuId = `${uid}-move-${n.id}`;
-      const can = (dir: 'up' | 'down' | 'in' | 'out') => target(nodes, n.id, dir) !== null;
+      const groupId = `${uid}-group-${n.id}`;
       return (
-        <li key={n.id} className="tree-item" data-drop={drop?.id === n.id ? drop.where : undefined}>
+        <li key={n.id} role="none" className="tree-item" data-drop={drop?.id === n.id ? drop.where : undefined}>
           <div
+            role="none"
+            ref={(el) => {
+              if (el) rows.current.set(n.id, el);
+              else rows.current.delete(n.id);
+            }}
             className={`tree-row${drag === n.id ? ' tree-dragging' : ''}`}
             draggable={n.canMove && !busy}
             onDragStart={(e) => {
@@ -186,86 +243,82 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
             onDrop={(e) => onDrop(e, n)}
             style={{ paddingLeft: depth * 14 }}
           >
-            {n.children.length > 0 ? (
-              <button
-                type="button"
-                className="tree-fold"
-                aria-expanded={!folded}
-                aria-label={folded ? t('tree.unfold', { title: n.title }) : t('tree.fold', { title: n.title })}
-                onClick={() => setFolded(n.id, !folded)}
-              >
-                {folded ? <ChevronRight size={16} aria-hidden /> : <ChevronDown size={16} aria-hidden />}
-              </button>
-            ) : (
-              <span className="tree-leaf" aria-hidden>
-                <FileText size={14} />
-              </span>
-            )}
+            {/* The pointer's way to fold; the keyboard's is → and ← on the page. */}
+            <span className={n.children.length ? 'tree-fold' : 'tree-leaf'} aria-hidden onClick={n.children.length ? () => setFolded(n.id, !folded) : undefined} title={n.children.length ? (folded ? t('tree.unfold', { title: n.title }) : t('tree.fold', { title: n.title })) : undefined}>
+              {n.children.length ? folded ? <ChevronRight size={16} /> : <ChevronDown size={16} /> : <FileText size={14} />}
+            </span>
             <Link
               href={`/pages/${n.id}`}
+              role="treeitem"
               className="tree-link"
+              tabIndex={tabStop?.node.id === n.id ? 0 : -1}
+              aria-level={depth + 1}
+              aria-setsize={list.length}
+              aria-posinset={index + 1}
+              aria-expanded={n.children.length ? !folded : undefined}
+              aria-owns={n.children.length && !folded ? groupId : undefined}
               aria-current={n.id === currentPageId ? 'page' : undefined}
-              aria-keyshortcuts={n.canMove ? 'Alt+ArrowUp Alt+ArrowDown Alt+ArrowRight Alt+ArrowLeft' : undefined}
+              aria-keyshortcuts={n.canMove ? 'Alt+ArrowUp Alt+ArrowDown Alt+ArrowRight Alt+ArrowLeft Shift+F10' : undefined}
               ref={(el) => {
                 if (el) links.current.set(n.id, el);
                 else links.current.delete(n.id);
               }}
+              onFocus={() => setActive(n.id)}
               onKeyDown={(e) => onKey(e, n)}
             >
               {n.title}
               {n.status === 'draft' && <span className="tree-draft"> · {t('tree.draft')}</span>}
             </Link>
             {n.canMove && (
+              // For the pointer only: a tree holds pages, nothing else, and the keyboard has
+              // Alt+arrows and Maj+F10 (the same menu) on the page itself.
               <button
                 type="button"
                 className="tree-move"
-                aria-expanded={menuFor === n.id}
-                aria-controls={menuFor === n.id ? menuId : undefined}
-                aria-label={t('tree.moveMenu', { title: n.title })}
+                tabIndex={-1}
+                aria-hidden
                 title={t('tree.moveHint')}
-                onClick={() => setMenuFor((m) => (m === n.id ? null : n.id))}
+                onClick={() => (menuFor === n.id ? setMenuFor(null) : openMenu(n.id))}
               >
                 <GripVertical size={16} aria-hidden />
               </button>
             )}
           </div>
-          {menuFor === n.id && (
-            <div
-              id={menuId}
-              className="tree-menu"
-              role="group"
-              aria-label={t('tree.moveMenu', { title: n.title })}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  setMenuFor(null);
-                  links.current.get(n.id)?.focus();
-                }
-              }}
-            >
-              {(['up', 'down', 'in', 'out'] as const).map((dir) => (
-                <button
-                  key={dir}
-                  type="button"
-                  className="btn btn-small"
-                  disabled={busy || !can(dir)}
-                  onClick={() => {
-                    setMenuFor(null);
-                    moveBy(n.id, dir);
-                  }}
-                >
-                  {t(`tree.${dir}`)}
-                </button>
-              ))}
-            </div>
+          {n.children.length > 0 && !folded && (
+            <ul role="group" id={groupId}>
+              {render(n.children, depth + 1)}
+            </ul>
           )}
-          {n.children.length > 0 && !folded && <ul>{render(n.children, depth + 1)}</ul>}
         </li>
       );
     });
 
+  const menuNode = menuFor ? locate(nodes, menuFor)?.node : undefined;
   return (
     <div className="page-tree">
-      {nodes.length === 0 ? <p className="small muted tree-empty">{t('tree.empty')}</p> : <ul aria-label={label}>{render(nodes, 0)}</ul>}
+      {nodes.length === 0 ? (
+        <p className="small muted tree-empty">{t('tree.empty')}</p>
+      ) : (
+        <ul role="tree" aria-label={label}>
+          {render(nodes, 0)}
+        </ul>
+      )}
+      {menuNode && (
+        <MoveMenu
+          id={`${uid}-move-${menuNode.id}`}
+          label={t('tree.moveMenu', { title: menuNode.title })}
+          top={menuTop}
+          choices={(['up', 'down', 'in', 'out'] as const).map((dir) => ({ dir, label: t(`tree.${dir}`), enabled: !busy && target(nodes, menuNode.id, dir) !== null }))}
+          onChoose={(dir) => {
+            setMenuFor(null);
+            moveBy(menuNode.id, dir);
+          }}
+          onClose={() => {
+            setMenuFor(null);
+            focusItem(menuNode.id);
+          }}
+        />
+      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announce}
       </p>
@@ -274,6 +327,32 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
           {error}
         </p>
       )}
+    </div>
+  );
+}
+
+type Dir = 'up' | 'down' | 'in' | 'out';
+
+/** The « Déplacer » menu of one page, just under its row (outside the tree: a tree holds only pages). */
+function MoveMenu({ id, label, top, choices, onChoose, onClose }: { id: string; label: string; top: number; choices: { dir: Dir; label: string; enabled: boolean }[]; onChoose: (dir: Dir) => void; onClose: () => void }) {
+  return (
+    <div
+      id={id}
+      className="tree-menu"
+      role="group"
+      aria-label={label}
+      style={{ top }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onClose();
+      }}
+    >
+      {choices.map((c) => (
+        <button key={c.dir} type="button" className="btn btn-small" disabled={!c.enabled} onClick={() => onChoose(c.dir)}>
+          {c.label}
+        </button>
+      ))}
     </div>
   );
 }
