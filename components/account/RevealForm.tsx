@@ -5,7 +5,7 @@
  */
 import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
-import { SubmitButton, type FormResult } from '@/components/ui/ActionForm';
+import { SubmitButton, submitKeepingFields, type FormResult } from '@/components/ui/ActionForm';
 import { CopyField } from './CopyField';
 
 type Props = {
@@ -49,7 +49,7 @@ export function RevealForm({ action, children, submitLabel, pendingLabel, reveal
   const fieldLabel = state && !state.ok && state.error.field ? (fieldLabels[state.error.field] ?? state.error.field) : null;
   return (
     <div className="stack">
-      <form ref={formRef} action={formAction} className="stack" aria-label={rest['aria-label']}>
+      <form ref={formRef} action={formAction} onSubmit={submitKeepingFields(formAction)} className="stack" aria-label={rest['aria-label']}>
         {children}
         <div>
           <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>

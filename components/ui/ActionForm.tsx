@@ -41,14 +41,7 @@ export function ActionForm({ action, children, successMessage, className, resetO
     if (state.ok && resetOnSuccess) form.reset();
   }, [state, resetOnSuccess]);
   const fieldLabel = shown && !shown.ok && shown.error.field ? (fieldLabels?.[shown.error.field] ?? shown.error.field) : null;
-  // Sent from here rather than by the form's own `action`: React empties a form after its
-  // action runs, which lost everything typed when the server refused it. (`action` stays for
-  // a browser without JavaScript; React then leaves the submission to this handler.)
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
-    startTransition(() => formAction(data));
-  };
+  const submit = submitKeepingFields(formAction);
   const typed = () => {
     if (!state || staleAt === state.at) return;
     setStaleAt(state.at);
@@ -68,6 +61,20 @@ export function ActionForm({ action, children, successMessage, className, resetO
       </div>
     </form>
   );
+}
+
+/**
+ * The `onSubmit` of a form bound to `formAction` (from useActionState) that leaves the fields
+ * as typed: React empties a form after its own `action` runs, which lost everything typed when
+ * the server refused it. The form keeps `action={formAction}` for a browser without JavaScript;
+ * with it, React sees the submission handled here (and useFormStatus still reports it pending).
+ */
+export function submitKeepingFields(formAction: (data: FormData) => void): (e: FormEvent<HTMLFormElement>) => void {
+  return (e) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  };
 }
 
 /** Submit button that shows progress while its form's action runs. */
