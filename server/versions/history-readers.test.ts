@@ -11,7 +11,7 @@ import { db } from '@/db/client';
 import { pageVersions, users } from '@/db/schema';
 import { appendUpdate } from '@/server/collab/doc-store';
 import { liveDocState } from '@/server/collab/write-document';
-import { applyMarkdown, markdownToJSON } from '@/server/pages/body';
+import { applyMarkdown, markdownToJSON, yStateToJSON } from '@/server/pages/body';
 import { derivePage } from '@/server/pages/derive';
 import { updatePage } from '@/server/pages/page-service';
 import { addMembership, expectAppError, makePage, makeTree, makeUser, viewerOf } from '@/test/factories';
@@ -126,5 +126,17 @@ describe('restoring', () => {
     const before = versionsOf(page.id).length;
     expect(restoreVersion(va(), page.id, named)).toBeNull();
     expect(versionsOf(page.id)).toHaveLength(before);
+  });
+
+  it('a restored text ends with a paragraph, as the editor keeps it: open editors add none (a change nobody made)', () => {
+    const page = makePage(alice, tree.section, { title: 'Liste de courses', visibility: 'members', status: 'published', markdown: 'Acheter :\n\n- du pain\n- du sel' });
+    const named = saveNamedVersion(va(), page.id, 'Liste').id;
+    type(page.id, 'Plus rien à acheter.', alice);
+    restoreVersion(va(), page.id, named);
+    const json = yStateToJSON(liveDocState(page.id));
+    expect(json.content!.map((n) => n.type)).toEqual(['paragraph', 'bulletList', 'paragraph']);
+    expect(json.content![2]!.content ?? []).toEqual([]);
+    // The text is that version's: restoring it again changes nothing.
+    expect(restoreVersion(va(), page.id, named)).toBeNull();
   });
 });

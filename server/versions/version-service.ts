@@ -152,6 +152,27 @@ export function stateWithContent(live: Uint8Array, content: JSONContent): Uint8A
 }
 
 /**
+ * The editor keeps a paragraph at the end of a document (tiptap's TrailingNode): a document that
+ * ends with a list, a heading or a table gets one from every open editor as soon as it arrives —
+ * a change nobody made, that showed as an automatic version "with no change" after a restore.
+ * A restore brings that paragraph itself.
+ */
+function withTrailingParagraph(doc: JSONContent): JSONContent {
+  const last = doc.content?.[doc.content.length - 1];
+  return last?.type === 'paragraph' ? doc : { ...doc, content: [...(doc.content ?? []), { type: 'paragraph' }] };
+}
+
+/** Same text, trailing empty paragraphs aside. */
+function sameText(a: JSONContent, b: JSONContent): boolean {
+  const trim = (d: JSONContent) => {
+    const content = [...(d.content ?? [])];
+    while (content.length > 1 && content[content.length - 1]!.type === 'paragraph' && !content[content.length - 1]!.content?.length) content.pop();
+    return JSON.stringify(content);
+  };
+  return trim(a) === trim(b);
+}
+
+/**
  * Restores a version as a new change everyone sees live. The document as it was just before is
  * kept as an `auto` version when it is not already saved, and the result as a `restore` version.
  * When the text already is that version's, nothing happens (null): no version of "no change".
@@ -162,9 +183,9 @@ export function restoreVersion(viewer: Viewer, pageId: string, versionId: string
   authorizePage(viewer, 'edit', ref);
   const userId = viewer!.id;
   const now = new Date();
-  const content = yStateToJSON(source.state);
+  const content = withTrailingParagraph(yStateToJSON(source.state));
   const live = liveDocState(pageId);
-  if (JSON.stringify(yStateToJSON(live)) === JSON.stringify(content)) return null;
+  if (sameText(yStateToJSON(live), content)) return null;
   takeAutoVersion(pageId, live, now);
   const state = writeDocument(pageId, userId, (live) => stateWithContent(live, content));
   // One millisecond after the version of the document before it, so the history reads in order.
