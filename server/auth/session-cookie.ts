@@ -35,7 +35,7 @@ export function recordSessionUserAgent(token: string, userAgent: string | null |
 
 /**
  * « Déconnecter les autres appareils »: ends every session of `userId` but the one in use, and
- * has the collab server recheck its sockets (those opened by the ended sessions close). Returns
+ * has the collab server recheck that person's sockets (those of the ended sessions close). Returns
  * how many ended.
  */
 export function endOtherSessions(userId: string, currentToken: string): number {
@@ -43,7 +43,7 @@ export function endOtherSessions(userId: string, currentToken: string): number {
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), ne(sessions.sessionToken, currentToken)))
     .run().changes;
-  if (ended > 0) notifyAccessChanged();
+  if (ended > 0) notifyAccessChanged({ userIds: [userId] });
   return ended;
 }
 
