@@ -57,7 +57,7 @@ export function CloseNotice({ reason, signInHref }: { reason: CloseReason; signI
           {t('signInAgain')}
         </a>
       )}
-      {(reason === 'limit' || reason === 'tooLarge' || reason === 'readOnlyNow') && (
+      {(reason === 'limit' || reason === 'tooLarge' || reason === 'invalidDocument' || reason === 'readOnlyNow') && (
         <button type="button" className="btn" onClick={() => window.location.reload()}>
           {reason === 'limit' ? t('retry') : t('reload')}
         </button>

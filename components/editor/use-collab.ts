@@ -10,14 +10,14 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
-import { READ_ONLY_NOW } from '@/lib/collab/close-reasons';
+import { INVALID_DOCUMENT, READ_ONLY_NOW } from '@/lib/collab/close-reasons';
 import { MESSAGE_LINK_TARGETS_CHANGED } from '@/lib/collab/messages';
 import type { CloseReason, ConnectionStatus, EditorUser, Presence } from './types';
 
 export type Collab = { ydoc: Y.Doc; provider: WebsocketProvider; persistence: IndexeddbPersistence };
 
 /** Close codes of the collab server that mean "do not retry" (server/collab/config.ts CLOSE). */
-const TERMINAL: Record<number, CloseReason> = { 4401: 'unauthenticated', 4403: 'forbidden', 4404: 'notFound', 4429: 'limit', 1009: 'tooLarge' };
+const TERMINAL: Record<number, CloseReason> = { 4401: 'unauthenticated', 4403: 'forbidden', 4404: 'notFound', 4429: 'limit', 1009: 'tooLarge', [INVALID_DOCUMENT]: 'invalidDocument' };
 
 /** `ws(s)://<this host>/collab`: the collab endpoint is served by the app's own process. */
 export function collabBaseUrl(): string {
@@ -112,7 +112,8 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
       refresh();
       // Someone who lost access keeps no copy of the text in this browser; someone who may only
       // read now keeps none of the edits the server will never take.
-      if (code === 4403 || code === 4404) void persistence.clearData();
+      // A refused document would be sent again from the browser's copy at every reload: drop it.
+      if (code === 4403 || code === 4404 || code === INVALID_DOCUMENT) void persistence.clearData();
     };
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
       if (origin !== provider && origin !== persistence && !(provider.wsconnected && synced)) setPending(true);

@@ -18,6 +18,8 @@ import { Backlinks } from '@/components/search/Backlinks';
 import { listBacklinks } from '@/server/links/backlinks';
 import { renderLinks } from '@/server/links/render-links';
 import { createStubPageAction, resolveLinkTitlesAction, searchPageTitlesAction } from './editor-actions';
+import { addStewardAction, listStewardsAction, removeStewardAction } from './steward-actions';
+import { CoAuthorsButton } from '@/components/pages/CoAuthorsButton';
 
 type Params = Promise<{ id: string }>;
 
@@ -67,6 +69,11 @@ export default async function PageView({ params, searchParams }: { params: Param
           abilities={page.abilities}
           byline={byline}
           focusOnArrival={!justCreated}
+          coAuthors={
+            viewer && page.abilities.viewHistory ? (
+              <CoAuthorsButton viewerId={viewer.id} listAction={listStewardsAction.bind(null, id)} addAction={addStewardAction.bind(null, id)} removeAction={removeStewardAction.bind(null, id)} />
+            ) : undefined
+          }
           actions={{
             rename: renamePageAction.bind(null, id),
             setStatus: setStatusAction.bind(null, id),
