@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canPage } from '@/server/policy';
-import { addMembership, expectAppError, makePage, makeTree, makeUser, typeAndDelete, viewerOf } from '@/test/factories';
+import { addMembership, expectAppError, makeGroup, makePage, makeTree, makeUser, typeAndDelete, viewerOf } from '@/test/factories';
 import { loadPage } from './load-page';
 import { updatePage } from './page-service';
 import { addSteward, listStewards, removeSteward } from './stewards';
@@ -59,8 +59,13 @@ describe('stewards', () => {
     expectAppError(() => addSteward(viewerOf(creator), page.id, { person: outsider.email! }), 'invalid_input', 'person');
     expectAppError(() => addSteward(viewerOf(creator), page.id, { person: 'personne@inconnu.test' }), 'invalid_input', 'person');
     expectAppError(() => addSteward(viewerOf(creator), page.id, { person: citizen.email! }), 'invalid_input', 'person');
-    // On a page all party members read, the member of another section can be named.
+    // On a page all party members read, a member of another section the creator has never met
+    // gets the same answer as an unknown address (naming would tell who is in the party)…
     const open = makePage(creator, tree.section, { status: 'published', visibility: 'members' });
+    expectAppError(() => addSteward(viewerOf(creator), open.id, { person: outsider.email! }), 'invalid_input', 'person');
+    // …and can be named once they share a group (its member list already shows them).
+    const group = makeGroup(creator);
+    addMembership(outsider, group);
     addSteward(viewerOf(creator), open.id, { person: outsider.email! });
     expect(steers(outsider, open.id)).toBe(true);
     // Narrowed to the section: no steering without read.

@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { pageStewards, users } from '@/db/schema';
+import { memberships, pageAuthors, pageStewards, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
 import { foldText } from '@/lib/text/fold';
@@ -51,8 +51,27 @@ const noOne = () =>
   new AppError('invalid_input', 'No party member who may read this page has this name or address.', 'person', { key: 'stewardNotFound' });
 
 /**
+ * People the nominator already sees as party members: the page's authors, the members of its
+ * space and of every space the nominator belongs to (their member lists show them). Only they can
+ * be named, so that naming never tells whether some address or name belongs to the party.
+ */
+function knownToNominator(nominatorId: string, pageId: string, spaceId: string, userIds: string[]): Set<string> {
+  if (userIds.length === 0) return new Set();
+  const ids = sql.join(userIds.map((id) => sql`${id}`), sql`, `);
+  const rows = db().all<{ id: string }>(sql`
+    select ${pageAuthors.userId} as id from ${pageAuthors} where ${pageAuthors.pageId} = ${pageId} and ${pageAuthors.userId} in (${ids})
+    union
+    select m.user_id as id from ${memberships} m
+      where m.user_id in (${ids})
+        and (m.space_id = ${spaceId} or m.space_id in (select space_id from ${memberships} where user_id = ${nominatorId}))`);
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
  * Names a co-author by e-mail address or full name. Only a party member who may read the page
- * (once named) can be named; an unknown address and someone who may not read get the same answer.
+ * (once named) and whom the nominator already knows as one (knownToNominator) can be named;
+ * anyone else — unknown address, citizen, member the nominator has never met, someone who may
+ * not read — gets the same answer.
  */
 export function addSteward(viewer: Viewer, pageId: string, raw: z.input<typeof stewardInput>): Steward {
   const { ref } = loadPage(pageId);
@@ -66,7 +85,9 @@ export function addSteward(viewer: Viewer, pageId: string, raw: z.input<typeof s
         .where(sql`coopol_fold(coalesce(${users.name}, '')) = ${foldText(person)}`)
         .limit(20)
         .all();
+  const known = knownToNominator(viewer!.id, pageId, ref.space.id, candidates.map((c) => c.id));
   const eligible = candidates
+    .filter((c) => known.has(c.id))
     .map((c) => loadViewer(c.id))
     .filter((v): v is NonNullable<Viewer> => isPartyMember(v) && canPage(v, 'read', { ...ref, stewardIds: [...ref.stewardIds, v!.id] }));
   if (eligible.length === 0) throw noOne();
