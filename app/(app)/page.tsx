@@ -58,27 +58,16 @@ export default async function HomePage() {
         <section className="card" aria-labelledby="awaiting">
           <h2 id="awaiting">{t('awaitingTitle')}</h2>
           <ul className="list">
-            {awaiting.flatMap((a) => [
-              a.newMembers.count > 0 && (
-                <li key={`m-${a.space.id}`}>
-                  {t.rich('newMembers', {
-                    count: a.newMembers.count,
-                    space: a.space.name,
-                    names: a.newMembers.names.join(', ') + (a.newMembers.count > a.newMembers.names.length ? '…' : ''),
-                    link: (chunks) => <Link href={`/espaces/${a.space.id}#members-title`}>{chunks}</Link>,
-                  })}
-                </li>
-              ),
-              a.pendingInvitations > 0 && (
-                <li key={`i-${a.space.id}`}>
-                  {t.rich('pendingInvitations', {
-                    count: a.pendingInvitations,
-                    space: a.space.name,
-                    link: (chunks) => <Link href={`/espaces/${a.space.id}#members-title`}>{chunks}</Link>,
-                  })}
-                </li>
-              ),
-            ])}
+            {awaiting.map((a) => (
+              <li key={`m-${a.space.id}`}>
+                {t.rich('newMembers', {
+                  count: a.newMembers.count,
+                  space: a.space.name,
+                  names: a.newMembers.names.join(', ') + (a.newMembers.count > a.newMembers.names.length ? '…' : ''),
+                  link: (chunks) => <Link href={`/espaces/${a.space.id}#members-title`}>{chunks}</Link>,
+                })}
+              </li>
+            ))}
           </ul>
         </section>
       )}

@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { activities, memberships, pageAuthors, pages, spaces, spaceInvitations, users, type ActivityVerb, type Locale } from '@/db/schema';
+import { activities, memberships, pageAuthors, pages, spaces, users, type ActivityVerb, type Locale } from '@/db/schema';
 import { canSpace, isPartyMember, readableWhere, type Viewer } from '@/server/policy';
 import { toSpaceRef } from '@/server/spaces/queries';
 import { displayName, sectionNameSql } from '@/server/users/display-name';
@@ -99,14 +99,15 @@ export function listMyDrafts(viewer: Viewer, limit = 10): DraftItem[] {
     .all();
 }
 
-export type Awaiting = { space: { id: string; name: string; kind: string }; newMembers: { count: number; names: string[] }; pendingInvitations: number };
+export type Awaiting = { space: { id: string; name: string; kind: string }; newMembers: { count: number; names: string[] } };
 
 /** NEW_MEMBER_DAYS: a member who joined since then is « nouveau » on the home of their space's animators. */
 export const NEW_MEMBER_DAYS = 14;
 
 /**
  * For each space the viewer animates (secretary of a section or federation, admin of a group):
- * who joined lately and how many invitations wait for an answer. Nothing for anyone else.
+ * who joined lately. Nothing for anyone else. Pending group invitations are not counted here: the
+ * count would rise only for addresses of party members (space-service keeps them to the invitee).
  */
 export function listAwaiting(viewer: Viewer, opts: { now?: Date; locale?: Locale } = {}): Awaiting[] {
   if (!isPartyMember(viewer)) return [];
@@ -124,12 +125,10 @@ export function listAwaiting(viewer: Viewer, opts: { now?: Date; locale?: Locale
       .where(and(eq(memberships.spaceId, space.id), gt(memberships.createdAt, since), sql`${memberships.userId} <> ${viewer!.id}`))
       .orderBy(desc(memberships.createdAt))
       .all();
-    const pending = db().select({ n: sql<number>`count(*)` }).from(spaceInvitations).where(eq(spaceInvitations.spaceId, space.id)).get()?.n ?? 0;
-    if (joined.length === 0 && pending === 0) continue;
+    if (joined.length === 0) continue;
     out.push({
       space: { id: space.id, name: space.name, kind: space.kind },
       newMembers: { count: joined.length, names: joined.slice(0, 5).map((p) => displayName(p, { sectionName: p.sectionName, locale: opts.locale })) },
-      pendingInvitations: pending,
     });
   }
   return out;
