@@ -20,7 +20,18 @@ import { presentAuthors } from './authorship';
 import { noteDocumentChanged } from '@/server/versions/versions';
 import { recordEdits } from '@/server/activity/record-activity';
 
-const hashOf = (json: unknown) => crypto.createHash('sha256').update(JSON.stringify(json)).digest('base64url');
+type Block = { type?: string; content?: unknown[] };
+
+/**
+ * Hash of a body's content. Empty paragraphs at its end do not count: the editor keeps one after
+ * a final list or heading (tiptap's trailing node), so merely opening such a page adds one, and
+ * that is no change of the text.
+ */
+function hashOf(json: { content?: unknown[] }): string {
+  const blocks = [...(json.content ?? [])] as Block[];
+  while (blocks.length > 0 && blocks[blocks.length - 1]!.type === 'paragraph' && !blocks[blocks.length - 1]!.content?.length) blocks.pop();
+  return crypto.createHash('sha256').update(JSON.stringify({ ...json, content: blocks })).digest('base64url');
+}
 
 /** Content hash and date of published versions (immutable, so cached by id; a few hundred kept). */
 const publishedHashes = new Map<string, { hash: string; at: Date } | null>();
