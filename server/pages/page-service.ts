@@ -8,6 +8,7 @@ import { db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { pageAuthors, pageDocs, pages, pageVersions, spaces, users, PAGE_KINDS, PAGE_STATUSES, VISIBILITIES } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { displayName, sectionNameSql } from '@/server/users/display-name';
 import { parseInput } from '@/lib/parse-input';
 import { titleSchema } from '@/lib/text/title';
 import { authorizePage, authorizeSpace, canPage, isPartyMember, readableWhere, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
@@ -145,7 +146,7 @@ export function getPage(viewer: Viewer, id: string) {
   const body = liveBody(id);
   const authors: PageAuthor[] = prepared('getPage.authors', (d) =>
     d
-      .select({ id: users.id, name: users.name, deletedAt: users.deletedAt })
+      .select({ id: users.id, name: users.name, deletedAt: users.deletedAt, sectionName: sectionNameSql(users.id) })
       .from(pageAuthors)
       .innerJoin(users, eq(users.id, pageAuthors.userId))
       .where(eq(pageAuthors.pageId, sql.placeholder('id')))
@@ -156,7 +157,7 @@ export function getPage(viewer: Viewer, id: string) {
     : null;
   return { ...row, space: loaded.space, body, authors, publication, abilities };
 }
-type PageAuthor = { id: string; name: string | null; deletedAt: Date | null };
+type PageAuthor = { id: string; name: string | null; deletedAt: Date | null; sectionName: string | null };
 export type PageView = ReturnType<typeof getPage>;
 
 export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): PageRow {
@@ -303,7 +304,7 @@ export function listTrash(viewer: Viewer, spaceId: string) {
   const space = getSpaceRow(spaceId);
   authorizeSpace(viewer, 'viewTrash', toSpaceRef(space));
   return db()
-    .select({ id: pages.id, title: pages.title, deletedAt: pages.deletedAt, deletedByName: users.name })
+    .select({ id: pages.id, title: pages.title, deletedAt: pages.deletedAt, deletedByName: users.name, deletedByGone: users.deletedAt, deletedBySection: sectionNameSql(users.id) })
     .from(pages)
     .leftJoin(users, eq(users.id, pages.deletedBy))
     .where(and(eq(pages.spaceId, spaceId), sql`${pages.deletedAt} is not null`))
@@ -311,6 +312,12 @@ export function listTrash(viewer: Viewer, spaceId: string) {
     .limit(200)
     .all()
     .filter((r) => canPage(viewer, 'restore', loadPage(r.id).ref))
-    .map((r) => ({ ...r, deletedAt: r.deletedAt!, purgeAt: new Date(r.deletedAt!.getTime() + TRASH_DAYS * 86_400_000) }));
+    .map(({ deletedByGone, deletedBySection, ...r }) => ({
+      ...r,
+      // Never an address: a person who set no name is « Membre de <section> ».
+      deletedByName: r.deletedByName === null && deletedBySection === null && deletedByGone === null ? null : displayName({ name: r.deletedByName, deletedAt: deletedByGone }, { sectionName: deletedBySection }),
+      deletedAt: r.deletedAt!,
+      purgeAt: new Date(r.deletedAt!.getTime() + TRASH_DAYS * 86_400_000),
+    }));
 }
 

@@ -13,7 +13,7 @@ import { PublicationBar } from '@/components/history/PublicationBar';
 import { LiveEditor } from '@/components/editor/LiveEditor';
 import { userColor } from '@/lib/editor/user-color';
 import { liveAccess } from '@/server/collab/access';
-import { getProfile } from '@/server/users/account-service';
+import { displayName, displayNameOf } from '@/server/users/display-name';
 import { Backlinks } from '@/components/search/Backlinks';
 import { listBacklinks } from '@/server/links/backlinks';
 import { renderLinks } from '@/server/links/render-links';
@@ -45,14 +45,16 @@ export default async function PageView({ params, searchParams }: { params: Param
   const viewer = await getViewer();
   const live = liveAccess(viewer, id);
   // Wiki links show their target's current title, or "page privée" to those who may not read it.
-  const body = renderLinks(viewer, page.body.json, { locale: (await getLocale()) === 'en' ? 'en' : 'fr' });
+  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const body = renderLinks(viewer, page.body.json, { locale });
   const backlinks = listBacklinks(viewer, id, { limit: 50 });
   const t = await getTranslations('pages');
   const th = await getTranslations('history');
   const tc = await getTranslations('common');
   const format = await getFormatter();
   const crumbs = page.space.kind === 'group' ? [{ href: '/groupes', label: tc('groups') }, { href: `/espaces/${page.space.id}`, label: page.space.name }] : getBreadcrumbs(page.space).map((c) => ({ href: `/espaces/${c.id}`, label: c.name }));
-  const authors = page.authors.map((a) => (a.deletedAt ? tc('formerMember') : (a.name ?? '—')));
+  // Never an address: a member who set no name is « Membre de <section> ».
+  const authors = page.authors.map((a) => displayName(a, { sectionName: a.sectionName, locale }));
   // The public reads a published version: no names, only its date.
   const byline = page.abilities.viewHistory
     ? t('byline', { authors: authors.join(', '), date: format.dateTime(page.updatedAt, { dateStyle: 'long', timeStyle: 'short' }) })
@@ -103,7 +105,7 @@ export default async function PageView({ params, searchParams }: { params: Param
         <LiveEditor
           pageId={page.id}
           access={live}
-          user={{ id: viewer.id, name: getProfile(viewer.id).name ?? '—', color: userColor(viewer.id) }}
+          user={{ id: viewer.id, name: displayNameOf(viewer.id, locale), color: userColor(viewer.id) }}
           actions={{ searchTitles: searchPageTitlesAction, createStub: createStubPageAction.bind(null, page.space.id), resolveTitles: resolveLinkTitlesAction }}
           initialHtml={jsonToHTML(body)}
           autoFocus={justCreated}
