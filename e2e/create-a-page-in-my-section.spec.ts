@@ -41,5 +41,5 @@ test('a member creates a motion in her section: she lands in the editor on its t
   await page.getByRole('navigation', { name: 'Fil d’Ariane' }).getByRole('link', { name: 'Strasbourg-Centre' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Strasbourg-Centre' })).toBeVisible();
   const pagesSection = page.getByRole('region', { name: 'Pages' });
-  await expect(pagesSection.getByRole('link', { name: title })).toBeVisible();
+  await expect(pagesSection.getByRole('treeitem', { name: title })).toBeVisible();
 });

@@ -23,15 +23,15 @@ test('a member deletes a page and undoes it from the toast; deleted again, the s
   await deleteIt();
   const toast = page.getByRole('status').filter({ hasText: 'Page placée dans la corbeille.' });
   await expect(toast).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Pages' }).getByRole('link', { name: title })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Pages' }).getByRole('treeitem', { name: title })).toHaveCount(0);
   await toast.getByRole('button', { name: 'Annuler' }).click();
-  await expect(page.getByRole('region', { name: 'Pages' }).getByRole('link', { name: title })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Pages' }).getByRole('treeitem', { name: title })).toBeVisible();
 
   // Delete again; the section's secretary restores it from the trash (the trash is theirs to keep).
-  await page.getByRole('region', { name: 'Pages' }).getByRole('link', { name: title }).click();
+  await page.getByRole('region', { name: 'Pages' }).getByRole('treeitem', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await deleteIt();
-  await expect(page.getByRole('region', { name: 'Pages' }).getByRole('link', { name: title })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Pages' }).getByRole('treeitem', { name: title })).toHaveCount(0);
 
   const context = await browser.newContext();
   const secretary = await context.newPage();

@@ -18,7 +18,7 @@ test('a member switches the interface to English; signed in again from another b
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   await expect(nav.getByRole('link', { name: 'Home' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Public texts' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'My section' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'My spaces' })).toBeVisible();
   await expect(page.getByRole('banner').getByRole('button', { name: 'Passer en français' })).toBeVisible();
 
   // Another browser, French, without any cookie: the saved choice comes with the account.

@@ -91,7 +91,7 @@ test('following a link to a page puts the focus on its title', async ({ page, ap
   const created = await createPageViaApi(api, { spaceId: section.id, title: unique('Page à rejoindre'), visibility: 'space', status: 'published', markdown: 'Bienvenue.' });
   // Arriving by the address bar leaves the focus to the browser (skip link first)…
   await signInAs(page, PERSONAS.member, `/espaces/${section.id}`);
-  await page.getByRole('region', { name: 'Pages' }).getByRole('link', { name: created.title }).click();
+  await page.getByRole('region', { name: 'Pages' }).getByRole('treeitem', { name: created.title }).click();
   // …arriving by a link inside Coopol puts it on the page's heading, as a screen reader expects.
   const heading = page.getByRole('heading', { level: 1, name: created.title });
   await expect(heading).toBeFocused();
