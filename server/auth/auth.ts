@@ -44,7 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((req) => {
         maxAge: signInLinkMaxAge(),
         sendVerificationRequest: ({ identifier, url }) => {
           const locale = db().select({ locale: users.locale }).from(users).where(eq(users.email, identifier)).get()?.locale ?? 'fr';
-          queueMail(signInMail(identifier, url, { locale, validity: signInLinkValidity(locale) }));
+          queueMail(db(), signInMail(identifier, url, { locale, validity: signInLinkValidity(locale) }));
         },
       }),
     ],

@@ -15,9 +15,9 @@ describe('job queue', () => {
   it('runs each due job once, in order; a second drain runs nothing', async () => {
     const seen: unknown[] = [];
     const handlers: Record<string, Handler> = { order: (p) => void seen.push(p) };
-    enqueue('order', { n: 1 });
-    enqueue('order', { n: 2 });
-    enqueue('order', { n: 3 }, { runAt: new Date(Date.now() + 60_000) }); // not due yet
+    enqueue(db(), 'order', { n: 1 });
+    enqueue(db(), 'order', { n: 2 });
+    enqueue(db(), 'order', { n: 3 }, { runAt: new Date(Date.now() + 60_000) }); // not due yet
     expect(await drain(handlers)).toBe(2);
     expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
     expect(await drain(handlers)).toBe(0);
@@ -42,13 +42,13 @@ describe('job queue', () => {
   });
 
   it('a dedupe key makes enqueueing idempotent', () => {
-    enqueue('dedupe', { a: 1 }, { dedupeKey: 'k1' });
-    enqueue('dedupe', { a: 2 }, { dedupeKey: 'k1' });
+    enqueue(db(), 'dedupe', { a: 1 }, { dedupeKey: 'k1' });
+    enqueue(db(), 'dedupe', { a: 2 }, { dedupeKey: 'k1' });
     expect(jobsOf('dedupe').map((j) => j.payload)).toEqual([{ a: 1 }]);
   });
 
   it('only claims the queues it is given', async () => {
-    enqueue('other-queue', {});
+    enqueue(db(), 'other-queue', {});
     expect(await drain({ 'not-this-one': () => undefined })).toBe(0);
     expect(jobsOf('other-queue')[0]?.status).toBe('pending');
   });
@@ -62,7 +62,7 @@ describe('job queue', () => {
         throw new Error(`boom ${calls}`);
       },
     };
-    enqueue('flaky', {}, { maxAttempts: 3, runAt: new Date(t0) }); // due exactly at t0, whatever the clock did since
+    enqueue(db(), 'flaky', {}, { maxAttempts: 3, runAt: new Date(t0) }); // due exactly at t0, whatever the clock did since
     expect(await drain(handlers, at(t0, 0))).toBe(1);
     let [job] = jobsOf('flaky');
     expect(job).toMatchObject({ status: 'pending', attempts: 1, lastError: 'boom 1' });
@@ -84,7 +84,7 @@ describe('job queue', () => {
     const t0 = Date.now();
     let runs = 0;
     const handlers: Record<string, Handler> = { lease: () => void runs++ };
-    enqueue('lease', { x: 1 }, { runAt: new Date(t0) });
+    enqueue(db(), 'lease', { x: 1 }, { runAt: new Date(t0) });
     const claimed = claimNext(['lease'], new Date(t0));
     expect(claimed).toMatchObject({ queue: 'lease', attempts: 1 });
     // The worker "crashes" here: never completes. Another worker must not take it during the lease...
@@ -130,8 +130,8 @@ describe('the daily trash purge job', () => {
         return new Promise<void>((r) => (release = r));
       },
     };
-    enqueue('slow', { n: 1 }, { runAt: new Date(Date.now() - 1000) });
-    enqueue('slow', { n: 2 }, { runAt: new Date(Date.now() - 1000) });
+    enqueue(db(), 'slow', { n: 1 }, { runAt: new Date(Date.now() - 1000) });
+    enqueue(db(), 'slow', { n: 2 }, { runAt: new Date(Date.now() - 1000) });
     const stop = startWorker(handlers, 10_000);
     await new Promise((r) => setTimeout(r, 50));
     expect(started).toEqual([1]);

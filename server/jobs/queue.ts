@@ -6,7 +6,7 @@
  * known, and it is never done twice, so it is marked failed instead of run again.
  */
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, type Db } from '@/db/client';
 import { jobs } from '@/db/schema';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -14,9 +14,15 @@ export type Handler = (payload: unknown, job: JobRow) => Promise<void> | void;
 
 const LEASE_MS = 60_000;
 
-export function enqueue(queue: string, payload: unknown, opts: { runAt?: Date; dedupeKey?: string; maxAttempts?: number } = {}): void {
-  db()
-    .insert(jobs)
+/** Where a job is written: the transaction of the change that causes it, so both commit or neither does. */
+export type JobWriter = Pick<Db, 'insert'>;
+
+/**
+ * Adds a job in `tx`, the caller's transaction: a mail or a notice exists only if its cause
+ * committed. Outside any transaction, pass `db()`.
+ */
+export function enqueue(tx: JobWriter, queue: string, payload: unknown, opts: { runAt?: Date; dedupeKey?: string; maxAttempts?: number } = {}): void {
+  tx.insert(jobs)
     .values({ queue, payload, runAt: opts.runAt ?? new Date(), dedupeKey: opts.dedupeKey, maxAttempts: opts.maxAttempts ?? 8 })
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .run();

@@ -1,3 +1,4 @@
+import { db } from '@/db/client';
 import { enqueue, startWorker, type Handler } from './queue';
 import { sendMailJob } from '@/server/mail/outbox';
 import { purgeTrash } from '@/server/pages/page-service';
@@ -12,7 +13,7 @@ const DAILY: Record<string, () => unknown> = {
 };
 
 export function scheduleDaily(queue: string, at = new Date()): void {
-  enqueue(queue, {}, { runAt: at, dedupeKey: `${queue}:${at.toISOString().slice(0, 10)}` });
+  enqueue(db(), queue, {}, { runAt: at, dedupeKey: `${queue}:${at.toISOString().slice(0, 10)}` });
 }
 
 export function scheduleDailyJobs(at = new Date()): void {

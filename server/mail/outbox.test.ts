@@ -59,7 +59,7 @@ beforeEach(() => {
 
 describe('outbox', () => {
   it('delivers a queued mail once, with a Message-ID stable for its job', async () => {
-    queueMail({ to: 'militante@coopol.test', subject: 'Bienvenue', text: 'Bonjour et bienvenue.' });
+    queueMail(db(), { to: 'militante@coopol.test', subject: 'Bienvenue', text: 'Bonjour et bienvenue.' });
     expect(await drain(handlers)).toBe(1);
     expect(received).toHaveLength(1);
     const mail = received[0]!;
@@ -76,16 +76,35 @@ describe('outbox', () => {
     expect(received).toHaveLength(1);
   });
 
+  it('a mail joins the transaction it is queued in: gone with a rollback, kept with a commit', () => {
+    const rolledBack = 'rolled-back@coopol.test';
+    expect(() =>
+      db().transaction((tx) => {
+        queueMail(tx, { to: rolledBack, subject: 'Jamais', text: 'La cause a échoué.' });
+        throw new Error('the cause fails');
+      }),
+    ).toThrow('the cause fails');
+    db().transaction((tx) => queueMail(tx, { to: 'committed@coopol.test', subject: 'Envoyé', text: 'La cause a réussi.' }));
+    const to = mailJobs().map((j) => (j.payload as { to: string }).to);
+    expect(to).not.toContain(rolledBack);
+    expect(to).toContain('committed@coopol.test');
+  });
+
+  it('the committed mail is the only one sent', async () => {
+    expect(await drain(handlers)).toBe(1);
+    expect(received.map((m) => m.subject)).toEqual(['Envoyé']);
+  });
+
   it('the same dedupe key queues one mail only', async () => {
-    queueMail({ to: 'a@coopol.test', subject: 'Une fois', text: '1' }, 'once:a');
-    queueMail({ to: 'a@coopol.test', subject: 'Une fois', text: '1' }, 'once:a');
+    queueMail(db(), { to: 'a@coopol.test', subject: 'Une fois', text: '1' }, 'once:a');
+    queueMail(db(), { to: 'a@coopol.test', subject: 'Une fois', text: '1' }, 'once:a');
     expect(await drain(handlers)).toBe(1);
     expect(received.map((m) => m.subject)).toEqual(['Une fois']);
   });
 
   it('a failing send is retried with backoff and succeeds once the server answers', async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${await closedPort()}`;
-    queueMail({ to: 'retry@coopol.test', subject: 'Réessai', text: 'Encore.' });
+    queueMail(db(), { to: 'retry@coopol.test', subject: 'Réessai', text: 'Encore.' });
     const t0 = Date.now(); // after enqueueing, so the job is due at t0
     expect(await drain(handlers, () => new Date(t0))).toBe(1);
     let job = mailJobs().at(-1)!;
@@ -105,7 +124,7 @@ describe('outbox', () => {
   });
 
   it('a mail job whose worker crashed before handing it to SMTP is resumed after its lease and sent', async () => {
-    queueMail({ to: 'crash@coopol.test', subject: 'Après panne', text: 'Reprise.' });
+    queueMail(db(), { to: 'crash@coopol.test', subject: 'Après panne', text: 'Reprise.' });
     const t0 = Date.now(); // after enqueueing, so the job is due at t0
     expect(claimNext(['mail'], new Date(t0))?.queue).toBe('mail'); // claimed, then the process dies
     expect(await drain(handlers, () => new Date(t0 + 1_000))).toBe(0);
@@ -118,7 +137,7 @@ describe('outbox', () => {
   });
 
   it('a mail whose worker died while handing it to SMTP is never sent again (it may have left)', async () => {
-    queueMail({ to: 'mid-send@coopol.test', subject: 'Peut-être parti', text: 'Une fois au plus.' });
+    queueMail(db(), { to: 'mid-send@coopol.test', subject: 'Peut-être parti', text: 'Une fois au plus.' });
     const t0 = Date.now();
     const job = claimNext(['mail'], new Date(t0))!;
     beginDelivery(job.id, new Date(t0)); // the SMTP exchange began, then the process died
@@ -130,7 +149,7 @@ describe('outbox', () => {
 
   it('a refused delivery (SMTP down) is tried again later: nothing left', async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${await closedPort()}`;
-    queueMail({ to: 'refused@coopol.test', subject: 'Refusé puis parti', text: 'Deuxième essai.' });
+    queueMail(db(), { to: 'refused@coopol.test', subject: 'Refusé puis parti', text: 'Deuxième essai.' });
     const t0 = Date.now();
     expect(await drain(handlers, () => new Date(t0))).toBe(1);
     expect(mailJobs().at(-1)).toMatchObject({ status: 'pending', deliveringSince: null });

@@ -4,13 +4,14 @@
  * rare duplicate after a crash between "sent" and "marked done".
  */
 import nodemailer, { type Transporter } from 'nodemailer';
-import { beginDelivery, enqueue, type JobRow } from '@/server/jobs/queue';
+import { beginDelivery, enqueue, type JobRow, type JobWriter } from '@/server/jobs/queue';
 import { env } from '@/server/env';
 
 export type Mail = { to: string; subject: string; text: string; html?: string };
 
-export function queueMail(mail: Mail, dedupeKey?: string): void {
-  enqueue('mail', mail, { dedupeKey });
+/** Queues `mail` in `tx`, the transaction of what it tells: a rolled-back change sends nothing. */
+export function queueMail(tx: JobWriter, mail: Mail, dedupeKey?: string): void {
+  enqueue(tx, 'mail', mail, { dedupeKey });
 }
 
 let transport: Transporter | null = null;

@@ -4,14 +4,14 @@
  */
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db, type Db } from '@/db/client';
 import { memberships, spaceInvitations, spaces, users, SPACE_ROLES, type SpaceKind, type SpaceRole } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { authorizeSite, authorizeSpace, isPartyMember, isSiteAdmin, type Viewer } from '@/server/policy';
+import { authorizeSite, authorizeSpace, canSite, isSiteAdmin, type Viewer } from '@/server/policy';
 import { parseInput } from '@/lib/parse-input';
 import { titleSchema } from '@/lib/text/title';
 import { getSpaceRow, toSpaceRef, type SpaceRow } from './queries';
-import { notifyAccessChanged } from '@/server/collab/bridge';
+import { notifyAccessChanged } from '@/server/documents/live-rooms';
 import { env } from '@/server/env';
 import { limit } from '@/server/http/rate-limit';
 import { queueMail } from '@/server/mail/outbox';
@@ -133,7 +133,7 @@ export function addMember(viewer: Viewer, spaceId: string, raw: { email: string;
         .get();
       if (invited) {
         const v = { group: space.name, inviter: displayNameOf(viewer!.id, user.locale), url: `${env().AUTH_URL}/groupes` };
-        queueMail(groupInvitationMail(user.email!, v, user.locale));
+        queueMail(tx, groupInvitationMail(user.email!, v, user.locale));
       }
       return;
     }
@@ -166,7 +166,7 @@ function pendingInvitation(viewer: Viewer, spaceId: string) {
     .where(and(eq(spaceInvitations.userId, viewer.id), eq(spaceInvitations.spaceId, spaceId)))
     .get();
   // Only party members are invited, and leaving the party ends their invitations.
-  if (!row || !isPartyMember(viewer)) throw new AppError('not_found');
+  if (!row || !canSite(viewer, 'joinGroups')) throw new AppError('not_found');
   return row;
 }
 
@@ -199,7 +199,7 @@ export function removeMember(viewer: Viewer, spaceId: string, userId: string): v
     // leave their groups (their territorial roles give nothing until a section takes them in).
     if (space.kind === 'section') {
       const res = tx.update(users).set({ siteRole: 'citizen' }).where(and(eq(users.id, userId), eq(users.siteRole, 'member'))).run();
-      if (res.changes > 0) endGroupMemberships(userId);
+      if (res.changes > 0) endGroupMemberships(tx, userId);
     }
   });
   notifyAccessChanged({ userIds: [userId] });
@@ -211,29 +211,28 @@ export function removeMember(viewer: Viewer, spaceId: string, userId: string): v
  * animators are told « X a quitté le groupe », never why. Named as the animators knew them
  * (their name, else the address they saw in the members list). The caller closes sockets.
  */
-export function endGroupMemberships(userId: string): void {
-  const d = db();
-  const person = d.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).get();
-  const groups = d
+export function endGroupMemberships(tx: Pick<Db, 'select' | 'delete' | 'insert'>, userId: string): void {
+  const person = tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).get();
+  const groups = tx
     .select({ id: spaces.id, name: spaces.name })
     .from(memberships)
     .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
     .where(and(eq(memberships.userId, userId), eq(spaces.kind, 'group')))
     .all();
   const groupIds = sql`(select ${spaces.id} from ${spaces} where ${spaces.kind} = 'group')`;
-  d.delete(spaceInvitations).where(and(eq(spaceInvitations.userId, userId), sql`${spaceInvitations.spaceId} in ${groupIds}`)).run();
+  tx.delete(spaceInvitations).where(and(eq(spaceInvitations.userId, userId), sql`${spaceInvitations.spaceId} in ${groupIds}`)).run();
   if (groups.length === 0) return;
-  d.delete(memberships).where(and(eq(memberships.userId, userId), sql`${memberships.spaceId} in ${groupIds}`)).run();
+  tx.delete(memberships).where(and(eq(memberships.userId, userId), sql`${memberships.spaceId} in ${groupIds}`)).run();
   const who = person?.name?.trim() || person?.email || '';
   for (const group of groups) {
-    const animators = d
+    const animators = tx
       .select({ email: users.email, locale: users.locale })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.spaceId, group.id), eq(memberships.role, 'admin'), ne(users.siteRole, 'citizen'), isNull(users.deletedAt)))
       .all();
     for (const a of animators) {
-      if (a.email) queueMail(memberLeftMail(a.email, { group: group.name, person: who, url: `${env().AUTH_URL}/espaces/${group.id}` }, a.locale));
+      if (a.email) queueMail(tx, memberLeftMail(a.email, { group: group.name, person: who, url: `${env().AUTH_URL}/espaces/${group.id}` }, a.locale));
     }
   }
 }

@@ -11,7 +11,7 @@ import { env } from '@/server/env';
 import { queueMail } from '@/server/mail/outbox';
 import { limit } from '@/server/http/rate-limit';
 import { parseInput } from '@/lib/parse-input';
-import { notifyAccessChanged } from '@/server/collab/bridge';
+import { notifyAccessChanged } from '@/server/documents/live-rooms';
 import { consumeToken, issueToken } from '@/server/tokens/signed-token';
 import { emailSchema } from '@/server/auth/request-sign-in';
 import { endGroupMemberships } from '@/server/spaces/space-service';
@@ -46,12 +46,12 @@ export async function requestEmailChange(userId: string, rawEmail: string, opts:
   const user = getProfile(userId);
   const holder = db().select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email)).get();
   if (holder) {
-    if (holder.id !== userId) queueMail(emailInUseMail(email, holder.locale));
+    if (holder.id !== userId) queueMail(db(), emailInUseMail(email, holder.locale));
     return;
   }
   const token = issueToken({ purpose: 'email-change', subject: `${userId} ${email}`, ttlMs: 86_400_000, singleUse: true });
   const url = `${env().AUTH_URL}/compte/email?token=${encodeURIComponent(token)}`;
-  queueMail(emailChangeMail(email, url, user.locale));
+  queueMail(db(), emailChangeMail(email, url, user.locale));
 }
 
 export function confirmEmailChange(token: string): void {
@@ -98,7 +98,7 @@ export function deleteAccount(userId: string): void {
     tx.delete(accounts).where(eq(accounts.userId, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     tx.delete(apiTokens).where(eq(apiTokens.userId, userId)).run();
-    endGroupMemberships(userId); // their groups' animators are told, while the name is still there
+    endGroupMemberships(tx, userId); // their groups' animators are told, while the name is still there
     tx.delete(memberships).where(eq(memberships.userId, userId)).run();
     tx.update(users).set({ name: null, email: null, image: null, emailVerified: null, deletedAt: new Date(), siteRole: 'citizen' }).where(eq(users.id, userId)).run();
   });
