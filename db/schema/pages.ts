@@ -2,12 +2,10 @@ import { sqliteTable, text, integer, blob, primaryKey, index, real } from 'drizz
 import { users } from './users';
 import { spaces } from './spaces';
 
-export const PAGE_KINDS = ['document', 'motion', 'section', 'group', 'event'] as const;
-export type PageKind = (typeof PAGE_KINDS)[number];
-export const VISIBILITIES = ['public', 'members', 'space'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
-export const PAGE_STATUSES = ['draft', 'published', 'archived'] as const;
-export type PageStatus = (typeof PAGE_STATUSES)[number];
+import { ACTIVITY_VERBS, PAGE_KINDS, PAGE_STATUSES, VISIBILITIES } from '../../lib/domain/enums';
+
+export { ACTIVITY_VERBS, PAGE_KINDS, PAGE_STATUSES, VISIBILITIES };
+export type { ActivityVerb, PageKind, PageStatus, Visibility } from '../../lib/domain/enums';
 
 export const pages = sqliteTable(
   'pages',
@@ -87,8 +85,6 @@ export const pageDocClients = sqliteTable(
   (t) => [primaryKey({ columns: [t.pageId, t.clientId] }), index('page_doc_clients_user_idx').on(t.userId)],
 );
 
-export const ACTIVITY_VERBS = ['created', 'edited', 'published', 'archived', 'unpublished', 'renamed', 'restored', 'deleted', 'joined'] as const;
-export type ActivityVerb = (typeof ACTIVITY_VERBS)[number];
 
 /**
  * What happened in a space, for the home page's activity stream (grouped per page there). Edits

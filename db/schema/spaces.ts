@@ -1,10 +1,10 @@
 import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
-export const SPACE_KINDS = ['national', 'federation', 'section', 'group'] as const;
-export type SpaceKind = (typeof SPACE_KINDS)[number];
-export const SPACE_ROLES = ['member', 'secretary', 'admin'] as const;
-export type SpaceRole = (typeof SPACE_ROLES)[number];
+import { SPACE_KINDS, SPACE_ROLES } from '../../lib/domain/enums';
+
+export { SPACE_KINDS, SPACE_ROLES };
+export type { SpaceKind, SpaceRole } from '../../lib/domain/enums';
 
 export const spaces = sqliteTable(
   'spaces',

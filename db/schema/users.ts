@@ -1,10 +1,9 @@
 import { sqliteTable, text, integer, primaryKey, index } from 'drizzle-orm/sqlite-core';
 
-/** Site role: `citizen` (public account), `member` (party member), `admin`. */
-export const SITE_ROLES = ['citizen', 'member', 'admin'] as const;
-export type SiteRole = (typeof SITE_ROLES)[number];
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, SITE_ROLES } from '../../lib/domain/enums';
+
+export { LOCALES, SITE_ROLES };
+export type { Locale, SiteRole } from '../../lib/domain/enums';
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey().$defaultFn(() => crypto.randomUUID()),

@@ -1,4 +1,4 @@
-import type { Locale } from '@/db/schema/users';
+import type { Locale } from '@/lib/domain/enums';
 
 export const LOCALE_COOKIE = 'coopol-locale';
 

@@ -2,7 +2,7 @@
  * The message catalogue is split by namespace (one JSON file per area of the app, in
  * `messages/<locale>/<namespace>.json`) so each area is edited on its own.
  */
-import type { Locale } from '@/db/schema/users';
+import type { Locale } from '@/lib/domain/enums';
 
 export const NAMESPACES = ['common', 'auth', 'home', 'spaces', 'pages', 'account', 'admin', 'errors', 'editor', 'search', 'history'] as const;
 

@@ -3,13 +3,11 @@
  * party usually has, in the writer's language. Written as Markdown (the body a page is created
  * with); the writer lands in the live editor with them and fills them in.
  */
-import type { PageKind } from '@/db/schema/pages';
+import type { Locale, PageKind } from '@/lib/domain/enums';
 
 /** The kinds a person creates from "Nouvelle page" (sections and groups get their page with their space). */
 export const CREATABLE_KINDS = ['document', 'motion', 'event'] as const satisfies readonly PageKind[];
 export type CreatableKind = (typeof CREATABLE_KINDS)[number];
-
-type Locale = 'fr' | 'en';
 
 const TEMPLATES: Record<CreatableKind, Record<Locale, string>> = {
   document: { fr: '', en: '' },
