@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { memberships, sessions, spaces, users } from '@/db/schema';
-import { DEMO_PERSONAS } from '@/db/seed/personas';
+import { DEMO_PERSONAS } from '@/seeds/personas';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createSession, sessionCookieName } from '@/server/auth/session-cookie';
 import { env } from '@/server/env';

@@ -21,7 +21,7 @@ async function main() {
   process.env.AUTH_URL ??= e.AUTH_URL;
   db(); // opens and migrates
   if (isDemo()) {
-    const { seedDemoIfEmpty } = await import('@/db/seed/demo');
+    const { seedDemoIfEmpty } = await import('@/seeds/demo');
     const seeded = await seedDemoIfEmpty();
     if (seeded) console.log('[coopol] demo content seeded');
   }

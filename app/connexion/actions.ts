@@ -1,15 +1,11 @@
 'use server';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { eq } from 'drizzle-orm';
-import { db } from '@/db/client';
-import { users } from '@/db/schema';
-import { AppError } from '@/lib/errors';
 import { safeReturnPath } from '@/lib/safe-redirect';
 import { signIn } from '@/server/auth/auth';
 import { requestSignIn } from '@/server/auth/request-sign-in';
-import { createSession, sessionCookieName } from '@/server/auth/session-cookie';
-import { isDemo } from '@/server/env';
+import { demoSession } from '@/server/auth/demo-sign-in';
+import { sessionCookieName } from '@/server/auth/session-cookie';
 import { runAction, str, type ActionResult } from '@/server/http/action';
 import { getLocale } from 'next-intl/server';
 
@@ -33,11 +29,7 @@ export async function sendSignInLinkAction(_prev: unknown, form: FormData): Prom
 
 /** Demo only: one click signs in as a persona. Refused outside `npm run demo`. */
 export async function demoSignInAction(form: FormData): Promise<void> {
-  if (!isDemo()) throw new AppError('forbidden');
-  const email = str(form, 'email');
-  const user = db().select({ id: users.id, deletedAt: users.deletedAt }).from(users).where(eq(users.email, email)).get();
-  if (!user || user.deletedAt) throw new AppError('not_found');
-  const { token, expires } = createSession(user.id, undefined, (await headers()).get('user-agent'));
+  const { token, expires } = demoSession(str(form, 'email'), (await headers()).get('user-agent'));
   (await cookies()).set(sessionCookieName(), token, { httpOnly: true, sameSite: 'lax', path: '/', expires, secure: sessionCookieName().startsWith('__Secure-') });
   redirect(safeReturnPath(str(form, 'callbackUrl')));
 }

@@ -23,7 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const t = await getTranslations('auth');
   const locale = await getLocale();
   const reason = REASONS.find((r) => r === sp.reason);
-  const personas = isDemo() ? (await import('@/db/seed/personas')).DEMO_PERSONAS : [];
+  const personas = isDemo() ? (await import('@/seeds/personas')).DEMO_PERSONAS : [];
   return (
     <div className="auth-wrap">
       <p className="brand" style={{ justifyContent: 'center', marginBottom: 24 }}>

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { db, openDb, useDb as setProcessDb } from '@/db/client';
-import { insertUser } from '@/db/seed/people';
+import { insertUser } from '@/seeds/people';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createPage } from '@/server/pages/page-service';
 import { addMember, createSubspace, ensureNationalSpace } from '@/server/spaces/space-service';

@@ -3,7 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import type { Locale } from '@/db/schema';
+import type { Locale } from '@/lib/domain/enums';
 import { LOCALE_COOKIE } from '@/lib/i18n/locale';
 import { requireViewer } from '@/server/auth/current';
 import { endOtherSessions, sessionCookieName } from '@/server/auth/session-cookie';

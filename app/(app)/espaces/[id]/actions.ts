@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { SPACE_ROLES, type SpaceRole } from '@/db/schema';
+import { SPACE_ROLES, type SpaceRole } from '@/lib/domain/enums';
 import { requireViewer } from '@/server/auth/current';
 import { runAction, str, type ActionResult } from '@/server/http/action';
 import { restorePage } from '@/server/pages/page-service';

@@ -7,7 +7,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { VISIBILITIES, PAGE_STATUSES } from '@/db/schema';
+import { VISIBILITIES, PAGE_STATUSES } from '@/lib/domain/enums';
 import { requireViewer } from '@/server/auth/current';
 import { parseInput } from '@/lib/parse-input';
 import { runAction, type ActionResult } from '@/server/http/action';

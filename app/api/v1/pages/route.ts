@@ -1,4 +1,4 @@
-import { PAGE_KINDS } from '@/db/schema';
+import { PAGE_KINDS } from '@/lib/domain/enums';
 import { apiRoute, enumParam, json, limitParam, readJsonObject, rejectUnknownFields, signedIn } from '@/server/http/api';
 import { createPage, createPageInput, getPage, listPages, type CreatePageInput } from '@/server/pages/page-service';
 import { requireSpaceParam } from '../spaces/space-json';

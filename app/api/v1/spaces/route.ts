@@ -1,4 +1,4 @@
-import { SPACE_KINDS } from '@/db/schema';
+import { SPACE_KINDS } from '@/lib/domain/enums';
 import { apiRoute, enumParam, limitParam } from '@/server/http/api';
 import { listSpaces } from '@/server/spaces/queries';
 import { requireSpaceParam, spaceJson } from './space-json';
