@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pageDocs, pageUpdates } from '@/db/schema';
-import { compactStored } from '@/server/collab/doc-store';
+import { compactStored } from '@/server/documents/store';
 import { collabConfig } from '@/server/collab/config';
 import { BenchError, DEFAULT_HARNESS, resolveHarness, runHarnessScript, type Json } from './lib/harness';
 import { progress, runBench } from './lib/main';

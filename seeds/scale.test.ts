@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { renderBody } from '@/server/pages/body';
-import { loadDocState } from '@/server/collab/doc-store';
+import { loadDocState } from '@/server/documents/store';
 import { seedScale } from './scale';
 
 const one = <T>(q: ReturnType<typeof sql>) => db().get<T>(q);

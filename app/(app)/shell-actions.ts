@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { LOCALE_COOKIE } from '@/lib/i18n/locale';
 import { signOut } from '@/server/auth/auth';
-import { notifyAccessChanged } from '@/server/collab/bridge';
+import { notifyAccessChanged } from '@/server/documents/live-rooms';
 import { getSessionUserId, getViewer } from '@/server/auth/current';
 import { runAction, type ActionResult } from '@/server/http/action';
 import { isAppError } from '@/lib/errors';

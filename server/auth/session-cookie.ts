@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { sessions } from '@/db/schema';
 import { env } from '@/server/env';
-import { notifyAccessChanged } from '@/server/collab/bridge';
+import { notifyAccessChanged } from '@/server/documents/live-rooms';
 
 /** The cookie next-auth reads its database session from (secure prefix behind HTTPS). */
 export function sessionCookieName(): string {

@@ -1,4 +1,5 @@
 import { INVALID_DOCUMENT } from '@/lib/collab/close-reasons';
+import { compactEveryDefault } from '@/server/documents/config';
 
 /** Limits of the collaboration server, from the environment (benchmarks raise them). */
 function num(name: string, fallback: number): number {
@@ -36,7 +37,7 @@ export function collabConfig(overrides: Partial<CollabConfig> = {}): CollabConfi
     idleUnloadMs: num('COLLAB_IDLE_UNLOAD_MS', 10_000),
     deriveDebounceMs: num('COLLAB_DERIVE_DEBOUNCE_MS', 1500),
     deriveMaxWaitMs: num('COLLAB_DERIVE_MAX_WAIT_MS', 10_000),
-    compactEvery: num('COLLAB_COMPACT_EVERY', 2000),
+    compactEvery: compactEveryDefault(),
     accessRecheckMs: num('COLLAB_ACCESS_RECHECK_MS', 30_000),
     maxAwarenessStateBytes: num('COLLAB_MAX_AWARENESS_STATE_BYTES', 4096),
     ...overrides,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { pageLinks, pages, pageUpdates } from '@/db/schema';
 import { applyMarkdown } from '@/server/pages/body';
-import { writeDocument } from './write-document';
+import { writeDocument } from '@/server/pages/write-document';
 import { addParagraph, apiTokenFor, bodyText, startCollab, synced, until, BODY, type Harness } from '@/test/collab-harness';
 import { addMembership, makePage, makeTree, makeUser, type Tree, type UserRow } from '@/test/factories';
 import { TARGET_MARK } from '@/server/links/extract-links';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { pageDocClients } from '@/db/schema';
 import { applyMarkdown } from '@/server/pages/body';
-import { writeDocument } from './write-document';
+import { writeDocument } from '@/server/pages/write-document';
 import { addParagraph, apiTokenFor, barrier, bodyText, startCollab, synced, twoMembersOfASection, until, type Harness } from '@/test/collab-harness';
 import { makePage } from '@/test/factories';
 

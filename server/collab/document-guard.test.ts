@@ -6,9 +6,9 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_DEPTH } from '@/lib/editor/limits';
-import { logLength } from './doc-store';
+import { logLength } from '@/server/documents/store';
 import { CLOSE } from './config';
-import { refuseDocumentUpdate } from './document-guard';
+import { refuseDocumentUpdate } from '@/server/documents/guard';
 import {
   addParagraph,
   apiTokenFor,

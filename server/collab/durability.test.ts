@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { pageDocs, pages, pageUpdates } from '@/db/schema';
 import { CLOSE } from './config';
-import { loadDocState, logLength } from './doc-store';
+import { loadDocState, logLength } from '@/server/documents/store';
 import {
   addParagraph,
   apiTokenFor,

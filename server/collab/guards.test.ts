@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
-import { logLength } from './doc-store';
+import { logLength } from '@/server/documents/store';
 import { CLOSE } from './config';
 import type { CollabConfig } from './config';
 import { addParagraph, apiTokenFor, bodyText, startCollab, synced, until, twoMembersOfASection, type Harness } from '@/test/collab-harness';

@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pageDocs } from '@/db/schema';
 import { CLOSE } from './config';
-import { logLength } from './doc-store';
+import { logLength } from '@/server/documents/store';
 import { addParagraph, apiTokenFor, bodyText, startCollab, synced, until, type Harness } from '@/test/collab-harness';
 import { addMembership, makePage, makeTree, makeUser, type Tree, type UserRow } from '@/test/factories';
 

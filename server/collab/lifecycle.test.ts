@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { pageDocs, pages } from '@/db/schema';
 import { CLOSE } from './config';
-import { appendUpdate, loadDocState, logLength } from './doc-store';
+import { appendUpdate, loadDocState, logLength } from '@/server/documents/store';
 import { addParagraph, apiTokenFor, bodyText, docOf, nextClose, startCollab, synced, until, twoMembersOfASection, type Harness } from '@/test/collab-harness';
 import { makePage } from '@/test/factories';
 

@@ -10,9 +10,9 @@ import { pageDocs } from '@/db/schema';
 import { applyMarkdown } from '@/server/pages/body';
 import { addParagraph, bodyText, until } from '@/test/collab-harness';
 import { addMembership, makePage, makeTree, makeUser, type Tree, type UserRow } from '@/test/factories';
-import { appendUpdate, loadDocState, logLength } from './doc-store';
+import { appendUpdate, loadDocState, logLength } from '@/server/documents/store';
 import { recoverUpdateLogs } from './recovery';
-import { writeDocument } from './write-document';
+import { writeDocument } from '@/server/pages/write-document';
 
 let tree: Tree;
 let alice: UserRow;

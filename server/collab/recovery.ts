@@ -8,7 +8,7 @@
  * background, one page per turn of the event loop, skipping pages a room has opened meanwhile.
  */
 import { db } from '@/db/client';
-import { compactStored } from './doc-store';
+import { compactStored } from '@/server/documents/store';
 
 export type Recovery = { folded: number; pending: number; ms: number };
 

@@ -11,9 +11,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
-import { appendUpdate, applyStoredDoc, compactDoc, knownDocClients, readStoredDoc } from './doc-store';
+import { appendUpdate, applyStoredDoc, compactDoc, knownDocClients, readStoredDoc } from '@/server/documents/store';
 import { CLOSE, type CollabConfig } from './config';
-import { refuseDocumentUpdate } from './document-guard';
+import { refuseDocumentUpdate } from '@/server/documents/guard';
 import { AppError } from '@/lib/errors';
 
 const MESSAGE_SYNC = 0;
@@ -332,6 +332,18 @@ export class Room {
     for (const client of fresh) this.knownClients!.add(client);
     this.appendedSinceCompact++;
     Y.applyUpdate(this.ydoc, update, conn ?? 'api');
+    if (userId) this.markDirty(userId);
+  }
+
+  /**
+   * change, from the server (transactDocument): an update already validated and stored (as
+   * `updateId`, its client ids `clients` recorded), applied between two client updates and relayed.
+   */
+  applyStoredUpdate(update: Uint8Array, updateId: number, userId: string | null, clients: readonly number[]): void {
+    this.lastUpdateId = Math.max(this.lastUpdateId, updateId);
+    for (const client of clients) this.knownClients?.add(client);
+    this.appendedSinceCompact++;
+    Y.applyUpdate(this.doc, update, 'api');
     if (userId) this.markDirty(userId);
   }
 

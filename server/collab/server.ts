@@ -18,7 +18,7 @@ import { accessTo, liveAccess, pageRefOf } from './access';
 import type { Viewer } from '@/server/policy';
 import { CLOSE, collabConfig, type CollabConfig } from './config';
 import { Room, type Conn, type Credential, type DeriveFn } from './room';
-import { installCollabBridge } from './bridge';
+import { registerLiveRooms, unregisterLiveRooms, type AccessScope, type LiveRooms } from '@/server/documents/live-rooms';
 import { roomsChanged } from './idle-memory';
 import { recoverUpdateLogs, type Recovery } from './recovery';
 import { linkSourcesOf } from '@/server/links/backlinks';
@@ -58,15 +58,12 @@ function userIdFor(c: Credential): string | null {
   return c.kind === 'api' ? authenticateApiToken(c.token) : userIdFromSessionToken(c.token);
 }
 
-/** Which sockets a re-check looks at: those on these pages, of these people (both: both hold); all by default. */
-export type AccessScope = { pageIds?: readonly string[]; userIds?: readonly string[] };
-
 export type CollabServer = {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Closes sockets whose person lost the right to read, or to edit (with `READ_ONLY_NOW`), synchronously. */
   recheckAccess(scope?: AccessScope): void;
   /** Rooms open on pages that link to these pages are told (MESSAGE_LINK_TARGETS_CHANGED). */
-  linkTargetsChanged(pageIds: string[]): void;
+  linkTargetsChanged(pageIds: readonly string[]): void;
   /** Start-up: folds the update logs a crash left (recovery.ts), leaving open rooms theirs. Call before listening. */
   recoverUpdateLogs(): Recovery;
   rooms: Map<string, Room>;
@@ -194,6 +191,7 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
     rooms,
     async shutdown() {
       clearInterval(timer);
+      unregisterLiveRooms(port);
       for (const room of [...rooms.values()]) {
         try {
           room.flush();
@@ -205,6 +203,18 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
-  installCollabBridge(server);
+  // The domain reaches open rooms through this port (server/documents/live-rooms.ts).
+  const port: LiveRooms = {
+    liveState: (pageId) => rooms.get(pageId)?.liveState() ?? null,
+    applyStoredUpdate: (pageId, update, updateId, userId, clients) => {
+      const room = rooms.get(pageId);
+      if (!room || room.destroyed) return false;
+      room.applyStoredUpdate(update, updateId, userId, clients);
+      return true;
+    },
+    recheckAccess,
+    linkTargetsChanged: (pageIds) => server.linkTargetsChanged(pageIds),
+  };
+  registerLiveRooms(port);
   return server;
 }

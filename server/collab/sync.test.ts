@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pages, pageUpdates } from '@/db/schema';
-import { loadDocState } from './doc-store';
+import { loadDocState } from '@/server/documents/store';
 import { AWARENESS_IDS_PER_SOCKET } from './room';
 import {
   addParagraph,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { writeDocument } from '@/server/collab/write-document';
+import { writeDocument } from '@/server/pages/write-document';
 import { MAX_BODY_BYTES } from '@/server/http/api';
 import { missingRevision, writeBasedContent } from '@/server/pages/based-write';
 import { applyContent } from '@/server/pages/body';

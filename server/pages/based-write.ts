@@ -19,7 +19,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { JSONContent } from '@tiptap/core';
 import { AppError } from '@/lib/errors';
-import { writeDocument, liveDocState } from '@/server/collab/write-document';
+import { liveDocState } from '@/server/documents/live-state';
+import { writeDocument } from '@/server/pages/write-document';
 import { replaceBodyIn } from './body';
 
 type StateVector = Map<number, number>;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { appendUpdate, compactStored, loadDocState } from '@/server/collab/doc-store';
+import { appendUpdate, compactStored, loadDocState } from '@/server/documents/store';
 import { addMembership, makePage, makeTree, makeUser } from '@/test/factories';
 import { applyMarkdown } from './body';
 import { bodyCacheStats, liveBody, versionBody } from './body-cache';

@@ -9,7 +9,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { db } from '@/db/client';
-import { liveDocState } from '@/server/collab/write-document';
+import { liveDocState } from '@/server/documents/live-state';
 import { revisionOf } from './based-write';
 import { renderBody, type RenderedBody } from './body';
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { pageAuthors, pages } from '@/db/schema';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
-import { appendUpdate } from '@/server/collab/doc-store';
-import { liveDocState } from '@/server/collab/write-document';
+import { appendUpdate } from '@/server/documents/store';
+import { liveDocState } from '@/server/documents/live-state';
 import { addMembership, makePage, makeTree, makeUser } from '@/test/factories';
 import { derivePage } from './derive';
 

@@ -11,7 +11,7 @@ import { pages, pageVersions } from '@/db/schema';
 import { GET as listRoute } from '@/app/api/v1/pages/route';
 import { GET as pageRoute } from '@/app/api/v1/pages/[id]/route';
 import { params, read, req } from '@/app/api/v1/test-helpers';
-import { writeDocument } from '@/server/collab/write-document';
+import { writeDocument } from '@/server/pages/write-document';
 import { listBacklinks } from '@/server/links/backlinks';
 import { putPageContent } from '@/server/links/put-page-content';
 import { renderLinks } from '@/server/links/render-links';

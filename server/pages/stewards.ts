@@ -13,7 +13,7 @@ import { foldText } from '@/lib/text/fold';
 import { authorizePage, canPage, isPartyMember, type Viewer } from '@/server/policy';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { displayName, sectionNameSql } from '@/server/users/display-name';
-import { notifyAccessChanged } from '@/server/collab/bridge';
+import { notifyAccessChanged } from '@/server/documents/live-rooms';
 import { loadPage } from './load-page';
 
 export type Steward = { userId: string; displayName: string; isCreator: boolean };

@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { apiTokens, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { notifyAccessChanged } from '@/server/collab/bridge';
+import { notifyAccessChanged } from '@/server/documents/live-rooms';
 
 const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 

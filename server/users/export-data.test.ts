@@ -4,7 +4,7 @@
  * of what others wrote.
  */
 import { describe, expect, it } from 'vitest';
-import { writeDocument } from '@/server/collab/write-document';
+import { writeDocument } from '@/server/pages/write-document';
 import { applyMarkdown } from '@/server/pages/body';
 import { deletePage } from '@/server/pages/page-service';
 import { leaveGroup, removeMember } from '@/server/spaces/space-service';

@@ -12,7 +12,7 @@ import { db } from '@/db/client';
 import { apiTokens, invitations, memberships, pageAuthors, pageDocClients, pages, spaces } from '@/db/schema';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
 import { loadViewer } from '@/server/auth/load-viewer';
-import { liveDocState } from '@/server/collab/write-document';
+import { liveDocState } from '@/server/documents/live-state';
 import { renderLinks } from '@/server/links/render-links';
 import { editorSchema, jsonToMarkdown, yStateToJSON } from '@/server/pages/body';
 import { loadPage } from '@/server/pages/load-page';

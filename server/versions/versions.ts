@@ -11,7 +11,7 @@ import { db, type Db } from '@/db/client';
 import { pagePublicLinks, pages, pageVersions, VERSION_KINDS } from '@/db/schema';
 import { storeLinks } from '@/server/links/store-links';
 import { jsonToText, jsonToYState, yStateToJSON } from '@/server/pages/body';
-import { liveDocState } from '@/server/collab/write-document';
+import { liveDocState } from '@/server/documents/live-state';
 import { presentAuthors } from '@/server/pages/authorship';
 
 /** An automatic version is taken once editing has paused this long… */
