@@ -3,7 +3,8 @@
  * are wiki links, like the editor makes them: `[[Titre]]` links the page of that title among the
  * pages the writer may read (exact title, case and accents folded), or a new draft stub in the
  * writer's space, like the editor's "Créer « … »"; a Markdown link to a page's URL
- * (`/pages/<id>` or `${AUTH_URL}/pages/<id>`) becomes a wiki link to that page.
+ * (`/pages/<id>` or `${AUTH_URL}/pages/<id>`) becomes a wiki link to that page. Reading writes
+ * nothing itself: the caller hands in the stub maker (so links/ never imports pages/ back).
  */
 import type { JSONContent } from '@tiptap/core';
 import { and, inArray, sql } from 'drizzle-orm';
@@ -14,7 +15,6 @@ import { WIKI_LINK } from '@/lib/editor/wiki-link';
 import { foldText } from '@/lib/text/fold';
 import { env } from '@/server/env';
 import { markdownToJSON } from '@/server/pages/body';
-import { createStubPage } from '@/server/pages/page-service';
 import { readableWhere, type Viewer } from '@/server/policy';
 import { ftsQuery } from '@/server/search/search';
 import { resolveLinkTitles } from './resolve-titles';
@@ -53,6 +53,12 @@ export function findPageByTitle(viewer: Viewer, title: string, spaceId: string):
 }
 
 type Resolver = { byTitle(title: string): string | null; existing: Set<string> };
+
+/**
+ * Makes the draft stub page `title` links to (the caller's `createStubPage(viewer, spaceId, …)`);
+ * throws `forbidden` or `invalid_input` when it may not, and the text then stays as typed.
+ */
+export type MakeStub = (title: string) => { id: string };
 
 function isCode(node: JSONContent): boolean {
   return node.marks?.some((m) => m.type === 'code') ?? false;
@@ -116,10 +122,10 @@ function collectHrefs(node: JSONContent, into: Set<string>): void {
 
 /**
  * Parses `md` into the editor's JSON with wiki links. `[[Titre]]` with no readable page of that
- * title creates a stub page in `spaceId` (`createStubPage`) (when the writer may create pages there; otherwise the
- * text stays as typed). Invalid Markdown throws like `markdownToJSON`.
+ * title gets a stub page from `makeStub` (when the writer may create pages in `spaceId`;
+ * otherwise the text stays as typed). Invalid Markdown throws like `markdownToJSON`.
  */
-export function markdownWithWikiLinks(viewer: NonNullable<Viewer>, spaceId: string, md: string): JSONContent {
+export function markdownWithWikiLinks(viewer: NonNullable<Viewer>, spaceId: string, md: string, makeStub: MakeStub): JSONContent {
   const json = markdownToJSON(md);
   const hrefs = new Set<string>();
   collectHrefs(json, hrefs);
@@ -128,7 +134,7 @@ export function markdownWithWikiLinks(viewer: NonNullable<Viewer>, spaceId: stri
   const made = new Map<string, string | null>();
   const byTitle = (title: string): string | null => {
     const key = foldTitle(title);
-    if (!made.has(key)) made.set(key, findPageByTitle(viewer, title, spaceId) ?? createStub(viewer, spaceId, title));
+    if (!made.has(key)) made.set(key, findPageByTitle(viewer, title, spaceId) ?? createStub(makeStub, title));
     return made.get(key)!;
   };
   return rewrite(json, { byTitle, existing }, titles);
@@ -139,18 +145,18 @@ export function markdownWithWikiLinks(viewer: NonNullable<Viewer>, spaceId: stri
  * `markdownWithWikiLinks`, with unreadable Markdown answered as a clear `invalid_input` on
  * `markdown`.
  */
-export function markdownBody(viewer: NonNullable<Viewer>, spaceId: string, md: string): JSONContent {
+export function markdownBody(viewer: NonNullable<Viewer>, spaceId: string, md: string, makeStub: MakeStub): JSONContent {
   try {
-    return markdownWithWikiLinks(viewer, spaceId, md);
+    return markdownWithWikiLinks(viewer, spaceId, md, makeStub);
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('invalid_input', 'markdown: this Markdown cannot be read.', 'markdown', { key: 'markdownUnreadable' });
   }
 }
 
-function createStub(viewer: NonNullable<Viewer>, spaceId: string, title: string): string | null {
+function createStub(makeStub: MakeStub, title: string): string | null {
   try {
-    return createStubPage(viewer, spaceId, title.slice(0, MAX_TITLE)).id;
+    return makeStub(title.slice(0, MAX_TITLE)).id;
   } catch (e) {
     if (isAppError(e) && (e.code === 'forbidden' || e.code === 'invalid_input')) return null;
     throw e;

@@ -10,6 +10,7 @@ import { MAX_BODY_BYTES } from '@/server/http/api';
 import { missingRevision, writeBasedContent } from '@/server/pages/based-write';
 import { applyContent } from '@/server/pages/body';
 import { loadPage } from '@/server/pages/load-page';
+import { createStubPage } from '@/server/pages/page-service';
 import { parseInput } from '@/lib/parse-input';
 import { authorizePage, type Viewer } from '@/server/policy';
 import { markdownBody } from './markdown-with-wiki-links';
@@ -29,7 +30,7 @@ export function putPageContent(viewer: Viewer, pageId: string, raw: PageContentI
   const { ref } = loadPage(pageId);
   authorizePage(viewer, 'edit', ref);
   if (input.mode === 'replace' && input.baseRevision === undefined) throw missingRevision();
-  const incoming = markdownBody(viewer, ref.space.id, input.markdown);
+  const incoming = markdownBody(viewer, ref.space.id, input.markdown, (title) => createStubPage(viewer, ref.space.id, title));
   if (input.mode === 'replace') writeBasedContent(pageId, viewer.id, input.baseRevision, incoming);
   else writeDocument(pageId, viewer.id, (state) => applyContent(state, incoming, 'append'));
 }

@@ -68,7 +68,7 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
   if (!space) throw new AppError('invalid_input', 'Unknown space.', 'spaceId');
   authorizeSpace(v, 'createPage', toSpaceRef(space));
   // `[[Titre]]` and links to pages become wiki links, as in the editor and the API.
-  const body = markdownBody(v, space.id, input.markdown);
+  const body = markdownBody(v, space.id, input.markdown, (title) => createStubPage(v, space.id, title));
   const state = applyContent(null, body);
   const text = jsonToText(body);
   const now = new Date();
@@ -175,7 +175,7 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
   for (const action of checks) authorizePage(v, action, ref);
   if (patch.markdown !== undefined && patch.baseRevision === undefined) throw missingRevision();
   // Read first: unreadable Markdown changes nothing.
-  const body = patch.markdown !== undefined ? markdownBody(v, ref.space.id, patch.markdown) : null;
+  const body = patch.markdown !== undefined ? markdownBody(v, ref.space.id, patch.markdown, (title) => createStubPage(v, ref.space.id, title)) : null;
   // The body first: a write that cannot be merged (409) changes nothing else either. It is a
   // change against the revision the writer read, merged into the live document (open editors see it).
   if (body) writeBasedContent(id, v.id, patch.baseRevision, body);
