@@ -1,60 +1,60 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/pages/PageHeader';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { isAppError } from '@/lib/errors';
-import { getViewer, getViewerOrResume } from '@/server/auth/current';
+import { getViewerOrResume } from '@/server/auth/current';
 import { jsonToHTML } from '@/server/pages/body';
-import { getPage } from '@/server/pages/page-service';
-import { getBreadcrumbs } from '@/server/spaces/queries';
+import { getPageView } from '@/server/pages/page-view';
 import { deletePageAction, publishVersionAction, renamePageAction, saveVersionAction, setStatusAction, setVisibilityAction } from './actions';
 import { PublicationBar } from '@/components/history/PublicationBar';
 import { LiveEditor } from '@/components/editor/LiveEditor';
 import { userColor } from '@/lib/editor/user-color';
-import { liveAccess } from '@/server/collab/access';
 import { displayName, displayNameOf } from '@/server/users/display-name';
 import { Backlinks } from '@/components/search/Backlinks';
-import { listBacklinks } from '@/server/links/backlinks';
-import { renderLinks } from '@/server/links/render-links';
 import { createStubPageAction, resolveLinkTitlesAction, searchPageTitlesAction } from './editor-actions';
 import { addStewardAction, listStewardsAction, removeStewardAction } from './steward-actions';
 import { CoAuthorsButton } from '@/components/pages/CoAuthorsButton';
 
 type Params = Promise<{ id: string }>;
 
-/** Any page the viewer cannot read is a 404, with nothing of it in the response. */
-async function readPage(id: string) {
+/**
+ * The page as this reader sees it, read once per request (the metadata and the page share it).
+ * Any page the viewer cannot read is a 404, with nothing of it in the response.
+ */
+const readPage = cache(async (id: string) => {
+  const viewer = await getViewerOrResume(`/pages/${id}`);
+  // Wiki links show their target's current title, or "page privée" to those who may not read it.
+  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
   try {
-    return getPage(await getViewerOrResume(`/pages/${id}`), id);
+    return { viewer, locale, page: getPageView(viewer, id, { locale, backlinks: 50 }) } as const;
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found') notFound();
     throw e;
   }
-}
+});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const page = await readPage((await params).id);
+  const { page } = await readPage((await params).id);
   return { title: page.title };
 }
 
 export default async function PageView({ params, searchParams }: { params: Params; searchParams: Promise<{ created?: string }> }) {
   const { id } = await params;
   const sp = await searchParams;
-  const page = await readPage(id);
-  const viewer = await getViewer();
-  const live = liveAccess(viewer, id);
-  // Wiki links show their target's current title, or "page privée" to those who may not read it.
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
-  const body = renderLinks(viewer, page.body.json, { locale });
-  const backlinks = listBacklinks(viewer, id, { limit: 50 });
+  const { viewer, locale, page } = await readPage(id);
+  const live = page.liveAccess;
+  const body = page.body.json;
+  const backlinks = page.backlinks!;
   const t = await getTranslations('pages');
   const th = await getTranslations('history');
   const tc = await getTranslations('common');
   const format = await getFormatter();
-  const crumbs = page.space.kind === 'group' ? [{ href: '/groupes', label: tc('groups') }, { href: `/espaces/${page.space.id}`, label: page.space.name }] : getBreadcrumbs(page.space).map((c) => ({ href: `/espaces/${c.id}`, label: c.name }));
+  const crumbs = page.space.kind === 'group' ? [{ href: '/groupes', label: tc('groups') }, { href: `/espaces/${page.space.id}`, label: page.space.name }] : page.breadcrumbs.map((c) => ({ href: `/espaces/${c.id}`, label: c.name }));
   // Never an address: a member who set no name is « Membre de <section> ».
-  const authors = page.authors.map((a) => displayName(a, { sectionName: a.sectionName, locale }));
+  const authors = page.authors.map((a) => (a.deletedAt ? tc('formerMember') : displayName(a, { sectionName: a.sectionName, locale })));
   // The public reads a published version: no names, only its date.
   const byline = page.abilities.viewHistory
     ? t('byline', { authors: authors.join(', '), date: format.dateTime(page.updatedAt, { dateStyle: 'long', timeStyle: 'short' }) })
