@@ -10,14 +10,14 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
-import { INVALID_DOCUMENT, READ_ONLY_NOW } from '@/lib/collab/close-reasons';
+import { CLOSE, READ_ONLY_NOW, TERMINAL_BY_CODE } from '@/lib/collab/close-codes';
 import { MESSAGE_LINK_TARGETS_CHANGED } from '@/lib/collab/messages';
 import type { CloseReason, ConnectionStatus, EditorUser, Presence } from './types';
 
 export type Collab = { ydoc: Y.Doc; provider: WebsocketProvider; persistence: IndexeddbPersistence };
 
-/** Close codes of the collab server that mean "do not retry" (server/collab/config.ts CLOSE). */
-const TERMINAL: Record<number, CloseReason> = { 4401: 'unauthenticated', 4403: 'forbidden', 4404: 'notFound', 4429: 'limit', 1009: 'tooLarge', [INVALID_DOCUMENT]: 'invalidDocument' };
+/** Close codes of the collab server that mean "do not retry", with what the editor says of each. */
+const TERMINAL: ReadonlyMap<number, CloseReason> = TERMINAL_BY_CODE;
 
 /** `ws(s)://<this host>/collab`: the collab endpoint is served by the app's own process. */
 export function collabBaseUrl(): string {
@@ -74,7 +74,7 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
     const provider = new WebsocketProvider(collabBaseUrl(), pageId, ydoc, {
       // Other tabs of this browser go through the server too: it alone decides who may write.
       disableBc: true,
-      shouldReconnect: (event) => !(event.code in TERMINAL),
+      shouldReconnect: (event) => !TERMINAL.has(event.code),
     });
     provider.awareness.setLocalStateField('user', self);
     // Coopol's own message (lib/collab/messages.ts): it carries nothing and needs no answer.
@@ -108,12 +108,12 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
     const onClosed = ({ code, reason }: { code: number; reason: string }) => {
       terminal = true;
       provider.disconnect();
-      setCloseReason(code === 4403 && reason === READ_ONLY_NOW ? 'readOnlyNow' : (TERMINAL[code] ?? 'forbidden'));
+      setCloseReason(code === CLOSE.forbidden && reason === READ_ONLY_NOW ? 'readOnlyNow' : (TERMINAL.get(code) ?? 'forbidden'));
       refresh();
       // Someone who lost access keeps no copy of the text in this browser; someone who may only
       // read now keeps none of the edits the server will never take.
       // A refused document would be sent again from the browser's copy at every reload: drop it.
-      if (code === 4403 || code === 4404 || code === INVALID_DOCUMENT) void persistence.clearData();
+      if (code === CLOSE.forbidden || code === CLOSE.notFound || code === CLOSE.invalidDocument) void persistence.clearData();
     };
     const onUpdate = (_u: Uint8Array, origin: unknown) => {
       if (origin !== provider && origin !== persistence && !(provider.wsconnected && synced)) setPending(true);

@@ -1,4 +1,4 @@
-import { INVALID_DOCUMENT } from '@/lib/collab/close-reasons';
+import { CLOSE } from '@/lib/collab/close-codes';
 import { compactEveryDefault } from '@/server/documents/config';
 
 /** Limits of the collaboration server, from the environment (benchmarks raise them). */
@@ -44,17 +44,5 @@ export function collabConfig(overrides: Partial<CollabConfig> = {}): CollabConfi
   };
 }
 
-export const CLOSE = {
-  normal: 1000,
-  goingAway: 1001,
-  invalidPayload: 1007,
-  tooLarge: 1009,
-  serverError: 1011,
-  restart: 1012,
-  /** An update the page cannot hold (unknown element, nesting too deep): nothing stored or relayed. */
-  invalidDocument: INVALID_DOCUMENT,
-  unauthenticated: 4401,
-  forbidden: 4403,
-  notFound: 4404,
-  limit: 4429,
-} as const;
+/** The close codes (one table with the editor's: lib/collab/close-codes.ts). */
+export { CLOSE };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { pageUpdates } from '@/db/schema';
 import { joinGroup, leaveGroup, removeMember } from '@/server/spaces/space-service';
-import { READ_ONLY_NOW } from '@/lib/collab/close-reasons';
+import { READ_ONLY_NOW } from '@/lib/collab/close-codes';
 import { deletePage, updatePage } from '@/server/pages/page-service';
 import { revokeSession, sessionId } from '@/server/users/account-service';
 import { CLOSE } from './config';

@@ -3,7 +3,7 @@
  * authenticate (session cookie, Bearer header or ?token=) → authorize through the policy →
  * join the page's room. Every refusal happens before any document byte is sent.
  */
-import { READ_ONLY_NOW } from '@/lib/collab/close-reasons';
+import { READ_ONLY_NOW } from '@/lib/collab/close-codes';
 import { env } from '@/server/env';
 import { clientIp } from '@/server/http/client-ip';
 import type { IncomingMessage } from 'node:http';
