@@ -275,9 +275,6 @@ function offsetOf(map: BodyMap, encoded: string, doc: Y.Doc): number | null {
   return i > 0 ? (b.ends[i - 1] ?? b.contentEnd) : b.contentStart;
 }
 
-/** Does [from, to) hold any character of a block (not only separators)? */
-const holdsWords = (map: BodyMap, from: number, to: number) => narrowed(map, from, to) !== null;
-
 const commonSuffix = (a: string, b: string) => {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
@@ -344,8 +341,9 @@ function resolveOn(map: BodyMap, doc: Y.Doc, anchor: PassageAnchor, usePositions
     // The words came back elsewhere as new characters (a restore, a paste): there, if their surroundings agree.
     const again = refind(map, anchor, true);
     if (again !== null) return rebasedAt(map, anchor, again, again + anchor.quote.length);
-    if (!holdsWords(map, from, to)) return { status: 'gone', quote: anchor.quote, at: { text: from, pos: offsetToPos(map.runs, from, 'from') } };
-    return { status: 'changed', ...range(map, from, to), text, quote: anchor.quote };
+    const words = narrowed(map, from, to); // what is left, without a separator at either end
+    if (!words) return { status: 'gone', quote: anchor.quote, at: { text: from, pos: offsetToPos(map.runs, from, 'from') } };
+    return { status: 'changed', ...range(map, words[0], words[1]), text: map.text.slice(words[0], words[1]), quote: anchor.quote };
   }
   const again = refind(map, anchor, false);
   if (again !== null) return rebasedAt(map, anchor, again, again + anchor.quote.length);
