@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pageLinks, pagePublicLinks, pages, spaces, type PageKind } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { decodeCursor, encodeCursor, timeAndId } from '@/server/http/cursor';
 import { loadPage } from '@/server/pages/load-page';
 import { changedAtSeenBy, titleSeenBy } from '@/server/pages/seen-by';
 import { TARGET_MARK } from './extract-links';
@@ -16,16 +16,6 @@ import { clampLimit, type Paged } from '@/server/spaces/queries';
 
 export type Backlink = { id: string; title: string; snippet: string; kind: PageKind; spaceName: string; updatedAt: Date };
 
-function decodeCursor(cursor: string | null | undefined): { t: number; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { t: unknown; id: unknown };
-    if (typeof c.t === 'number' && typeof c.id === 'string') return { t: c.t, id: c.id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('invalid_input', 'Invalid cursor.', 'cursor');
-}
 
 /**
  * Where a viewer's links come from: party members read live documents, so the links of live
@@ -38,7 +28,7 @@ export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: nu
   const target = loadPage(pageId);
   authorizePage(viewer, 'read', target.ref);
   const limit = clampLimit(opts.limit);
-  const cur = decodeCursor(opts.cursor);
+  const cur = decodeCursor(opts.cursor, timeAndId);
   const links = linksFor(viewer);
   const rows = db()
     .select({ id: pages.id, title: titleSeenBy(viewer), snippet: links.snippet, kind: pages.kind, spaceName: spaces.name, updatedAt: changedAtSeenBy(viewer), sortedAt: pages.updatedAt })
@@ -61,7 +51,7 @@ export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: nu
   const last = rows[data.length - 1];
   return {
     data,
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.sortedAt.getTime(), id: last.id })).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.sortedAt.getTime(), id: last.id }) : null,
   };
 }
 

@@ -8,6 +8,7 @@ import { db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { pageAuthors, pageDocs, pages, pageVersions, spaces, users, PAGE_KINDS, PAGE_STATUSES, VISIBILITIES } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { decodeCursor, encodeCursor, timeAndId } from '@/server/http/cursor';
 import { displayName, sectionNameSql } from '@/server/users/display-name';
 import { parseInput } from '@/lib/parse-input';
 import { titleSchema } from '@/lib/text/title';
@@ -251,15 +252,7 @@ export function listPages(
   opts: { spaceId?: string; kind?: (typeof PAGE_KINDS)[number]; limit?: number; cursor?: string | null; authorId?: string } = {},
 ): Paged<PageListItem> {
   const limit = clampLimit(opts.limit);
-  let cur: { t: number; id: string } | null = null;
-  if (opts.cursor) {
-    try {
-      cur = JSON.parse(Buffer.from(opts.cursor, 'base64url').toString()) as { t: number; id: string };
-      if (typeof cur.t !== 'number' || typeof cur.id !== 'string') throw new Error();
-    } catch {
-      throw new AppError('invalid_input', 'Invalid cursor.', 'cursor');
-    }
-  }
+  const cur = decodeCursor(opts.cursor, timeAndId);
   const rows = db()
     .select({
       id: pages.id,
@@ -295,7 +288,7 @@ export function listPages(
   const last = rows[data.length - 1];
   return {
     data,
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.sortedAt.getTime(), id: last.id })).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.sortedAt.getTime(), id: last.id }) : null,
   };
 }
 

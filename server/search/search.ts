@@ -7,8 +7,8 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pages, spaces, type PageKind, type PageStatus } from '@/db/schema';
-import { AppError } from '@/lib/errors';
 import { foldText } from '@/lib/text/fold';
+import { decodeCursor, encodeCursor, offsetUpTo } from '@/server/http/cursor';
 import { titleSeenBy } from '@/server/pages/seen-by';
 import { isPartyMember, readableWhere, type Viewer } from '@/server/policy';
 
@@ -57,18 +57,6 @@ export function snippetHTML(raw: string): string {
   return open ? `${out}</mark>` : out;
 }
 
-function decodeCursor(cursor: string | null | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const o = (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { o?: unknown }).o;
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= MAX_OFFSET) return o;
-  } catch {
-    // fall through
-  }
-  throw new AppError('invalid_input', 'Invalid cursor.', 'cursor');
-}
-
-const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
 
 /** Members search the live text, everyone else what was published. */
 function indexFor(viewer: Viewer): SQL {
@@ -93,7 +81,7 @@ const SNIPPET_CHARS = 180;
  */
 export function searchPages(viewer: Viewer, q: string, opts: SearchOptions = {}): SearchPage {
   const limit = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.floor(opts.limit ?? DEFAULT_SEARCH_LIMIT) || DEFAULT_SEARCH_LIMIT));
-  const offset = decodeCursor(opts.cursor);
+  const offset = decodeCursor(opts.cursor, offsetUpTo(MAX_OFFSET)) ?? 0;
   const match = ftsQuery(q);
   if (!match) return { data: [], nextCursor: null };
   const fts = indexFor(viewer);
@@ -146,7 +134,7 @@ export function searchPages(viewer: Viewer, q: string, opts: SearchOptions = {})
     return [{ id: r.id, title: r.title, kind: r.kind, status: r.status, spaceName: r.spaceName, snippet: snippetHTML(markSnippet(r.body ?? '', terms)) }];
   });
   const hasMore = ranked.length > limit && offset + limit <= MAX_OFFSET;
-  return { data, nextCursor: hasMore ? encodeCursor(offset + limit) : null };
+  return { data, nextCursor: hasMore ? encodeCursor({ o: offset + limit }) : null };
 }
 
 /** Lowercase, accents removed: how FTS5's `remove_diacritics 2` sees a word. */

@@ -5,6 +5,7 @@ import { prepared } from '@/db/prepared';
 import { memberships, spaceInvitations, spaces, users, type Locale, type SpaceKind } from '@/db/schema';
 import { displayName, sectionNameSql } from '@/server/users/display-name';
 import { AppError } from '@/lib/errors';
+import { decodeCursor, encodeCursor, nameAndId } from '@/server/http/cursor';
 import { authorizeSpace, canSpace, type SpaceRef, type Viewer } from '@/server/policy';
 
 export type SpaceRow = typeof spaces.$inferSelect;
@@ -44,7 +45,7 @@ export function clampLimit(limit: number | undefined, max = 100, fallback = 50):
 /** Spaces by kind (or children of a parent), by name, cursor = last name + id. */
 export function listSpaces(opts: { kind?: SpaceKind; parentId?: string; limit?: number; cursor?: string | null }): Paged<SpaceRow> {
   const limit = clampLimit(opts.limit);
-  const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
+  const cursor = decodeCursor(opts.cursor, nameAndId);
   const rows = db()
     .select()
     .from(spaces)
@@ -63,19 +64,6 @@ export function listSpaces(opts: { kind?: SpaceKind; parentId?: string; limit?: 
   return { data: page, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
 }
 
-export function encodeCursor(parts: (string | number)[]): string {
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
-}
-
-export function decodeCursor(c: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(c, 'base64url').toString()) as unknown;
-    if (Array.isArray(v) && v.length === 2) return [String(v[0]), String(v[1])];
-  } catch {
-    /* fall through */
-  }
-  throw new AppError('invalid_input', 'Invalid cursor.', 'cursor');
-}
 
 /**
  * `email` is null unless the viewer manages the space: addresses never reach anyone else, not
@@ -101,7 +89,7 @@ export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: num
   const space = getSpaceRow(spaceId);
   authorizeSpace(viewer, 'listMembers', toSpaceRef(space));
   const limit = clampLimit(opts.limit, 200, 100);
-  const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
+  const cursor = decodeCursor(opts.cursor, nameAndId);
   const match = memberMatch(viewer, space, opts.q);
   const email = canSpace(viewer, 'manageMembers', toSpaceRef(space)) ? users.email : sql<string | null>`null`;
   const rows = db()
