@@ -6,6 +6,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pages, spaces } from '@/db/schema';
+import { searchWords } from '@/lib/text/search-words';
 import { readableWhere, type Viewer } from '@/server/policy';
 
 export type TitleMatch = { id: string; title: string; spaceName: string };
@@ -15,11 +16,7 @@ const MAX_QUERY_WORDS = 8;
 
 /** The typed text as an FTS5 prefix query on titles (`title : ("a"* AND "b"*)`), or null. */
 export function titlePrefixQuery(q: string): string | null {
-  const words = q
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, MAX_QUERY_WORDS);
+  const words = searchWords(q, MAX_QUERY_WORDS);
   if (words.length === 0) return null;
   return `title : (${words.map((w) => `"${w}"*`).join(' AND ')})`;
 }

@@ -8,6 +8,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pages, spaces, type PageKind, type PageStatus } from '@/db/schema';
 import { foldText } from '@/lib/text/fold';
+import { searchWords } from '@/lib/text/search-words';
 import { decodeCursor, encodeCursor, offsetUpTo } from '@/server/http/cursor';
 import { titleSeenBy } from '@/server/pages/seen-by';
 import { isPartyMember, readableWhere, type Viewer } from '@/server/policy';
@@ -30,11 +31,7 @@ const CLOSE = '\uE001';
  * syntax survives), all required, the last one a prefix. `null` when nothing searchable is left.
  */
 export function ftsQuery(q: string): string | null {
-  const words = q
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, MAX_QUERY_WORDS);
+  const words = searchWords(q, MAX_QUERY_WORDS);
   if (words.length === 0) return null;
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
@@ -145,7 +142,7 @@ function foldChar(ch: string): string {
 }
 
 function queryTerms(q: string): { word: string; prefix: boolean }[] {
-  const words = q.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_QUERY_WORDS);
+  const words = searchWords(q, MAX_QUERY_WORDS);
   return words.map((w, i) => ({ word: [...w].map(foldChar).join(''), prefix: i === words.length - 1 }));
 }
 
