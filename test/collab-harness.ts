@@ -11,7 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { createCollabServer, type CollabServer } from '@/server/collab/server';
+import { createCollabServer, type CollabServer, type CollabServerOptions } from '@/server/collab/server';
 import type { CollabConfig } from '@/server/collab/config';
 import type { DeriveFn } from '@/server/collab/room';
 import { derivePage } from '@/server/pages/derive';
@@ -155,9 +155,13 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-/** Starts `createCollabServer` on a fresh HTTP server (port 0) with these limits. */
-export async function startCollab(config: Partial<CollabConfig> = {}, derive: DeriveFn = derivePage): Promise<Harness> {
-  const collab = createCollabServer({ config: { accessRecheckMs: 60_000, ...config }, derive });
+/** Starts `createCollabServer` on a fresh HTTP server (port 0) with these limits (and these hooks, this bus). */
+export async function startCollab(
+  config: Partial<CollabConfig> = {},
+  derive: DeriveFn = derivePage,
+  more: Pick<CollabServerOptions, 'hooks' | 'bus'> = {},
+): Promise<Harness> {
+  const collab = createCollabServer({ config: { accessRecheckMs: 60_000, ...config }, derive, ...more });
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   server.on('upgrade', (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();

@@ -1,27 +1,24 @@
 /**
  * One room per open page: the Yjs document, the awareness of who is there, and the sockets.
- * Life of a document (named as in Hocuspocus): load → change (persist, then apply and relay)
- * → derive (debounced) → store (compaction) → unload when the last client has left.
+ * Its steps are the document's life, named as in Hocuspocus (hooks.ts): load (constructor) →
+ * connect → change (stored, then applied, published on the room bus and relayed) → derive
+ * (derive-scheduler.ts) → store (the log folded) → disconnect → unload when the last client has
+ * left. The wire format is protocol.ts's, presence is guarded by awareness-guard.ts.
  */
 import * as Y from 'yjs';
 import { bringsNothingNew } from '@/lib/collab/novelty';
-import { MESSAGE_LINK_TARGETS_CHANGED } from '@/lib/collab/messages';
-import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { appendUpdate, applyStoredDoc, compactDoc, knownDocClients, readStoredDoc } from '@/server/documents/store';
-import { CLOSE, type CollabConfig } from './config';
 import { refuseDocumentUpdate } from '@/server/documents/guard';
-import { AppError } from '@/lib/errors';
+import { CLOSE, type CollabConfig } from './config';
+import { guardAwarenessUpdate } from './awareness-guard';
+import { DeriveScheduler } from './derive-scheduler';
+import { callHook, type RoomHooks } from './hooks';
+import { awarenessMessage, linkTargetsChangedMessage, readClientMessage, syncStep1Message, syncStep2From, syncStep2Message, updateMessage } from './protocol';
+import type { RoomBus } from './room-bus';
 
-const MESSAGE_SYNC = 0;
 const BINARY = { binary: true } as const;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_QUERY_AWARENESS = 3;
-/** Client ids one socket may hold presences for (a tab has one; a few for reconnection races). */
-export const AWARENESS_IDS_PER_SOCKET = 4;
 
 export type Credential = { kind: 'session'; token: string } | { kind: 'api'; token: string };
 export type Conn = {
@@ -39,8 +36,18 @@ export type Conn = {
 
 export type DeriveFn = (pageId: string, state: Uint8Array, editorIds: string[]) => void;
 
-/** Transaction origin of the stored document being applied: not a change, nothing to relay. */
+/** What a room is given by its server. */
+export type RoomOptions = {
+  cfg: CollabConfig;
+  derive: DeriveFn;
+  bus: RoomBus;
+  hooks: Partial<RoomHooks>;
+  onUnloaded: (room: Room) => void;
+};
+
+/** Transaction origins: the stored document being applied, and updates received from the bus. Neither is published. */
 const LOADING = Symbol('loading');
+const FROM_BUS = Symbol('from bus');
 
 export class Room {
   private readonly ydoc = new Y.Doc();
@@ -53,28 +60,57 @@ export class Room {
   private stored: { state: Buffer; vector: Buffer } | null = null;
   readonly awareness: awarenessProtocol.Awareness;
   readonly conns = new Map<WebSocket, Conn>();
-  private lastUpdateId: number;
-  private appendedSinceCompact: number;
-  private editors = new Set<string>();
-  private deriveTimer: NodeJS.Timeout | null = null;
-  private dirtySince = 0;
+  private lastUpdateId = 0;
+  private appendedSinceCompact = 0;
+  private readonly deriver: DeriveScheduler;
   private unloadTimer: NodeJS.Timeout | null = null;
-  /** Applied but not yet relayed: document updates, and awareness client ids that changed. */
+  /** Received from the bus but not yet relayed: document updates, and awareness client ids that changed. */
   private pendingUpdates: Uint8Array[] = [];
   private pendingAwareness = new Set<number>();
   private relayTimer: NodeJS.Immediate | null = null;
+  /** True while this room publishes: the in-process bus hands the update straight back. */
+  private publishing = false;
+  private readonly unsubscribe: () => void;
   /** Client ids recorded in page_doc_clients for this page (read once, when first needed). */
   private knownClients: Set<number> | null = null;
+  private readonly cfg: CollabConfig;
+  private readonly hooks: Partial<RoomHooks>;
   destroyed = false;
 
   constructor(
     readonly pageId: string,
-    private readonly cfg: CollabConfig,
-    private readonly derive: DeriveFn,
-    private readonly onUnloaded: (room: Room) => void,
+    private readonly opts: RoomOptions,
   ) {
-    // load: a failure throws here, before any room exists — nothing empty is ever stored.
-    const stored = readStoredDoc(pageId);
+    this.cfg = opts.cfg;
+    this.hooks = opts.hooks;
+    this.deriver = new DeriveScheduler(this.cfg, (editors) => this.derive(editors));
+    this.load(); // a failure throws here, before any room exists: nothing empty is ever stored
+    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
+    this.awareness.setLocalState(null);
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOADING || origin === FROM_BUS) return;
+      this.publishing = true;
+      try {
+        this.opts.bus.publish(this.pageId, update);
+      } finally {
+        this.publishing = false;
+      }
+    });
+    this.unsubscribe = this.opts.bus.subscribe(this.pageId, (update) => this.received(update));
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const conn = origin && typeof origin === 'object' && 'awarenessIds' in origin ? (origin as Conn) : null;
+      if (conn) {
+        for (const id of [...added, ...updated]) conn.awarenessIds.add(id);
+        for (const id of removed) conn.awarenessIds.delete(id);
+      }
+      for (const id of [...added, ...updated, ...removed]) this.pendingAwareness.add(id);
+      this.scheduleRelay();
+    });
+  }
+
+  /** load: the stored state and log. Throws on a read error or an undecodable update. */
+  private load(): void {
+    const stored = readStoredDoc(this.pageId);
     if (stored.base && stored.lengths.length === 0) {
       // Rows from before the state vector was kept: decoding the vector also checks the bytes.
       this.stored = { state: stored.base, vector: stored.baseVector ?? Buffer.from(Y.encodeStateVectorFromUpdate(stored.base)) };
@@ -83,29 +119,13 @@ export class Room {
     }
     this.lastUpdateId = stored.lastUpdateId;
     this.appendedSinceCompact = stored.lengths.length;
-    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
-    this.awareness.setLocalState(null);
-    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === LOADING) return;
-      this.pendingUpdates.push(update);
-      this.scheduleRelay();
-    });
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const changed = [...added, ...updated, ...removed];
-      const conn = origin && typeof origin === 'object' && 'awarenessIds' in origin ? (origin as Conn) : null;
-      if (conn) {
-        for (const id of [...added, ...updated]) conn.awarenessIds.add(id);
-        for (const id of removed) conn.awarenessIds.delete(id);
-      }
-      for (const id of changed) this.pendingAwareness.add(id);
-      this.scheduleRelay();
-    });
-    if (stored.lengths.length >= cfg.compactEvery) {
+    if (stored.lengths.length >= this.cfg.compactEvery) {
       // A long log is folded once the room has settled, not on the path of the first sync.
       setTimeout(() => {
-        if (!this.destroyed) this.compact();
-      }, cfg.deriveDebounceMs).unref();
+        if (!this.destroyed) this.store();
+      }, this.cfg.deriveDebounceMs).unref();
     }
+    callHook(this.hooks, 'onLoad', { pageId: this.pageId, logLength: stored.lengths.length });
   }
 
   /** The document, built from the stored state first if it is not yet. */
@@ -145,47 +165,42 @@ export class Room {
     }
     this.conns.clear();
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
-    if (this.deriveTimer) clearTimeout(this.deriveTimer);
-    this.awareness.destroy();
-    this.ydoc.destroy();
-    this.onUnloaded(this);
+    this.deriver.cancel();
+    this.dispose();
   }
 
-  /** A client joins: it gets the server's state vector (SyncStep1) and everyone's awareness. */
-  add(conn: Conn): void {
+  private dispose(): void {
+    this.unsubscribe();
+    this.awareness.destroy();
+    this.ydoc.destroy();
+    this.opts.onUnloaded(this);
+  }
+
+  /** connect: a client joins; it gets the server's state vector (SyncStep1) and everyone's awareness. */
+  connect(conn: Conn): void {
     if (this.unloadTimer) {
       clearTimeout(this.unloadTimer);
       this.unloadTimer = null;
     }
     this.conns.set(conn.ws, conn);
     conn.ws.on('message', (data: Buffer, isBinary: boolean) => this.onMessage(conn, data, isBinary));
-    conn.ws.on('close', () => this.remove(conn));
+    conn.ws.on('close', () => this.disconnect(conn));
     conn.ws.on('error', () => conn.ws.terminate());
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    if (this.stored) {
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
-      encoding.writeVarUint8Array(encoder, this.stored.vector);
-    } else {
-      syncProtocol.writeSyncStep1(encoder, this.ydoc);
-    }
-    this.send(conn, encoding.toUint8Array(encoder));
+    this.send(conn, syncStep1Message(this.stored ? this.stored.vector : Y.encodeStateVector(this.ydoc)));
     const states = this.awareness.getStates();
-    if (states.size > 0) {
-      const aw = encoding.createEncoder();
-      encoding.writeVarUint(aw, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]));
-      this.send(conn, encoding.toUint8Array(aw));
-    }
+    if (states.size > 0) this.send(conn, awarenessMessage(this.awareness, [...states.keys()]));
+    callHook(this.hooks, 'onConnect', { pageId: this.pageId, userId: conn.userId, access: conn.access });
   }
 
-  private remove(conn: Conn): void {
+  /** disconnect: a socket left; the room unloads once no one is left for idleUnloadMs. */
+  private disconnect(conn: Conn): void {
     if (!this.conns.delete(conn.ws)) return;
     if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     if (this.conns.size === 0 && !this.destroyed) {
       this.unloadTimer = setTimeout(() => this.unload(), this.cfg.idleUnloadMs);
       this.unloadTimer.unref();
     }
+    callHook(this.hooks, 'onDisconnect', { pageId: this.pageId, userId: conn.userId });
   }
 
   close(conn: Conn, code: number, reason = ''): void {
@@ -196,7 +211,7 @@ export class Room {
     }
     // Stop listening at once: nothing this socket sends after the decision is applied.
     conn.ws.removeAllListeners('message');
-    this.remove(conn);
+    this.disconnect(conn);
   }
 
   private send(conn: Conn, message: Uint8Array): void {
@@ -212,9 +227,7 @@ export class Room {
 
   /** Tells every client that pages this one links to changed (see lib/collab/messages.ts). */
   linkTargetsChanged(): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_LINK_TARGETS_CHANGED);
-    this.broadcast(encoding.toUint8Array(encoder));
+    this.broadcast(linkTargetsChangedMessage());
   }
 
   private broadcast(message: Uint8Array): void {
@@ -223,10 +236,18 @@ export class Room {
     for (const conn of this.conns.values()) this.send(conn, bytes);
   }
 
+  /** An update from the bus: applied here unless this room published it, then relayed. */
+  private received(update: Uint8Array): void {
+    if (this.destroyed) return;
+    if (!this.publishing) Y.applyUpdate(this.doc, update, FROM_BUS);
+    this.pendingUpdates.push(update);
+    this.scheduleRelay();
+  }
+
   /**
    * What was applied during one turn of the event loop goes out together, one message per kind
    * (as Hocuspocus does): idle, it adds no delay; under load, the sends per keystroke shrink
-   * instead of queueing. Updates are relayed only after they are stored (applyClientUpdate).
+   * instead of queueing. Updates are relayed only after they are stored (change).
    */
   private scheduleRelay(): void {
     this.relayTimer ??= setImmediate(() => this.relay());
@@ -238,18 +259,12 @@ export class Room {
     if (this.pendingUpdates.length > 0) {
       const update = this.pendingUpdates.length === 1 ? this.pendingUpdates[0]! : Y.mergeUpdates(this.pendingUpdates);
       this.pendingUpdates = [];
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeUpdate(encoder, update);
-      this.broadcast(encoding.toUint8Array(encoder));
+      this.broadcast(updateMessage(update));
     }
     if (this.pendingAwareness.size > 0) {
       const changed = [...this.pendingAwareness];
       this.pendingAwareness.clear();
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      this.broadcast(encoding.toUint8Array(encoder));
+      this.broadcast(awarenessMessage(this.awareness, changed));
     }
   }
 
@@ -266,85 +281,60 @@ export class Room {
     if (!isBinary) return this.close(conn, CLOSE.invalidPayload, 'binary messages only');
     if (!this.allowMessage(conn)) return this.close(conn, CLOSE.limit, 'too many messages');
     try {
-      const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      const type = decoding.readVarUint(decoder);
-      if (type === MESSAGE_SYNC) this.onSync(conn, decoder);
-      else if (type === MESSAGE_AWARENESS) this.onAwareness(conn, decoding.readVarUint8Array(decoder));
-      else if (type === MESSAGE_QUERY_AWARENESS) {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
-        this.send(conn, encoding.toUint8Array(encoder));
-      }
-      // Other message types (auth, custom) are ignored, as the stock server does.
+      const message = readClientMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      if (message.kind === 'syncStep1') this.onSyncStep1(conn, message.vector);
+      else if (message.kind === 'update') {
+        if (conn.access === 'edit') this.change(message.update, conn); // read-only: never applied, never relayed
+      } else if (message.kind === 'awareness') {
+        const others = (id: number) => [...this.conns.values()].some((c) => c !== conn && c.awarenessIds.has(id));
+        const guarded = guardAwarenessUpdate(message.update, conn, others, this.cfg.maxAwarenessStateBytes);
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded, conn);
+      } else if (message.kind === 'queryAwareness') this.send(conn, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
     } catch {
       this.close(conn, CLOSE.invalidPayload, 'malformed message');
     }
   }
 
-  private onSync(conn: Conn, decoder: decoding.Decoder): void {
-    const sub = decoding.readVarUint(decoder);
-    if (sub === syncProtocol.messageYjsSyncStep1) {
-      const clientVector = decoding.readVarUint8Array(decoder);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      if (this.stored && Y.decodeStateVector(clientVector).size === 0) {
-        // A client that holds nothing gets the stored state as it is.
-        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-        encoding.writeVarUint8Array(encoder, this.stored.state);
-      } else {
-        syncProtocol.writeSyncStep2(encoder, this.doc, clientVector);
-      }
-      this.send(conn, encoding.toUint8Array(encoder));
-      return;
-    }
-    if (sub !== syncProtocol.messageYjsSyncStep2 && sub !== syncProtocol.messageYjsUpdate) throw new Error('unknown sync message');
-    const update = decoding.readVarUint8Array(decoder);
-    if (conn.access !== 'edit') return; // read-only: never applied, never relayed
-    this.applyClientUpdate(update, conn.userId, conn);
+  private onSyncStep1(conn: Conn, clientVector: Uint8Array): void {
+    // A client that holds nothing gets the stored state as it is.
+    if (this.stored && Y.decodeStateVector(clientVector).size === 0) this.send(conn, syncStep2Message(this.stored.state));
+    else this.send(conn, syncStep2From(this.doc, clientVector));
   }
 
   /**
-   * change: validate, persist, then apply and relay. A failed write is neither applied nor
-   * relayed; the sender is closed and re-syncs when it reconnects.
+   * change, from a client: validate, persist, then apply and relay. A failed write is neither
+   * applied nor relayed; the sender is closed and re-syncs when it reconnects.
    */
-  applyClientUpdate(update: Uint8Array, userId: string | null, conn: Conn | null): void {
+  private change(update: Uint8Array, conn: Conn): void {
     const decoded = Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
     // Nothing new (an empty update, a cached or reconnecting client's SyncStep2): not an edit,
     // nothing to store. The document is built only if there is something to compare it with.
     if (bringsNothingNew(() => this.doc, decoded)) return;
     // An element the schema does not know, or nesting too deep, would break every reader of the page.
-    const refusal = refuseDocumentUpdate(update, decoded, () => this.doc);
-    if (refusal) {
-      if (conn) return this.close(conn, CLOSE.invalidDocument, 'invalid document');
-      throw new AppError('invalid_input', `This change cannot be stored (${refusal}).`);
-    }
-    const fresh = userId ? this.unknownClients(decoded) : [];
+    if (refuseDocumentUpdate(update, decoded, () => this.doc)) return this.close(conn, CLOSE.invalidDocument, 'invalid document');
+    const fresh = this.unknownClients(decoded);
     let id: number;
     try {
-      id = appendUpdate(this.pageId, update, userId, fresh);
+      id = appendUpdate(this.pageId, update, conn.userId, fresh);
     } catch (e) {
       console.error('[collab] could not store an update:', e instanceof Error ? e.message : e);
-      if (conn) this.close(conn, CLOSE.serverError, 'storage failure');
+      this.close(conn, CLOSE.serverError, 'storage failure');
       throw e;
     }
-    this.lastUpdateId = id;
-    for (const client of fresh) this.knownClients!.add(client);
-    this.appendedSinceCompact++;
-    Y.applyUpdate(this.ydoc, update, conn ?? 'api');
-    if (userId) this.markDirty(userId);
+    this.applyStoredUpdate(update, id, conn.userId, fresh, conn);
   }
 
   /**
-   * change, from the server (transactDocument): an update already validated and stored (as
-   * `updateId`, its client ids `clients` recorded), applied between two client updates and relayed.
+   * change, once stored: by a client (above), or by the server (transactDocument, through the
+   * live-rooms port) with its client ids already recorded. Applied between two client updates.
    */
-  applyStoredUpdate(update: Uint8Array, updateId: number, userId: string | null, clients: readonly number[]): void {
+  applyStoredUpdate(update: Uint8Array, updateId: number, userId: string | null, clients: readonly number[], origin: unknown = 'api'): void {
     this.lastUpdateId = Math.max(this.lastUpdateId, updateId);
     for (const client of clients) this.knownClients?.add(client);
     this.appendedSinceCompact++;
-    Y.applyUpdate(this.doc, update, 'api');
-    if (userId) this.markDirty(userId);
+    Y.applyUpdate(this.doc, update, origin);
+    if (userId) this.deriver.markDirty(userId);
+    callHook(this.hooks, 'onChange', { pageId: this.pageId, update, userId, updateId });
   }
 
   /**
@@ -362,93 +352,45 @@ export class Room {
     return fresh;
   }
 
-  private onAwareness(conn: Conn, update: Uint8Array): void {
-    // Rewrite each state: identity comes from the session, and a socket speaks only for its own
-    // client ids. Readers have no caret.
-    const decoder = decoding.createDecoder(update);
-    const encoder = encoding.createEncoder();
-    const count = decoding.readVarUint(decoder);
-    const entries: { id: number; clock: number; state: string }[] = [];
-    let claimed = conn.awarenessIds.size;
-    for (let i = 0; i < count; i++) {
-      const id = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const json = decoding.readVarString(decoder);
-      // A caret is a few hundred bytes: a larger state would be copied to every client (refused, not relayed).
-      if (Buffer.byteLength(json) > this.cfg.maxAwarenessStateBytes) continue;
-      const raw = JSON.parse(json) as Record<string, unknown> | null;
-      const owner = [...this.conns.values()].find((c) => c !== conn && c.awarenessIds.has(id));
-      if (owner) continue;
-      // A browser tab speaks for one client id; a socket inventing thousands would fill every
-      // other client's memory with presences.
-      if (!conn.awarenessIds.has(id)) {
-        if (raw === null || claimed >= AWARENESS_IDS_PER_SOCKET) continue;
-        claimed++;
-      }
-      let state: Record<string, unknown> | null = raw;
-      if (raw && typeof raw === 'object') {
-        state = { ...raw, user: conn.user };
-        if (conn.access !== 'edit') delete state.cursor;
-      }
-      entries.push({ id, clock, state: JSON.stringify(state) });
-    }
-    encoding.writeVarUint(encoder, entries.length);
-    for (const e of entries) {
-      encoding.writeVarUint(encoder, e.id);
-      encoding.writeVarUint(encoder, e.clock);
-      encoding.writeVarString(encoder, e.state);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), conn);
-  }
-
-  private markDirty(userId: string): void {
-    this.editors.add(userId);
-    const now = Date.now();
-    if (!this.deriveTimer) this.dirtySince = now;
-    else clearTimeout(this.deriveTimer);
-    const wait = Math.max(0, Math.min(this.cfg.deriveDebounceMs, this.dirtySince + this.cfg.deriveMaxWaitMs - now));
-    this.deriveTimer = setTimeout(() => this.runDerive(), wait);
-    this.deriveTimer.unref();
-  }
-
-  /** derive: text, links, search, authors from the current document. */
-  runDerive(): void {
-    if (this.deriveTimer) clearTimeout(this.deriveTimer);
-    this.deriveTimer = null;
-    if (this.editors.size === 0) return;
-    const editors = [...this.editors];
-    this.editors.clear();
+  /** derive: text, links, search, authors from the current document; then store if the log is long. */
+  private derive(editors: string[]): void {
     try {
-      this.derive(this.pageId, this.liveState(), editors);
+      this.opts.derive(this.pageId, this.liveState(), editors);
     } catch (e) {
       console.error('[collab] derivation failed:', e instanceof Error ? e.message : e);
     }
-    if (this.appendedSinceCompact >= this.cfg.compactEvery) this.compact();
+    if (this.appendedSinceCompact >= this.cfg.compactEvery) this.store();
+  }
+
+  /** Derives now what is pending. */
+  runDerive(): void {
+    this.deriver.flush();
   }
 
   /** store: fold the log into one state. Every logged update is already in this.doc. */
-  compact(): void {
+  store(): void {
     if (this.lastUpdateId === 0 && this.appendedSinceCompact === 0) return;
     compactDoc(this.pageId, this.doc, this.lastUpdateId);
     this.appendedSinceCompact = 0;
+    callHook(this.hooks, 'onStore', { pageId: this.pageId, upToId: this.lastUpdateId });
   }
 
-  /** Derive and compact what is pending (unload, shutdown). */
+  /** Derive and store what is pending (unload, shutdown). */
   flush(): void {
     this.relay();
     this.runDerive();
-    if (this.appendedSinceCompact > 0) this.compact();
+    if (this.appendedSinceCompact > 0) this.store();
   }
 
+  /** unload: the last client left long enough ago; store what is pending and drop the room. */
   unload(): void {
     if (this.destroyed || this.conns.size > 0) return;
     this.destroyed = true;
     try {
       this.flush();
     } finally {
-      this.awareness.destroy();
-      this.ydoc.destroy();
-      this.onUnloaded(this);
+      this.dispose();
+      callHook(this.hooks, 'onUnload', { pageId: this.pageId });
     }
   }
 

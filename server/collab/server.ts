@@ -18,6 +18,8 @@ import { accessTo, liveAccess, pageRefOf } from './access';
 import type { Viewer } from '@/server/policy';
 import { CLOSE, collabConfig, type CollabConfig } from './config';
 import { Room, type Conn, type Credential, type DeriveFn } from './room';
+import { InProcessRoomBus, type RoomBus } from './room-bus';
+import type { RoomHooks } from './hooks';
 import { registerLiveRooms, unregisterLiveRooms, type AccessScope, type LiveRooms } from '@/server/documents/live-rooms';
 import { roomsChanged } from './idle-memory';
 import { recoverUpdateLogs, type Recovery } from './recovery';
@@ -71,8 +73,18 @@ export type CollabServer = {
   shutdown(): Promise<void>;
 };
 
-export function createCollabServer(opts: { config?: Partial<CollabConfig>; derive: DeriveFn }): CollabServer {
+export type CollabServerOptions = {
+  config?: Partial<CollabConfig>;
+  derive: DeriveFn;
+  /** How rooms share updates (room-bus.ts); in-process by default. */
+  bus?: RoomBus;
+  /** Observers of each step of a document's life (hooks.ts). */
+  hooks?: Partial<RoomHooks>;
+};
+
+export function createCollabServer(opts: CollabServerOptions): CollabServer {
   const cfg = collabConfig(opts.config);
+  const bus = opts.bus ?? new InProcessRoomBus();
   const wss = new WebSocketServer({ noServer: true, maxPayload: cfg.maxMessageBytes, perMessageDeflate: false });
   const rooms = new Map<string, Room>();
   const perIp = new Map<string, number>();
@@ -80,9 +92,15 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
   const roomFor = (pageId: string): Room => {
     let room = rooms.get(pageId);
     if (!room || room.destroyed) {
-      room = new Room(pageId, cfg, opts.derive, (r) => {
-        if (rooms.get(r.pageId) === r) rooms.delete(r.pageId);
-        roomsChanged(rooms.size);
+      room = new Room(pageId, {
+        cfg,
+        derive: opts.derive,
+        bus,
+        hooks: opts.hooks ?? {},
+        onUnloaded: (r) => {
+          if (rooms.get(r.pageId) === r) rooms.delete(r.pageId);
+          roomsChanged(rooms.size);
+        },
       });
       rooms.set(pageId, room);
       roomsChanged(rooms.size);
@@ -128,7 +146,7 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
       tokens: cfg.messageBurst,
       refilledAt: Date.now(),
     };
-    room.add(conn);
+    room.connect(conn);
   }
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
@@ -185,7 +203,7 @@ export function createCollabServer(opts: { config?: Partial<CollabConfig>; deriv
     recheckAccess,
     linkTargetsChanged(pageIds) {
       if (rooms.size === 0 || pageIds.length === 0) return;
-      for (const sourceId of linkSourcesOf(pageIds)) rooms.get(sourceId)?.linkTargetsChanged();
+      for (const sourceId of linkSourcesOf([...pageIds])) rooms.get(sourceId)?.linkTargetsChanged();
     },
     recoverUpdateLogs: () => recoverUpdateLogs({ isOpen: (pageId) => rooms.has(pageId) }),
     rooms,

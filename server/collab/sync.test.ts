@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pages, pageUpdates } from '@/db/schema';
 import { loadDocState } from '@/server/documents/store';
-import { AWARENESS_IDS_PER_SOCKET } from './room';
+import { AWARENESS_IDS_PER_SOCKET } from './awareness-guard';
 import {
   addParagraph,
   apiTokenFor,
