@@ -104,6 +104,7 @@ export function expectedPage(role: MatrixRole, action: PageAction, p: MatrixPage
     case 'publishVersion':
       return read && stewards(role, p) && status === 'published';
     case 'viewHistory':
+    case 'viewStewards':
       return read && f.partyMember;
     case 'archive':
       return read && stewards(role, p) && status !== 'archived';
@@ -117,9 +118,27 @@ export function expectedPage(role: MatrixRole, action: PageAction, p: MatrixPage
   }
 }
 
-/** The error a refused action gives: unreadable pages are `not_found`, never `forbidden`. */
+/**
+ * Which text of a page a reader is shown: party members the live document, everyone else the
+ * published version.
+ */
+export function expectedReadsLiveText(role: MatrixRole, p: MatrixPage): boolean {
+  return expectedRead(role, p) && ROLE_FACTS[role].partyMember;
+}
+
+/** The websocket's answer: edit, read-only, or refused (not readable, or not a reader of the live text). */
+export function expectedLiveAccess(role: MatrixRole, p: MatrixPage): 'edit' | 'read' | null {
+  if (!expectedReadsLiveText(role, p)) return null;
+  return expectedPage(role, 'edit', p) ? 'edit' : 'read';
+}
+
+/**
+ * The error a refused action gives: unreadable pages are `not_found`, never `forbidden`; so is
+ * what is internal to the party (history, stewards) for anyone outside it.
+ */
 export function expectedRefusal(role: MatrixRole, action: PageAction, p: MatrixPage): 'not_found' | 'unauthorized' | 'forbidden' {
-  const hidden = action === 'restore' && p.deleted !== 'alive' ? !restores(role, p) : !expectedRead(role, p);
+  const partyInternal = action === 'viewHistory' || action === 'viewStewards';
+  const hidden = action === 'restore' && p.deleted !== 'alive' ? !restores(role, p) : !expectedRead(role, p) || (partyInternal && !ROLE_FACTS[role].partyMember);
   if (hidden) return 'not_found';
   return role === 'anonymous' ? 'unauthorized' : 'forbidden';
 }

@@ -5,12 +5,12 @@ import { PageList } from '@/components/pages/PageList';
 import { listActivity, listAwaiting, listMyDrafts } from '@/server/activity/home-feed';
 import { getMyProfile, getMySpaces, getViewerOrResume } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
-import { isPartyMember } from '@/server/policy';
+import { canSite } from '@/server/policy';
 
 export default async function HomePage() {
   const viewer = await getViewerOrResume('/');
   const t = await getTranslations('home');
-  if (!viewer || !isPartyMember(viewer)) {
+  if (!viewer || !canSite(viewer, 'followActivity')) {
     const texts = listPages(viewer, { limit: 12 });
     const me = viewer ? getMyProfile(viewer.id) : null;
     return (

@@ -9,7 +9,7 @@ import { runAction, type ActionResult } from '@/server/http/action';
 import { isAppError } from '@/lib/errors';
 import { loadPage } from '@/server/pages/load-page';
 import { listPageTree, movePage, type TreeNode } from '@/server/pages/tree';
-import { canPage, isPartyMember } from '@/server/policy';
+import { canPage, readsLiveText } from '@/server/policy';
 import { getSpaceRow } from '@/server/spaces/queries';
 import { setLocale } from '@/server/users/account-service';
 
@@ -40,7 +40,7 @@ export type SidebarTree = { spaceId: string; spaceName: string; currentPageId: s
  */
 export async function sidebarTreeAction(pathname: string): Promise<SidebarTree | null> {
   const viewer = await getViewer();
-  if (!isPartyMember(viewer) || typeof pathname !== 'string') return null;
+  if (!readsLiveText(viewer) || typeof pathname !== 'string') return null;
   const m = /^\/(espaces|pages)\/([^/?#]+)/.exec(pathname);
   if (!m) return null;
   try {

@@ -12,7 +12,8 @@ import './shell.css';
 type SpaceLink = { id: string; name: string; kind: 'national' | 'federation' | 'section' | 'group' };
 type SidebarTree = { spaceId: string; spaceName: string; currentPageId: string | null; nodes: TreeNodeData[] };
 type Props = {
-  me: { name: string; isAdmin: boolean; isPartyMember: boolean } | null;
+  /** `abilities`: the policy's, for the signed-in person (`readsLiveText`: the sidebar's page tree is theirs). */
+  me: { name: string; abilities: { manageSite: boolean; joinGroups: boolean; createInvitation: boolean; readsLiveText: boolean } } | null;
   spaces: SpaceLink[];
   signOut: () => Promise<void>;
   setLocale: (l: 'fr' | 'en') => Promise<void>;
@@ -72,7 +73,7 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
   const navRef = useRef<HTMLElement>(null);
   const [tree, setTree] = useState<SidebarTree | null>(null);
   const [, start] = useTransition();
-  const isMember = Boolean(me?.isPartyMember);
+  const showsTree = Boolean(me?.abilities.readsLiveText);
 
   // A new screen closes the drawer, and brings the tree of its space.
   const [shownPath, setShownPath] = useState(path);
@@ -81,7 +82,7 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
     setDrawerOpen(false);
   }
   useEffect(() => {
-    if (!isMember) return;
+    if (!showsTree) return;
     let live = true;
     loadTree(path).then(
       (r) => live && setTree(r),
@@ -90,7 +91,7 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
     return () => {
       live = false;
     };
-  }, [path, isMember, loadTree]);
+  }, [path, showsTree, loadTree]);
   // The drawer takes the focus when it opens, and gives it back to the ☰ when Esc closes it.
   useEffect(() => {
     if (!narrow || !drawerOpen) return;
@@ -152,12 +153,12 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
               <Link href="/compte">
                 <UserRound size={16} aria-hidden /> {t('myAccount')}
               </Link>
-              {me.isPartyMember && (
+              {me.abilities.createInvitation && (
                 <Link href="/invitations">
                   <Mail size={16} aria-hidden /> {t('invitations')}
                 </Link>
               )}
-              {me.isAdmin && (
+              {me.abilities.manageSite && (
                 <Link href="/admin">
                   <Shield size={16} aria-hidden /> {t('admin')}
                 </Link>
@@ -191,7 +192,7 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
                 <Home size={18} aria-hidden /> {t('home')}
               </Link>
             </li>
-            {me?.isPartyMember && (
+            {me?.abilities.joinGroups && (
               <li>
                 <Link href="/groupes" aria-current={current('/groupes')}>
                   <Users size={18} aria-hidden /> {t('groups')}

@@ -7,7 +7,7 @@
 import { and, desc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { activities, memberships, pageAuthors, pages, spaces, users, type ActivityVerb, type Locale } from '@/db/schema';
-import { canSpace, isPartyMember, readableWhere, type Viewer } from '@/server/policy';
+import { canSite, canSpace, readableWhere, type Viewer } from '@/server/policy';
 import { toSpaceRef } from '@/server/spaces/queries';
 import { displayName, sectionNameSql } from '@/server/users/display-name';
 
@@ -31,7 +31,7 @@ export type ActivityEntry = {
 
 /** What changed in the viewer's spaces, one entry per page, latest first. Pages in `exclude` are left out. */
 export function listActivity(viewer: Viewer, opts: { now?: Date; exclude?: readonly string[]; locale?: Locale; limit?: number } = {}): ActivityEntry[] {
-  if (!isPartyMember(viewer)) return [];
+  if (!canSite(viewer, 'followActivity')) return [];
   const mySpaces = [...viewer!.roles.keys()];
   if (mySpaces.length === 0) return [];
   const now = opts.now ?? new Date();
@@ -81,7 +81,7 @@ export type DraftItem = { id: string; title: string; spaceName: string; updatedA
 
 /** The viewer's drafts (pages they created or wrote that are not published yet), latest change first. */
 export function listMyDrafts(viewer: Viewer, limit = 10): DraftItem[] {
-  if (!isPartyMember(viewer)) return [];
+  if (!canSite(viewer, 'followActivity')) return [];
   const me = viewer!.id;
   return db()
     .select({ id: pages.id, title: pages.title, spaceName: spaces.name, updatedAt: pages.updatedAt })
@@ -110,7 +110,7 @@ export const NEW_MEMBER_DAYS = 14;
  * count would rise only for addresses of party members (space-service keeps them to the invitee).
  */
 export function listAwaiting(viewer: Viewer, opts: { now?: Date; locale?: Locale } = {}): Awaiting[] {
-  if (!isPartyMember(viewer)) return [];
+  if (!canSite(viewer, 'followActivity')) return [];
   const animated = [...viewer!.roles].filter(([, role]) => role !== 'member').map(([id]) => id);
   if (animated.length === 0) return [];
   const since = new Date((opts.now ?? new Date()).getTime() - NEW_MEMBER_DAYS * DAY);

@@ -14,7 +14,7 @@ import type { JSONContent } from '@tiptap/core';
 import { env } from '@/server/env';
 import { versionBody } from '@/server/pages/body-cache';
 import { loadPage } from '@/server/pages/load-page';
-import { authorizePage, canPage, isPartyMember, type Viewer } from '@/server/policy';
+import { authorizePage, pageAbilities, type Viewer } from '@/server/policy';
 import { versionState } from '@/server/versions/versions';
 import { sniffImageType, type ImageMime } from './sniff-image-type';
 
@@ -83,8 +83,9 @@ export function readImage(viewer: Viewer, id: string): { mime: ImageMime; size: 
   let readable = false;
   try {
     const page = loadPage(row.pageId);
-    readable = canPage(viewer, 'read', page.ref);
-    if (readable && !isPartyMember(viewer)) {
+    const can = pageAbilities(viewer, page.ref);
+    readable = can.read;
+    if (readable && !can.readsLiveText) {
       const versionId = page.row.publishedVersionId;
       readable = versionId !== null && showsImage(versionBody(versionId, () => versionState(versionId) ?? new Uint8Array([0, 0])).json, row.id);
     }

@@ -11,7 +11,7 @@ import { loadPage } from '@/server/pages/load-page';
 import { changedAtSeenBy, titleSeenBy } from '@/server/pages/seen-by';
 import { TARGET_MARK } from './extract-links';
 import { resolveLinkTitles } from './resolve-titles';
-import { isPartyMember, authorizePage, readableWhere, type Viewer } from '@/server/policy';
+import { authorizePage, readableWhere, readsLiveText, type Viewer } from '@/server/policy';
 import { clampLimit, type Paged } from '@/server/spaces/queries';
 
 export type Backlink = { id: string; title: string; snippet: string; kind: PageKind; spaceName: string; updatedAt: Date };
@@ -21,7 +21,7 @@ export type Backlink = { id: string; title: string; snippet: string; kind: PageK
  * Where a viewer's links come from: party members read live documents, so the links of live
  * documents; citizens and anonymous readers read published versions, so theirs.
  */
-const linksFor = (viewer: Viewer) => (isPartyMember(viewer) ? pageLinks : pagePublicLinks);
+const linksFor = (viewer: Viewer) => (readsLiveText(viewer) ? pageLinks : pagePublicLinks);
 
 /** Readable pages linking to `pageId`, most recently updated first, with the text around the link. */
 export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: number; cursor?: string | null } = {}): Paged<Backlink> {
@@ -73,7 +73,7 @@ export function countBacklinks(viewer: Viewer, pageId: string): number {
  * Every page whose live body links to one of these, whoever may read it (for the collaboration
  * server, which tells their open editors; never shown to anyone as such).
  */
-export function linkSourcesOf(targetIds: string[]): string[] {
+export function linkSourcesOf(targetIds: readonly string[]): string[] {
   const ids = [...new Set(targetIds)];
   if (ids.length === 0) return [];
   return db().selectDistinct({ id: pageLinks.sourceId }).from(pageLinks).where(inArray(pageLinks.targetId, ids)).all().map((r) => r.id);

@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { pageAuthors, pages, pageStewards, spaces } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { canPage, PAGE_ACTIONS, type PageAction, type PageRef, type Viewer } from '@/server/policy';
+import type { PageRef } from '@/server/policy';
 import { toSpaceRef, type SpaceRow } from '@/server/spaces/queries';
 
 export type PageRow = typeof pages.$inferSelect;
@@ -25,15 +26,32 @@ export function loadPage(id: string): LoadedPage {
     .all({ id })
     .map((a) => a.userId);
   const { page, space } = found;
-  return {
-    row: page,
-    space,
-    ref: { id: page.id, space: toSpaceRef(space), visibility: page.visibility, status: page.status, deletedAt: page.deletedAt, authorIds, createdBy: page.createdBy, stewardIds },
-  };
+  return { row: page, space, ref: refOf(page, space, authorIds, stewardIds) };
 }
 
-export type PageAbilities = Record<PageAction, boolean>;
+function refOf(page: PageRow, space: SpaceRow, authorIds: string[], stewardIds: string[]): PageRef {
+  return { id: page.id, space: toSpaceRef(space), visibility: page.visibility, status: page.status, deletedAt: page.deletedAt, authorIds, createdBy: page.createdBy, stewardIds };
+}
 
-export function pageAbilities(viewer: Viewer, ref: PageRef): PageAbilities {
-  return Object.fromEntries(PAGE_ACTIONS.map((a) => [a, canPage(viewer, a, ref)])) as PageAbilities;
+/**
+ * What the policy needs of many pages at once (three queries, whatever their number), for lists
+ * that carry each page's abilities. Unknown ids are left out.
+ */
+export function loadPageRefs(ids: readonly string[]): Map<string, PageRef> {
+  const unique = [...new Set(ids)];
+  const refs = new Map<string, PageRef>();
+  if (unique.length === 0) return refs;
+  const d = db();
+  const rows = d.select({ page: pages, space: spaces }).from(pages).innerJoin(spaces, eq(spaces.id, pages.spaceId)).where(inArray(pages.id, unique)).all();
+  const idsBy = (table: typeof pageAuthors | typeof pageStewards) => {
+    const by = new Map<string, string[]>();
+    for (const r of d.select({ pageId: table.pageId, userId: table.userId }).from(table).where(inArray(table.pageId, unique)).all()) {
+      by.set(r.pageId, [...(by.get(r.pageId) ?? []), r.userId]);
+    }
+    return by;
+  };
+  const authors = idsBy(pageAuthors);
+  const stewards = idsBy(pageStewards);
+  for (const { page, space } of rows) refs.set(page.id, refOf(page, space, authors.get(page.id) ?? [], stewards.get(page.id) ?? []));
+  return refs;
 }

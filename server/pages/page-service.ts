@@ -12,12 +12,12 @@ import { decodeCursor, encodeCursor, timeAndId } from '@/server/http/cursor';
 import { displayName, sectionNameSql } from '@/server/users/display-name';
 import { parseInput } from '@/lib/parse-input';
 import { titleSchema } from '@/lib/text/title';
-import { authorizePage, authorizeSpace, canPage, isPartyMember, readableWhere, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
+import { authorizePage, authorizeSpace, canPage, pageAbilities, readableWhere, readsLiveText, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, toSpaceRef, type Paged } from '@/server/spaces/queries';
 import { applyContent, jsonToText, renderBody } from './body';
 import { markdownBody } from '@/server/links/markdown-with-wiki-links';
 import { liveBody, versionBody } from './body-cache';
-import { loadPage, pageAbilities, type PageRow } from './load-page';
+import { loadPage, type LoadedPage, type PageRow } from './load-page';
 import { indexPage } from '@/server/search/index-page';
 import { notifyAccessChanged, notifyLinkTargetsChanged } from '@/server/documents/live-rooms';
 import { recordDocClients } from '@/server/documents/store';
@@ -127,7 +127,7 @@ export function getPage(viewer: Viewer, id: string) {
         d.select({ id: pageVersions.id, name: pageVersions.name, title: pageVersions.title, createdAt: pageVersions.createdAt }).from(pageVersions).where(eq(pageVersions.id, sql.placeholder('id'))).prepare(),
       ).get({ id: row.publishedVersionId }) ?? null)
     : null;
-  if (!isPartyMember(viewer)) {
+  if (!abilities.readsLiveText) {
     const body = published ? versionBody(published.id, () => versionState(published.id) ?? EMPTY_STATE) : renderBody(EMPTY_STATE);
     // The title and date of the published version: a rename or an edit since is not theirs to see.
     const publicRow = {
@@ -265,7 +265,7 @@ export function listPages(
       updatedAt: changedAtSeenBy(viewer),
       sortedAt: pages.updatedAt,
       spaceName: spaces.name,
-      excerpt: isPartyMember(viewer)
+      excerpt: readsLiveText(viewer)
         ? sql<string>`substr(${pages.text}, 1, 220)`
         : sql<string>`coalesce((select substr(${pageVersions.text}, 1, 220) from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), '')`,
     })

@@ -6,11 +6,11 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { pages, pageVersions } from '@/db/schema';
-import { isPartyMember, type Viewer } from '@/server/policy';
+import { readsLiveText, type Viewer } from '@/server/policy';
 
 /** The title `viewer` sees of `pages` rows. */
 export function titleSeenBy(viewer: Viewer): SQL<string> {
-  return isPartyMember(viewer)
+  return readsLiveText(viewer)
     ? sql<string>`${pages.title}`
     : sql<string>`coalesce((select ${pageVersions.title} from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), ${pages.title})`;
 }
@@ -18,7 +18,7 @@ export function titleSeenBy(viewer: Viewer): SQL<string> {
 /** The date `viewer` sees as a page's last change: the live one, or its publication's. */
 export function changedAtSeenBy(viewer: Viewer): SQL<Date> {
   return (
-    isPartyMember(viewer)
+    readsLiveText(viewer)
       ? sql<Date>`${pages.updatedAt}`
       : sql<Date>`coalesce((select ${pageVersions.createdAt} from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), ${pages.updatedAt})`
   ).mapWith(pages.updatedAt);

@@ -10,7 +10,7 @@ import { memberships, pageAuthors, pageStewards, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
 import { foldText } from '@/lib/text/fold';
-import { authorizePage, canPage, isPartyMember, type Viewer } from '@/server/policy';
+import { authorizePage, canPage, steersOnceNamed, type Viewer } from '@/server/policy';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { displayName, sectionNameSql } from '@/server/users/display-name';
 import { notifyAccessChanged } from '@/server/documents/live-rooms';
@@ -22,8 +22,7 @@ export type StewardList = { stewards: Steward[]; canManage: boolean };
 /** The creator and the named co-authors of a page, for those who may read it. */
 export function listStewards(viewer: Viewer, pageId: string): StewardList {
   const { row, ref } = loadPage(pageId);
-  authorizePage(viewer, 'read', ref);
-  if (!isPartyMember(viewer)) throw new AppError('not_found'); // who steers a page is internal to the party
+  authorizePage(viewer, 'viewStewards', ref); // internal to the party: not_found outside it
   const people = db()
     .select({ id: users.id, name: users.name, deletedAt: users.deletedAt, sectionName: sectionNameSql(users.id), addedAt: pageStewards.createdAt })
     .from(pageStewards)
@@ -89,7 +88,7 @@ export function addSteward(viewer: Viewer, pageId: string, raw: z.input<typeof s
   const eligible = candidates
     .filter((c) => known.has(c.id))
     .map((c) => loadViewer(c.id))
-    .filter((v): v is NonNullable<Viewer> => isPartyMember(v) && canPage(v, 'read', { ...ref, stewardIds: [...ref.stewardIds, v!.id] }));
+    .filter((v): v is NonNullable<Viewer> => steersOnceNamed(v, ref));
   if (eligible.length === 0) throw noOne();
   if (eligible.length > 1) throw new AppError('invalid_input', 'Several members have this name: give the e-mail address.', 'person', { key: 'stewardAmbiguous' });
   const target = eligible[0]!;

@@ -1,8 +1,11 @@
 /**
  * The one place where Coopol's access rules live (see shared/DESIGN.md, "Permissions").
- * Every channel — page render, server actions, JSON API, lists, and later the websocket,
- * search and backlinks — asks `can()`; lists use `readableWhere()`, which a test holds equal
- * to `can(viewer, 'read', page)` over the whole matrix.
+ * Every channel asks here: `canPage` / `canSpace` / `canSite` for one decision, `authorize*` to
+ * refuse with the right error, the abilities objects (`pageAbilities`, `spaceAbilities`,
+ * `siteAbilities`) for the page route, the JSON API and the UI, `liveDocumentAccess` for the
+ * websocket, `readsLiveText` for which text (live or published) lists, search and backlinks
+ * show, and `readableWhere()` for lists, which a test holds equal to `canPage(viewer, 'read',
+ * page)` over the whole matrix.
  */
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { pages, pageAuthors, pageStewards, spaces, type PageStatus, type SpaceKind, type Visibility } from '@/db/schema';
@@ -40,9 +43,10 @@ export type PageAction =
   | 'archive'
   | 'delete'
   | 'restore'
+  | 'viewStewards'
   | 'manageStewards';
-export type SpaceAction = 'view' | 'listMembers' | 'manageMembers' | 'createPage' | 'join' | 'leave' | 'viewTrash' | 'createSubspace';
-export type SiteAction = 'createGroup' | 'createInvitation' | 'manageSite';
+export type SpaceAction = 'listMembers' | 'manageMembers' | 'createPage' | 'join' | 'leave' | 'viewTrash' | 'createSubspace';
+export type SiteAction = 'createGroup' | 'createInvitation' | 'manageSite' | 'joinGroups' | 'followActivity';
 
 export const PAGE_ACTIONS: readonly PageAction[] = [
   'read',
@@ -55,8 +59,27 @@ export const PAGE_ACTIONS: readonly PageAction[] = [
   'archive',
   'delete',
   'restore',
+  'viewStewards',
   'manageStewards',
 ];
+export const SPACE_ACTIONS: readonly SpaceAction[] = ['listMembers', 'manageMembers', 'createPage', 'join', 'leave', 'viewTrash', 'createSubspace'];
+export const SITE_ACTIONS: readonly SiteAction[] = ['createGroup', 'createInvitation', 'manageSite', 'joinGroups', 'followActivity'];
+
+/**
+ * Which text of the pages they may read a viewer is shown: party members read the live document
+ * (read-only unless they may edit); citizens and anonymous readers the latest published version,
+ * never the live document, its title or date since, nor who writes it. The one place this rule
+ * lives: lists, search, backlinks, images, exports and the websocket all ask it.
+ */
+export function readsLiveText(v: Viewer): boolean {
+  return isPartyMember(v);
+}
+
+/**
+ * Actions internal to the party (who wrote what, who steers): outside it they do not exist, so a
+ * refusal is `not_found` even where the page itself is public.
+ */
+const PARTY_INTERNAL: ReadonlySet<PageAction> = new Set(['viewHistory', 'viewStewards']);
 
 /**
  * Secretary of this territory or one above it, admin of this group, or site admin. Only party
@@ -140,6 +163,9 @@ export function canPage(v: Viewer, action: PageAction, page: PageRef, now = new 
     case 'viewHistory':
       // History is internal to the party: who wrote what, and drafts of the text.
       return canReadPage(v, page) && isPartyMember(v);
+    case 'viewStewards':
+      // Who steers a page is internal to the party too.
+      return canReadPage(v, page) && isPartyMember(v);
     case 'archive':
       return canReadPage(v, page) && stewardsPage(v, page) && page.status !== 'archived';
     case 'changeVisibility':
@@ -155,8 +181,6 @@ export function canPage(v: Viewer, action: PageAction, page: PageRef, now = new 
 
 export function canSpace(v: Viewer, action: SpaceAction, space: SpaceRef): boolean {
   switch (action) {
-    case 'view':
-      return true; // a space's name and its readable pages; members are guarded below
     case 'listMembers':
       return inSpace(v, space.id) || managesSpace(v, space);
     case 'manageMembers':
@@ -177,27 +201,62 @@ export function canSpace(v: Viewer, action: SpaceAction, space: SpaceRef): boole
 
 export function canSite(v: Viewer, action: SiteAction): boolean {
   switch (action) {
+    // joinGroups: affinity groups are the party's (browsing, joining, being invited to them).
+    // followActivity: the stream of what happens in one's spaces, one's drafts, what awaits an animator.
     case 'createGroup':
     case 'createInvitation':
+    case 'joinGroups':
+    case 'followActivity':
       return isPartyMember(v);
     case 'manageSite':
       return isSiteAdmin(v);
   }
 }
 
-type Resource =
-  | { type: 'page'; page: PageRef }
-  | { type: 'space'; space: SpaceRef }
-  | { type: 'site' };
+/** Every page action → whether the viewer may, and which text of the page they read. */
+export type PageAbilities = Record<PageAction, boolean> & { readsLiveText: boolean };
+export type SpaceAbilities = Record<SpaceAction, boolean>;
+export type SiteAbilities = Record<SiteAction, boolean> & { readsLiveText: boolean };
 
-/** The single entry point: `can(viewer, 'edit', { type: 'page', page })`. */
-export function can(v: Viewer, action: PageAction, r: { type: 'page'; page: PageRef }): boolean;
-export function can(v: Viewer, action: SpaceAction, r: { type: 'space'; space: SpaceRef }): boolean;
-export function can(v: Viewer, action: SiteAction, r: { type: 'site' }): boolean;
-export function can(v: Viewer, action: string, r: Resource): boolean {
-  if (r.type === 'page') return canPage(v, action as PageAction, r.page);
-  if (r.type === 'space') return canSpace(v, action as SpaceAction, r.space);
-  return canSite(v, action as SiteAction);
+/**
+ * What the viewer may do with a page, computed once on the server and passed to every channel
+ * (the page route, the JSON API's `abilities`, history); `readsLiveText`: they read the live
+ * document of this page (else its published version).
+ */
+export function pageAbilities(v: Viewer, page: PageRef, now = new Date()): PageAbilities {
+  const abilities = Object.fromEntries(PAGE_ACTIONS.map((a) => [a, canPage(v, a, page, now)])) as PageAbilities;
+  abilities.readsLiveText = abilities.read && readsLiveText(v);
+  return abilities;
+}
+
+export function spaceAbilities(v: Viewer, space: SpaceRef): SpaceAbilities {
+  return Object.fromEntries(SPACE_ACTIONS.map((a) => [a, canSpace(v, a, space)])) as SpaceAbilities;
+}
+
+export function siteAbilities(v: Viewer): SiteAbilities {
+  return { ...(Object.fromEntries(SITE_ACTIONS.map((a) => [a, canSite(v, a)])) as Record<SiteAction, boolean>), readsLiveText: readsLiveText(v) };
+}
+
+export type LiveDocumentAccess = 'edit' | 'read' | null;
+
+/**
+ * The websocket's decision for a page's live document: `edit`, `read` (they read the live text
+ * but may not change it) or refuse (null: no such page, unreadable, or a reader of the published
+ * version). The same as the abilities' `readsLiveText` and `edit`.
+ */
+export function liveDocumentAccess(v: Viewer, page: PageRef | null): LiveDocumentAccess {
+  if (!page || !readsLiveText(v) || !canReadPage(v, page)) return null;
+  return canPage(v, 'edit', page) ? 'edit' : 'read';
+}
+
+/**
+ * Whether this person would steer the page once named its co-author: a party member who would
+ * read it then. Nobody else can be named (naming gives no right to read).
+ */
+export function steersOnceNamed(person: Viewer, page: PageRef): boolean {
+  if (person === null) return false;
+  const named = { ...page, stewardIds: [...page.stewardIds, person.id] };
+  return stewardsPage(person, named) && canReadPage(person, named);
 }
 
 /**
@@ -209,7 +268,7 @@ export function authorizePage(v: Viewer, action: PageAction, page: PageRef): voi
   // Nobody reads a deleted page: only those who steer it (and see it in the trash) may learn
   // that it exists; to everyone else a restore answers not_found, like any unreadable page.
   const isVisible = action === 'restore' && page.deletedAt ? mayRestore(v, page) : canReadPage(v, page);
-  if (!isVisible) throw new AppError('not_found');
+  if (!isVisible || (PARTY_INTERNAL.has(action) && !isPartyMember(v))) throw new AppError('not_found');
   if (v === null) throw new AppError('unauthorized');
   throw new AppError('forbidden');
 }

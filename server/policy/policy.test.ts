@@ -2,7 +2,8 @@
  * The permission matrix against the real database: every role × every page (space, visibility,
  * status, deleted) × every action, compared with the table written by hand in
  * test/permission-matrix.ts. Pages are loaded with `loadPage` and asked through every entry
- * point (`can`, `authorizePage`, `getPage`'s abilities).
+ * point (`canPage`, `authorizePage`, `pageAbilities`, `getPage`'s abilities, the websocket's
+ * `liveDocumentAccess`).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/errors';
@@ -10,8 +11,9 @@ import { loadPage } from '@/server/pages/load-page';
 import { getPage } from '@/server/pages/page-service';
 import { toSpaceRef } from '@/server/spaces/queries';
 import { buildPermissionWorld, expectAppError, MATRIX_ROLES, MATRIX_SPACES, makeUser, viewerOf, type PermissionWorld } from '@/test/factories';
-import { expectedPage, expectedRead, expectedRefusal, expectedSpace, SPACE_ACTIONS_TESTED } from '@/test/permission-matrix';
-import { authorizePage, can, canSite, canSpace, PAGE_ACTIONS } from './index';
+import { expectedLiveAccess, expectedPage, expectedRead, expectedReadsLiveText, expectedRefusal, expectedSpace, SPACE_ACTIONS_TESTED } from '@/test/permission-matrix';
+import { accessTo, liveAccess } from '@/server/collab/access';
+import { authorizePage, canPage, canSite, canSpace, liveDocumentAccess, pageAbilities, PAGE_ACTIONS, SITE_ACTIONS, siteAbilities, SPACE_ACTIONS, spaceAbilities } from './index';
 
 let w: PermissionWorld;
 beforeAll(() => {
@@ -32,7 +34,7 @@ describe('page permission matrix', () => {
     expect(w.pages.filter((p) => expectedRead('siteAdmin', p))).toHaveLength(18);
   });
 
-  it('can() answers every (role, page, action) as the table says', () => {
+  it('canPage answers every (role, page, action) as the table says', () => {
     const mismatches: string[] = [];
     let checked = 0;
     for (const role of MATRIX_ROLES) {
@@ -41,7 +43,7 @@ describe('page permission matrix', () => {
         const ref = loadPage(p.id).ref;
         for (const action of PAGE_ACTIONS) {
           checked++;
-          const got = can(v, action, { type: 'page', page: ref });
+          const got = canPage(v, action, ref);
           const want = expectedPage(role, action, p);
           if (got !== want) mismatches.push(`${role} ${action} ${label(p)}: got ${got}, want ${want}`);
         }
@@ -49,6 +51,47 @@ describe('page permission matrix', () => {
     }
     expect(checked).toBe(MATRIX_ROLES.length * 54 * PAGE_ACTIONS.length);
     expect(mismatches).toEqual([]);
+  });
+
+  it('pageAbilities equals canPage for every action, and readsLiveText is the table’s', () => {
+    const mismatches: string[] = [];
+    for (const role of MATRIX_ROLES) {
+      const v = w.viewers[role];
+      for (const p of w.pages) {
+        const ref = loadPage(p.id).ref;
+        const abilities = pageAbilities(v, ref);
+        expect(Object.keys(abilities).sort()).toEqual([...PAGE_ACTIONS, 'readsLiveText'].sort());
+        for (const action of PAGE_ACTIONS) if (abilities[action] !== canPage(v, action, ref)) mismatches.push(`${role} ${action} ${label(p)}`);
+        if (abilities.readsLiveText !== expectedReadsLiveText(role, p)) mismatches.push(`${role} readsLiveText ${label(p)}: got ${abilities.readsLiveText}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('the websocket decides edit / read / refuse as the abilities say, and as the table says', () => {
+    const mismatches: string[] = [];
+    let edits = 0;
+    let reads = 0;
+    for (const role of MATRIX_ROLES) {
+      const v = w.viewers[role];
+      for (const p of w.pages) {
+        const ref = loadPage(p.id).ref;
+        const a = pageAbilities(v, ref);
+        const fromAbilities = a.readsLiveText ? (a.edit ? 'edit' : 'read') : null;
+        const decided = liveDocumentAccess(v, ref);
+        // The collaboration server's own entry points are thin calls of the policy.
+        for (const got of [decided, liveAccess(v, p.id), accessTo(v, ref)]) {
+          if (got !== fromAbilities || got !== expectedLiveAccess(role, p)) mismatches.push(`${role} ${label(p)}: got ${got}, abilities ${fromAbilities}, want ${expectedLiveAccess(role, p)}`);
+        }
+        if (decided === 'edit') edits++;
+        if (decided === 'read') reads++;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Both answers occur: the comparison is not between two constant nulls.
+    expect(edits).toBeGreaterThan(0);
+    expect(reads).toBeGreaterThan(0);
+    expect(liveDocumentAccess(w.viewers.siteAdmin, null)).toBeNull();
   });
 
   it('authorizePage refuses with not_found for unreadable pages, forbidden/unauthorized otherwise', () => {
@@ -100,7 +143,7 @@ describe('page permission matrix', () => {
 describe('stewardship is a deliberate role', () => {
   const STEER = ['publish', 'publishVersion', 'archive', 'delete', 'changeVisibility'] as const;
   const steersAny = (role: keyof PermissionWorld['viewers'], p: PermissionWorld['pages'][number]) =>
-    STEER.some((a) => can(w.viewers[role], a, { type: 'page', page: loadPage(p.id).ref }));
+    STEER.some((a) => canPage(w.viewers[role], a, loadPage(p.id).ref));
   const alive = () => w.pages.filter((p) => p.deleted === 'alive');
   const find = (space: string, visibility: string, status: string) => alive().find((p) => p.space === space && p.visibility === visibility && p.status === status)!;
 
@@ -121,17 +164,17 @@ describe('stewardship is a deliberate role', () => {
     const p = find('section', 'space', 'published');
     const ref = loadPage(p.id).ref;
     expect(ref.stewardIds).toContain(w.users.namedCoAuthor.id);
-    expect(can(w.viewers.namedCoAuthor, 'read', { type: 'page', page: ref })).toBe(false);
+    expect(canPage(w.viewers.namedCoAuthor, 'read', ref)).toBe(false);
     expect(steersAny('namedCoAuthor', p)).toBe(false);
     expectAppError(() => authorizePage(w.viewers.namedCoAuthor, 'archive', ref), 'not_found');
   });
 
   it('naming co-authors is the creator’s or an animator’s act, not a named co-author’s', () => {
     const ref = loadPage(find('group', 'members', 'published').id).ref;
-    expect(can(w.viewers.author, 'manageStewards', { type: 'page', page: ref })).toBe(true);
-    expect(can(w.viewers.groupAdmin, 'manageStewards', { type: 'page', page: ref })).toBe(true);
-    expect(can(w.viewers.namedCoAuthor, 'manageStewards', { type: 'page', page: ref })).toBe(false);
-    expect(can(w.viewers.groupMember, 'manageStewards', { type: 'page', page: ref })).toBe(false);
+    expect(canPage(w.viewers.author, 'manageStewards', ref)).toBe(true);
+    expect(canPage(w.viewers.groupAdmin, 'manageStewards', ref)).toBe(true);
+    expect(canPage(w.viewers.namedCoAuthor, 'manageStewards', ref)).toBe(false);
+    expect(canPage(w.viewers.groupMember, 'manageStewards', ref)).toBe(false);
   });
 });
 
@@ -146,6 +189,20 @@ describe('space permission matrix', () => {
           const want = expectedSpace(role, action, space);
           if (got !== want) mismatches.push(`${role} ${action} ${space}: got ${got}, want ${want}`);
         }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('spaceAbilities equals canSpace for every action, and the table where it speaks', () => {
+    const mismatches: string[] = [];
+    for (const role of MATRIX_ROLES) {
+      for (const space of MATRIX_SPACES) {
+        const row = w.spaceOf[space];
+        const abilities = spaceAbilities(w.viewers[role], row);
+        expect(Object.keys(abilities).sort()).toEqual([...SPACE_ACTIONS].sort());
+        for (const action of SPACE_ACTIONS) if (abilities[action] !== canSpace(w.viewers[role], action, toSpaceRef(row))) mismatches.push(`${role} ${action} ${space}`);
+        for (const action of SPACE_ACTIONS_TESTED) if (abilities[action] !== expectedSpace(role, action, space)) mismatches.push(`${role} ${action} ${space} (table)`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -179,7 +236,7 @@ describe('space permission matrix', () => {
 });
 
 describe('site permissions', () => {
-  it('createGroup and createInvitation: party members; manageSite: admins', () => {
+  it('createGroup, createInvitation, joinGroups, followActivity and reading live text: party members; manageSite: admins', () => {
     const want: Record<string, [boolean, boolean]> = {
       anonymous: [false, false],
       citizen: [false, false],
@@ -191,6 +248,11 @@ describe('site permissions', () => {
       expect(canSite(v, 'createGroup'), role).toBe(party);
       expect(canSite(v, 'createInvitation'), role).toBe(party);
       expect(canSite(v, 'manageSite'), role).toBe(admin);
+      expect(canSite(v, 'joinGroups'), role).toBe(party);
+      expect(canSite(v, 'followActivity'), role).toBe(party);
+      const abilities = siteAbilities(v);
+      for (const action of SITE_ACTIONS) expect(abilities[action], `${role} ${action}`).toBe(canSite(v, action));
+      expect(abilities.readsLiveText, role).toBe(party);
     }
   });
 

@@ -11,7 +11,7 @@ import { foldText } from '@/lib/text/fold';
 import { searchWords } from '@/lib/text/search-words';
 import { decodeCursor, encodeCursor, offsetUpTo } from '@/server/http/cursor';
 import { titleSeenBy } from '@/server/pages/seen-by';
-import { isPartyMember, readableWhere, type Viewer } from '@/server/policy';
+import { readableWhere, readsLiveText, type Viewer } from '@/server/policy';
 
 export type SearchResult = { id: string; title: string; snippet: string; spaceName: string; kind: PageKind; status: PageStatus };
 export type SearchPage = { data: SearchResult[]; nextCursor: string | null };
@@ -57,7 +57,7 @@ export function snippetHTML(raw: string): string {
 
 /** Members search the live text, everyone else what was published. */
 function indexFor(viewer: Viewer): SQL {
-  return sql.raw(isPartyMember(viewer) ? 'page_search' : 'page_search_public');
+  return sql.raw(readsLiveText(viewer) ? 'page_search' : 'page_search_public');
 }
 
 /**
@@ -83,7 +83,7 @@ export function searchPages(viewer: Viewer, q: string, opts: SearchOptions = {})
   if (!match) return { data: [], nextCursor: null };
   const fts = indexFor(viewer);
   const readable = readableWhere(viewer);
-  const member = isPartyMember(viewer);
+  const member = readsLiveText(viewer);
   const titled = db()
     .all<{ rid: number; score: number }>(
       member

@@ -175,17 +175,3 @@ export function listMyGroupInvitations(userId: string, locale: Locale = 'fr'): M
     }));
 }
 
-export function spaceAbilities(viewer: Viewer, space: SpaceRow) {
-  const ref = toSpaceRef(space);
-  return {
-    listMembers: canSpace(viewer, 'listMembers', ref),
-    manageMembers: canSpace(viewer, 'manageMembers', ref),
-    createPage: canSpace(viewer, 'createPage', ref),
-    join: canSpace(viewer, 'join', ref),
-    leave: canSpace(viewer, 'leave', ref),
-    viewTrash: canSpace(viewer, 'viewTrash', ref),
-    createSubspace: canSpace(viewer, 'createSubspace', ref),
-  };
-}
-export type SpaceAbilities = ReturnType<typeof spaceAbilities>;
-

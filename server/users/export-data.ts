@@ -16,7 +16,7 @@ import { liveDocState } from '@/server/documents/live-state';
 import { renderLinks } from '@/server/links/render-links';
 import { editorSchema, jsonToMarkdown, yStateToJSON } from '@/server/pages/body';
 import { loadPage } from '@/server/pages/load-page';
-import { canPage, isPartyMember } from '@/server/policy';
+import { canPage, readsLiveText } from '@/server/policy';
 import { getProfile, listSessions } from './account-service';
 
 /** Leaf nodes that are content of their own (an image, a wiki link, a rule). */
@@ -96,7 +96,7 @@ export function exportMyData(userId: string) {
     )
     .all()
     .map((p) => p.id);
-  const written = isPartyMember(viewer)
+  const written = readsLiveText(viewer)
     ? pageIds.flatMap((id) => {
         const { row, ref } = loadPage(id);
         // Read right now, in full: the live text (trash and unreadable pages are out).

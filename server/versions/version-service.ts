@@ -13,10 +13,10 @@ import { db } from '@/db/client';
 import { pages, pageVersions, users, type Locale } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
-import { authorizePage, canPage, isPartyMember, type PageRef, type Viewer } from '@/server/policy';
+import { authorizePage, canPage, pageAbilities, type PageRef, type Viewer } from '@/server/policy';
 import { renderLinks } from '@/server/links/render-links';
 import { displayName, sectionNameSql } from '@/server/users/display-name';
-import { loadPage, pageAbilities } from '@/server/pages/load-page';
+import { loadPage } from '@/server/pages/load-page';
 import { editorSchema, jsonToHTML, yStateToJSON } from '@/server/pages/body';
 import { liveDocState } from '@/server/documents/live-state';
 import { writeDocument } from '@/server/pages/write-document';
@@ -50,9 +50,8 @@ function toItems(rows: VersionMeta[], publishedVersionId: string | null, locale?
 
 /** Loads the page and checks the viewer may see its history (citizens: not_found). */
 function historyOf(viewer: Viewer, pageId: string) {
-  // Outside the party, history does not exist (not_found even where the page itself is public).
-  if (!isPartyMember(viewer)) throw new AppError('not_found');
   const loaded = loadPage(pageId);
+  // Outside the party, history does not exist (the policy answers not_found even where the page itself is public).
   authorizePage(viewer, 'viewHistory', loaded.ref);
   return loaded;
 }

@@ -14,10 +14,10 @@ import { isAppError } from '@/lib/errors';
 import { getViewerOrResume } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
 import { listPageTree } from '@/server/pages/tree';
-import { isPartyMember } from '@/server/policy';
+import { readsLiveText, spaceAbilities } from '@/server/policy';
 import { PageTree } from '@/components/shell/PageTree';
 import { movePageAction } from '../../shell-actions';
-import { countMatchingMembers, countMembers, getBreadcrumbs, getSpaceRow, listMembers, listSpaces, spaceAbilities } from '@/server/spaces/queries';
+import { countMatchingMembers, countMembers, getBreadcrumbs, getSpaceRow, listMembers, listSpaces } from '@/server/spaces/queries';
 import { addMemberAction, createSubspaceAction, joinGroupAction, leaveGroupAction, removeMemberAction, restorePageAction, setRoleAction } from './actions';
 import { MoreLink } from '@/components/ui/MoreLink';
 
@@ -48,7 +48,7 @@ export default async function SpacePage({ params, searchParams }: { params: Para
   const crumbs = getBreadcrumbs(space);
   const pages = listPages(viewer, { spaceId: id, limit: 20, cursor: sp.cursor ?? null });
   // Party members see the pages as a tree they can arrange; outside the party, the published texts as a list.
-  const tree = isPartyMember(viewer) ? listPageTree(viewer, id) : null;
+  const tree = readsLiveText(viewer) ? listPageTree(viewer, id) : null;
   const children = space.kind === 'national' || space.kind === 'federation' ? listSpaces({ parentId: id, limit: 60, cursor: sp.spaces ?? null }) : null;
   const memberQuery = typeof sp.mq === 'string' ? sp.mq.trim().slice(0, 100) : '';
   const members = can.listMembers ? listMembers(viewer, id, { limit: 200, cursor: sp.members ?? null, q: memberQuery, locale: (await getLocale()) === 'en' ? 'en' : 'fr' }) : null;

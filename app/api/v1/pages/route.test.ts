@@ -40,6 +40,18 @@ describe('GET /api/v1/pages', () => {
     for (const p of [membersPage, secretPage, draftPage, trashedPage]) expect(r.text).not.toContain(p.title);
   });
 
+  it('gives each listed page the viewer’s abilities, as GET /api/v1/pages/:id does', async () => {
+    for (const token of [militante.token, colmar.token, undefined]) {
+      const r = await read(await listPages(req(`/api/v1/pages?spaceId=${t.section.id}`, { token })));
+      expect(r.body.data.length).toBeGreaterThan(0);
+      for (const item of r.body.data) expect(item.abilities).toEqual((await get(item.id, token)).body.abilities);
+    }
+    const mine = await read(await listPages(req(`/api/v1/pages?spaceId=${t.section.id}`, { token: militante.token })));
+    expect(mine.body.data.find((p: { id: string }) => p.id === secretPage.id).abilities).toMatchObject({ read: true, edit: true, readsLiveText: true });
+    const anonymous = await read(await listPages(req(`/api/v1/pages?spaceId=${t.section.id}`)));
+    expect(anonymous.body.data[0].abilities).toMatchObject({ read: true, edit: false, comment: false, readsLiveText: false });
+  });
+
   it('lists what a member of another section may read, and no title beyond', async () => {
     const r = await read(await listPages(req(`/api/v1/pages?spaceId=${t.section.id}`, { token: colmar.token })));
     expect(ids(r).sort()).toEqual([publicPage.id, membersPage.id].sort());

@@ -1,18 +1,21 @@
 import { PAGE_KINDS } from '@/lib/domain/enums';
 import { apiRoute, enumParam, json, limitParam, readJsonObject, rejectUnknownFields, signedIn } from '@/server/http/api';
+import { loadPageRefs } from '@/server/pages/load-page';
 import { createPage, createPageInput, getPage, listPages, type CreatePageInput } from '@/server/pages/page-service';
+import { pageAbilities } from '@/server/policy';
 import { requireSpaceParam } from '../spaces/space-json';
 import { pageJson, pageUrl } from './page-json';
 
 export const dynamic = 'force-dynamic';
 
-/** Readable pages only (the policy's `readableWhere`), newest change first. */
+/** Readable pages only (the policy's `readableWhere`), newest change first, each with its abilities. */
 export const GET = apiRoute(async (req, { viewer }) => {
   const q = new URL(req.url).searchParams;
   const spaceId = q.get('spaceId') || undefined;
   if (spaceId) requireSpaceParam(spaceId, 'spaceId');
   const page = listPages(viewer, { spaceId, kind: enumParam(q, 'kind', PAGE_KINDS), limit: limitParam(q), cursor: q.get('cursor') });
-  return { data: page.data.map((p) => ({ ...p, url: pageUrl(p.id) })), nextCursor: page.nextCursor };
+  const refs = loadPageRefs(page.data.map((p) => p.id));
+  return { data: page.data.map((p) => ({ ...p, url: pageUrl(p.id), abilities: pageAbilities(viewer, refs.get(p.id)!) })), nextCursor: page.nextCursor };
 });
 
 export const POST = apiRoute(async (req, { viewer }) => {

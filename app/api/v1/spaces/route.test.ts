@@ -14,9 +14,20 @@ describe('GET /api/v1/spaces', () => {
     expect(r.headers.get('cache-control')).toBe('private, no-store');
     expect(r.body.nextCursor).toBeNull();
     expect(r.body.data).toEqual(
-      [t.otherSection, t.section].map((s) => ({ id: s.id, kind: 'section', name: s.name, description: '', parentId: t.federation.id })),
+      [t.otherSection, t.section].map((s) => ({ id: s.id, kind: 'section', name: s.name, description: '', parentId: t.federation.id, abilities: expect.any(Object) })),
     );
     expect(r.text).not.toContain('"path"');
+  });
+
+  it('gives each space the viewer’s abilities, as GET /api/v1/spaces/:id does', async () => {
+    const r = await read(await listSpaces(req('/api/v1/spaces?kind=section', { token: secretary.token })));
+    const byId = new Map(r.body.data.map((s: { id: string; abilities: Record<string, boolean> }) => [s.id, s.abilities]));
+    expect(byId.get(t.section.id)).toMatchObject({ manageMembers: true, createPage: true, listMembers: true, createSubspace: false });
+    expect(byId.get(t.otherSection.id)).toMatchObject({ manageMembers: false, createPage: false, listMembers: false });
+    const one = await read(await getSpace(req(`/api/v1/spaces/${t.section.id}`, { token: secretary.token }), params({ id: t.section.id })));
+    expect(byId.get(t.section.id)).toEqual(one.body.abilities);
+    const anonymous = await read(await listSpaces(req('/api/v1/spaces?kind=section')));
+    for (const s of anonymous.body.data) expect(Object.values(s.abilities).every((a) => a === false)).toBe(true);
   });
 
   it('lists the children of a parent', async () => {

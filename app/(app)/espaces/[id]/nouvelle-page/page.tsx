@@ -5,7 +5,8 @@ import { NewPageForm } from '@/components/pages/NewPageForm';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { isAppError } from '@/lib/errors';
 import { requireViewer } from '@/server/auth/current';
-import { getSpaceRow, listMySpaces, spaceAbilities } from '@/server/spaces/queries';
+import { spaceAbilities } from '@/server/policy';
+import { getSpaceRow, listMySpaces } from '@/server/spaces/queries';
 import { createPageAction } from './actions';
 import '@/components/pages/page-screen.css';
 

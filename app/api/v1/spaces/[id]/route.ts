@@ -1,5 +1,6 @@
 import { apiRoute } from '@/server/http/api';
-import { getBreadcrumbs, getSpaceRow, spaceAbilities } from '@/server/spaces/queries';
+import { spaceAbilities } from '@/server/policy';
+import { getBreadcrumbs, getSpaceRow } from '@/server/spaces/queries';
 import { spaceJson } from '../space-json';
 
 export const dynamic = 'force-dynamic';
