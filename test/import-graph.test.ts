@@ -24,6 +24,13 @@ describe('import graph', () => {
     expect(importCycles(toy)).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts'], ['e.ts', 'e.ts']]);
   });
 
+  it('only the process (server/index.ts) reaches server/collab/: the domain reaches rooms through server/documents', () => {
+    const reaching = [...graph]
+      .filter(([file]) => !file.startsWith('server/collab/') && file !== 'server/index.ts' && !/\.test\.tsx?$/.test(file))
+      .flatMap(([file, targets]) => targets.filter((t) => t.startsWith('server/collab/')).map((t) => `${file} → ${t}`));
+    expect(reaching).toEqual([]);
+  });
+
   it('has no circle within server/ and lib/', () => {
     const cycles = importCycles(graph, (file) => file.startsWith('server/') || file.startsWith('lib/'));
     expect(cycles.map((c) => c.join(' → '))).toEqual([]);

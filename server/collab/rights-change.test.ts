@@ -1,6 +1,6 @@
 /**
  * Rights withdrawn during a session: the domain change (membership, visibility, status) reaches
- * open sockets through the bridge's `notifyAccessChanged`, with no manual re-check, before the
+ * open sockets through `notifyAccessChanged` (the live-rooms port), with no manual re-check, before the
  * change returns.
  */
 import { eq } from 'drizzle-orm';
