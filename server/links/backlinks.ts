@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { pageLinks, pagePublicLinks, pages, spaces, type PageKind } from '@/db/schema';
 import { decodeCursor, encodeCursor, timeAndId } from '@/server/http/cursor';
-import { loadPage } from '@/server/pages/load-page';
+import { loadPage, type LoadedPage } from '@/server/pages/load-page';
 import { changedAtSeenBy, titleSeenBy } from '@/server/pages/seen-by';
 import { TARGET_MARK } from './extract-links';
 import { resolveLinkTitles } from './resolve-titles';
@@ -25,8 +25,16 @@ const linksFor = (viewer: Viewer) => (readsLiveText(viewer) ? pageLinks : pagePu
 
 /** Readable pages linking to `pageId`, most recently updated first, with the text around the link. */
 export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: number; cursor?: string | null } = {}): Paged<Backlink> {
-  const target = loadPage(pageId);
+  return backlinksOf(viewer, loadPage(pageId), opts);
+}
+
+/**
+ * `listBacklinks` for a page already loaded. `targetTitle`: the target's title as this viewer
+ * reads it, when the caller has it (else it is looked up).
+ */
+export function backlinksOf(viewer: Viewer, target: LoadedPage, opts: { limit?: number; cursor?: string | null; targetTitle?: string } = {}): Paged<Backlink> {
   authorizePage(viewer, 'read', target.ref);
+  const pageId = target.row.id;
   const limit = clampLimit(opts.limit);
   const cur = decodeCursor(opts.cursor, timeAndId);
   const links = linksFor(viewer);
@@ -46,7 +54,7 @@ export function listBacklinks(viewer: Viewer, pageId: string, opts: { limit?: nu
     .limit(limit + 1)
     .all();
   // The link itself shows as the target's title, which the viewer may read (as they read it).
-  const targetTitle = resolveLinkTitles(viewer, [pageId])[pageId] ?? target.row.title;
+  const targetTitle = opts.targetTitle ?? resolveLinkTitles(viewer, [pageId])[pageId] ?? target.row.title;
   const data = rows.slice(0, limit).map(({ sortedAt: _, ...r }) => ({ ...r, snippet: r.snippet.replaceAll(TARGET_MARK, targetTitle) }));
   const last = rows[data.length - 1];
   return {

@@ -118,10 +118,15 @@ export function createStubPage(viewer: Viewer, spaceId: string, title: string): 
  * author and nothing of the live document (its text, who changed it, when).
  */
 export function getPage(viewer: Viewer, id: string) {
-  const loaded = loadPage(id);
+  return readLoadedPage(viewer, loadPage(id));
+}
+
+/** `getPage` on a page already loaded (the page view loads it once for everything it shows). */
+export function readLoadedPage(viewer: Viewer, loaded: LoadedPage) {
   authorizePage(viewer, 'read', loaded.ref);
   const abilities = pageAbilities(viewer, loaded.ref);
-  const row = loaded.row;
+  const { row } = loaded;
+  const id = row.id;
   const published = row.publishedVersionId
     ? (prepared('getPage.published', (d) =>
         d.select({ id: pageVersions.id, name: pageVersions.name, title: pageVersions.title, createdAt: pageVersions.createdAt }).from(pageVersions).where(eq(pageVersions.id, sql.placeholder('id'))).prepare(),
@@ -159,7 +164,7 @@ export function getPage(viewer: Viewer, id: string) {
   return { ...row, space: loaded.space, body, authors, publication, abilities };
 }
 type PageAuthor = { id: string; name: string | null; deletedAt: Date | null; sectionName: string | null };
-export type PageView = ReturnType<typeof getPage>;
+export type PageAsRead = ReturnType<typeof getPage>;
 
 export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): PageRow {
   const v = requireUser(viewer);

@@ -1,15 +1,18 @@
 import { env } from '@/server/env';
 import { json } from '@/server/http/api';
 import { RevisionConflict } from '@/server/pages/based-write';
-import { renderLinks } from '@/server/links/render-links';
-import { jsonToMarkdown, jsonToText, type RenderedBody } from '@/server/pages/body';
-import { getPage, type PageView } from '@/server/pages/page-service';
+import type { PageAsRead } from '@/server/pages/page-service';
+import { getPageView } from '@/server/pages/page-view';
 import type { Viewer } from '@/server/policy';
 
 /** A page whose body was read for its viewer (the live one carries its revision). */
-type ReadPage = Omit<PageView, 'body'> & { body: RenderedBody & { revision?: string } };
+type ReadPage = Omit<PageAsRead, 'body'> & { body: { text: string; markdown: string; revision?: string | null } };
 
-/** A page as the API serves it; only ever built from `getPage`, which has checked `read`. */
+/**
+ * A page as the API serves it; only ever built from `getPageView` or `getPage`, which have
+ * checked `read`. `abilities` are the policy's, as the page route shows them (Outline's
+ * `policies` beside the data).
+ */
 export function pageJson(p: ReadPage) {
   return {
     id: p.id,
@@ -32,16 +35,12 @@ export function pageJson(p: ReadPage) {
 }
 
 /**
- * The page as `viewer` may read it (live text for party members, the published version for
- * everyone else, as `getPage` decides), with wiki links showing their target's current title,
- * or "page privée" when the viewer may not read the target.
+ * The page as `viewer` may read it, from the same read as the page route (`getPageView`): the
+ * live text for party members, the published version for everyone else, wiki links showing
+ * their target's current title, or "page privée" when the viewer may not read the target.
  */
 export function pageJsonFor(viewer: Viewer, id: string) {
-  const p = getPage(viewer, id);
-  const json = renderLinks(viewer, p.body.json);
-  if (json === p.body.json) return pageJson(p);
-  const revision = 'revision' in p.body ? p.body.revision : undefined;
-  return pageJson({ ...p, body: { json, text: jsonToText(json, { linkLabels: true }), markdown: jsonToMarkdown(json), revision } });
+  return pageJson(getPageView(viewer, id));
 }
 
 export const pageUrl = (id: string) => `${env().AUTH_URL}/pages/${id}`;
