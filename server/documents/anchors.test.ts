@@ -216,6 +216,20 @@ describe('carrying anchors across publication and restore', () => {
     expect(resolveAnchor(live, anchor)).toMatchObject({ status: 'current', text: 'coûtent moins cher', rebased: true });
   });
 
+  it('follows the words when Enter splits their paragraph before them, or Backspace joins it to the one above (y-prosemirror rewrites them)', () => {
+    const live = docOf(MOTION);
+    const anchor = anchorFromQuote(live, { quote: 'coûtent moins cher' });
+    replaceBodyIn(live, markdownToJSON(MOTION.replace('commune. Les cantines', 'commune.\n\nLes cantines')));
+    const split = resolveAnchor(live, anchor);
+    expect(split).toMatchObject({ status: 'current', text: 'coûtent moins cher' });
+    const article = anchorFromQuote(live, { quote: 'la section suit' });
+    replaceBodyIn(live, markdownToJSON(MOTION.replace('commune. Les cantines', 'commune.\n\nLes cantines').replace('Exposé des motifs\n\nNous', 'Exposé des motifs Nous')));
+    expect(resolveAnchor(live, anchor)).toMatchObject({ status: 'current', text: 'coûtent moins cher' });
+    expect(resolveAnchor(live, article)).toMatchObject({ status: 'current', text: 'la section suit' });
+    const { text } = bodyPositions(live);
+    expect(text.startsWith('Exposé des motifs Nous voulons')).toBe(true);
+  });
+
   it('does not jump to another occurrence of the words whose surroundings differ', () => {
     const live = docOf(MOTION);
     const anchor = anchorFromQuote(live, { quote: 'cantines bio', occurrence: 1 });

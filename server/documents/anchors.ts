@@ -275,33 +275,54 @@ function offsetOf(map: BodyMap, encoded: string, doc: Y.Doc): number | null {
   return i > 0 ? (b.ends[i - 1] ?? b.contentEnd) : b.contentStart;
 }
 
-const commonSuffix = (a: string, b: string) => {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-};
-const commonPrefix = (a: string, b: string) => {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-};
+/** Length of the longest common subsequence of two short strings (contexts: a few dozen characters). */
+function commonSubsequence(a: string, b: string): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Context without block separators: joining or splitting paragraphs around a passage does not move it. */
+const flat = (s: string) => s.replaceAll('\n', '');
+
+/** Share of the strict matching a context needs: most of it, so other occurrences of common words are not taken. */
+const STRICT_CONTEXT = 0.75;
 
 /**
- * The occurrence of the quote whose surroundings match the anchor's context best (the quote with
- * its whole context first). With `strict`, only one whose context matches at least half.
+ * The occurrence of the quote whose surroundings match the anchor's context best (how much of the
+ * context is still there, in order, around it: a word typed or a paragraph joined nearby does not
+ * hide it). With `strict`, only one keeping at least STRICT_CONTEXT of its context.
  */
 function refind(map: BodyMap, anchor: PassageAnchor, strict: boolean): number | null {
+  const before = flat(anchor.before);
+  const after = flat(anchor.after);
   let best: number | null = null;
   let bestScore = -1;
   for (const at of occurrencesOf(map.text, anchor.quote)) {
+    const end = at + anchor.quote.length;
     const score =
-      commonSuffix(anchor.before, map.text.slice(Math.max(0, at - anchor.before.length), at)) +
-      commonPrefix(anchor.after, map.text.slice(at + anchor.quote.length, at + anchor.quote.length + anchor.after.length));
+      commonSubsequence(before, flat(map.text.slice(Math.max(0, at - 2 * ANCHOR_CONTEXT), at)).slice(-ANCHOR_CONTEXT)) +
+      commonSubsequence(after, flat(map.text.slice(end, end + 2 * ANCHOR_CONTEXT)).slice(0, ANCHOR_CONTEXT));
     if (score > bestScore) [best, bestScore] = [at, score];
   }
   if (best === null) return null;
-  const context = anchor.before.length + anchor.after.length;
-  return !strict || bestScore * 2 >= context ? best : null;
+  return !strict || bestScore >= STRICT_CONTEXT * (before.length + after.length) ? best : null;
+}
+
+/**
+ * Enter before a passage, in its paragraph, rewrites the rest of the paragraph as new characters in
+ * a new block: the old ones are deleted where the positions point (`at`). The quote found just
+ * after a block separator following `at`, with only the end of its old context before it there.
+ */
+function splitOff(map: BodyMap, anchor: PassageAnchor, at: number): number | null {
+  const found = map.text.indexOf(anchor.quote, at);
+  if (found === -1) return null;
+  const between = map.text.slice(at, found);
+  return between.includes(BLOCK_SEPARATOR) && flat(anchor.before).endsWith(flat(between)) ? found : null;
 }
 
 /** Contexts shorter than this do not say where a changed passage is. */
@@ -339,9 +360,13 @@ function resolveOn(map: BodyMap, doc: Y.Doc, anchor: PassageAnchor, usePositions
     const text = map.text.slice(from, to);
     if (text === anchor.quote) return { status: 'current', ...range(map, from, to), text };
     // The words came back elsewhere as new characters (a restore, a paste): there, if their surroundings agree.
+    const words = narrowed(map, from, to); // what is left, without a separator at either end
+    // The first or last characters were rewritten as new ones into a new block (Enter just before the passage).
+    if (words && map.text.slice(words[0], words[1]) === anchor.quote) return rebasedAt(map, anchor, words[0], words[1]);
     const again = refind(map, anchor, true);
     if (again !== null) return rebasedAt(map, anchor, again, again + anchor.quote.length);
-    const words = narrowed(map, from, to); // what is left, without a separator at either end
+    const split = words ? null : splitOff(map, anchor, from);
+    if (split !== null) return rebasedAt(map, anchor, split, split + anchor.quote.length);
     if (!words) return { status: 'gone', quote: anchor.quote, at: { text: from, pos: offsetToPos(map.runs, from, 'from') } };
     return { status: 'changed', ...range(map, words[0], words[1]), text: map.text.slice(words[0], words[1]), quote: anchor.quote };
   }
@@ -361,7 +386,7 @@ function resolveOn(map: BodyMap, doc: Y.Doc, anchor: PassageAnchor, usePositions
  * - `gone`: every character of the passage was deleted and nothing typed in its place (`at`,
  *   when known, is where it was).
  * When the positions no longer enclose the quote but the quote stands elsewhere with the same
- * surroundings (at least half of its context), or when the positions do not resolve in this
+ * surroundings (most of its context), or when the positions do not resolve in this
  * document at all (an anchor of another document's state, a deleted paragraph), the passage is
  * found again by quote and context (the best-matching occurrence; failing that, a changed
  * passage between the two contexts) and comes back `rebased` with a fresh `anchor` to store.
