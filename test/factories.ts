@@ -78,6 +78,11 @@ export function makePage(author: UserRow, space: { id: string }, input: Partial<
   return createPage(viewerOf(author), { title: `Page ${++seq}`, ...input, spaceId: space.id });
 }
 
+/** A page's row as stored (deleted ones too), or undefined once purged. */
+export function storedPage(id: string): PageRow | undefined {
+  return db().select().from(pages).where(eq(pages.id, id)).get();
+}
+
 export function setPageDates(id: string, dates: Partial<Pick<PageRow, 'updatedAt' | 'deletedAt' | 'createdAt'>>): void {
   db().update(pages).set(dates).where(eq(pages.id, id)).run();
 }

@@ -7,12 +7,12 @@ import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { pageAuthors, pages } from '@/db/schema';
+import { pageAuthors } from '@/db/schema';
 import { getPage, updatePage } from './page-service';
 import { saveNamedVersion } from '@/server/versions/version-service';
 import { lastVersion } from '@/server/versions/versions';
 import { addParagraph, apiTokenFor, bodyText, startCollab, synced, twoMembersOfASection, until, BODY, type Harness } from '@/test/collab-harness';
-import { makePage, viewerOf } from '@/test/factories';
+import { makePage, storedPage, viewerOf } from '@/test/factories';
 import type { WebsocketProvider } from 'y-websocket';
 
 let h: Harness;
@@ -31,7 +31,7 @@ const authorsOf = (pageId: string) =>
     .all()
     .map((r) => r.id)
     .sort();
-const rowOf = (pageId: string) => db().select().from(pages).where(eq(pages.id, pageId)).get()!;
+const rowOf = (pageId: string) => storedPage(pageId)!;
 
 /** Alice's published page open in Alice's and Bob's editors. */
 async function openPage(markdown = 'Texte d’Alice.') {

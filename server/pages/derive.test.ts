@@ -6,11 +6,11 @@ import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { pageAuthors, pages } from '@/db/schema';
+import { pageAuthors } from '@/db/schema';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
 import { appendUpdate } from '@/server/documents/store';
 import { liveDocState } from '@/server/documents/live-state';
-import { addMembership, makePage, makeTree, makeUser } from '@/test/factories';
+import { addMembership, makePage, makeTree, makeUser, storedPage } from '@/test/factories';
 import { derivePage } from './derive';
 
 const tree = makeTree();
@@ -33,7 +33,7 @@ function appendParagraph(pageId: string, who: { id: string }, text = ''): void {
   derivePage(pageId, liveDocState(pageId), [who.id], new Date(Date.now() + 60_000));
 }
 
-const rowOf = (id: string) => db().select().from(pages).where(eq(pages.id, id)).get()!;
+const rowOf = (id: string) => storedPage(id)!;
 const authorsOf = (id: string) => db().select({ id: pageAuthors.userId }).from(pageAuthors).where(eq(pageAuthors.pageId, id)).all().map((r) => r.id);
 
 describe('derivePage', () => {

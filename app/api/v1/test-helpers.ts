@@ -1,12 +1,13 @@
 /**
  * Fixtures for the API tests: people with tokens, a small territory tree, and requests shaped
- * like the ones a client sends. Everything goes through the real domain functions and database.
+ * like the ones a client sends. Everything goes through the real domain functions and database;
+ * people are made by test/factories.ts.
  */
-import { db } from '@/db/client';
-import { memberships, users, type SiteRole, type SpaceRole } from '@/db/schema';
+import type { SiteRole, SpaceRole } from '@/lib/domain/enums';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createGroup, createSubspace, ensureNationalSpace } from '@/server/spaces/space-service';
 import { createApiToken } from '@/server/users/api-tokens';
+import { addMembership, makeUser } from '@/test/factories';
 
 export const BASE = 'http://localhost:3999';
 
@@ -18,8 +19,8 @@ export type Person = { id: string; email: string; token: string };
 export function person(siteRole: SiteRole, spaces: [spaceId: string, role: SpaceRole][] = []): Person {
   n += 1;
   const email = `person${n}-${siteRole}@coopol.test`;
-  const u = db().insert(users).values({ name: `Personne ${n}`, email, siteRole }).returning().get();
-  for (const [spaceId, role] of spaces) db().insert(memberships).values({ userId: u.id, spaceId, role }).run();
+  const u = makeUser({ name: `Personne ${n}`, email, siteRole });
+  for (const [spaceId, role] of spaces) addMembership(u, { id: spaceId }, role);
   return { id: u.id, email, token: createApiToken(u.id, 'test').token };
 }
 
