@@ -76,6 +76,28 @@ describe('transactDocument without an open room', () => {
   });
 });
 
+describe('transactDocument inside a caller’s transaction', () => {
+  it('commits or rolls back with it when no room holds the page, and is refused when one does', async () => {
+    const page = newPage();
+    const before = logLength(page.id);
+    expect(() =>
+      db().transaction(() => {
+        appendWithTitle(page.id, 'Avec la transaction', 'Renommé puis annulé');
+        throw new Error('annulé');
+      }),
+    ).toThrow('annulé');
+    expect(logLength(page.id)).toBe(before);
+    expect(storedText(page.id)).not.toContain('Avec la transaction');
+    db().transaction(() => void appendWithTitle(page.id, 'Avec la transaction', 'Renommé'));
+    expect(storedText(page.id)).toContain('Avec la transaction');
+    expect(titleOf(page.id)).toBe('Renommé');
+    const a = h.provider(page.id, { token: apiTokenFor(alice) });
+    await synced(a);
+    expect(() => db().transaction(() => void appendWithTitle(page.id, 'Trop tôt', 'Jamais'))).toThrow(/own transaction/);
+    expect(storedText(page.id)).not.toContain('Trop tôt');
+  });
+});
+
 describe('transactDocument with an open room', () => {
   it('a throwing callback stores nothing, rolls the caller’s row back and relays nothing', async () => {
     const page = newPage();

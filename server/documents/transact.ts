@@ -40,9 +40,10 @@ export type DocumentChange<T> = {
  */
 export function transactDocument<T>(pageId: string, actor: string | null, change: (doc: Y.Doc, tx: DocumentTx) => T): DocumentChange<T> {
   const handle = db();
-  // Inside another transaction the update would reach the room before that one commits.
-  if (handle.$client.inTransaction) throw new Error('transactDocument opens its own transaction: call it outside any other.');
   const { state: base, logLength } = currentDoc(pageId);
+  // Inside a caller's transaction (a seed writing many pages at once) the change commits with
+  // it; an open room would get the update before that commit, so that case is refused.
+  if (handle.$client.inTransaction && logLength === null) throw new Error('transactDocument on a page open in a room opens its own transaction: call it outside any other.');
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, base);
