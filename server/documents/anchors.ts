@@ -174,13 +174,13 @@ function spanAt(map: BodyMap, offset: number): YSpan | null {
 
 const encode = (rpos: Y.RelativePosition) => toBase64(Y.encodeRelativePosition(rpos));
 
-function anchorOn(map: BodyMap, from: number, to: number, quote = map.text.slice(from, to)): PassageAnchor {
+function anchorOn(map: BodyMap, from: number, to: number): PassageAnchor {
   const first = spanAt(map, from)!;
   const last = spanAt(map, to - 1)!;
   return {
     start: encode(Y.createRelativePositionFromTypeIndex(first.type, first.index + (from - first.text), 0)),
     end: encode(Y.createRelativePositionFromTypeIndex(last.type, last.index + (to - 1 - last.text) + 1, -1)),
-    quote,
+    quote: map.text.slice(from, to),
     before: map.text.slice(Math.max(0, from - ANCHOR_CONTEXT), from),
     after: map.text.slice(to, to + ANCHOR_CONTEXT),
   };
@@ -198,7 +198,10 @@ function narrowed(map: BodyMap, from: number, to: number): [number, number] | nu
  * between two blocks). Throws `invalid_input` on `quote` when the range holds no character.
  */
 export function anchorFromRange(doc: Y.Doc, from: number, to: number): PassageAnchor {
-  const map = mapBody(doc);
+  return anchorInRange(mapBody(doc), from, to);
+}
+
+function anchorInRange(map: BodyMap, from: number, to: number): PassageAnchor {
   const range = narrowed(map, Math.max(0, from), Math.min(map.text.length, to));
   if (!range) throw new AppError('invalid_input', 'quote: the passage holds no text.', 'quote');
   return anchorOn(map, range[0], range[1]);
@@ -220,11 +223,9 @@ export function anchorFromQuote(doc: Y.Doc, { quote, occurrence = 1 }: { quote: 
   const map = mapBody(doc);
   const found = quote ? occurrencesOf(map.text, quote) : [];
   if (!found.length) throw new AppError('invalid_input', 'quote: these words are not in the text.', 'quote');
-  const at = found[occurrence - 1];
-  if (!Number.isInteger(occurrence) || at === undefined) throw new AppError('invalid_input', `occurrence: the words appear ${found.length} time(s).`, 'occurrence');
-  const range = narrowed(map, at, at + quote.length);
-  if (!range) throw new AppError('invalid_input', 'quote: the passage holds no text.', 'quote');
-  return anchorOn(map, range[0], range[1]);
+  const at = Number.isInteger(occurrence) ? found[occurrence - 1] : undefined;
+  if (at === undefined) throw new AppError('invalid_input', `occurrence: the words appear ${found.length} time(s).`, 'occurrence');
+  return anchorInRange(map, at, at + quote.length);
 }
 
 /**
@@ -233,7 +234,7 @@ export function anchorFromQuote(doc: Y.Doc, { quote, occurrence = 1 }: { quote: 
  */
 export function anchorFromSelection(doc: Y.Doc, from: number, to: number): PassageAnchor {
   const map = mapBody(doc);
-  return anchorFromRange(doc, posToOffset(map.runs, from), posToOffset(map.runs, to));
+  return anchorInRange(map, posToOffset(map.runs, from), posToOffset(map.runs, to));
 }
 
 /** Plain-text offsets of the body to ProseMirror positions of the same document. */
@@ -347,7 +348,7 @@ function rebasedAt(map: BodyMap, anchor: PassageAnchor, at: number, end: number)
   if (!words) return { status: 'gone', quote: anchor.quote, at: { text: at, pos: offsetToPos(map.runs, at, 'from') } };
   const [from, to] = words;
   const text = map.text.slice(from, to);
-  const fresh = { ...anchorOn(map, from, to), quote: anchor.quote };
+  const fresh = { ...anchorOn(map, from, to), quote: anchor.quote }; // a changed passage keeps its old words
   if (text === anchor.quote) return { status: 'current', ...range(map, from, to), text, rebased: true, anchor: fresh };
   return { status: 'changed', ...range(map, from, to), text, quote: anchor.quote, rebased: true, anchor: fresh };
 }
