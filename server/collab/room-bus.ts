@@ -22,8 +22,9 @@ export class InProcessRoomBus implements RoomBus {
   private readonly listeners = new Map<string, Set<RoomBusListener>>();
 
   publish(pageId: string, update: Uint8Array): void {
+    // Runs on every keystroke: the set itself, no copy (a listener removed meanwhile is skipped).
     const set = this.listeners.get(pageId);
-    if (set) for (const listener of [...set]) listener(update);
+    if (set) for (const listener of set) listener(update);
   }
 
   subscribe(pageId: string, listener: RoomBusListener): () => void {
