@@ -110,6 +110,30 @@ describe('passage anchors', () => {
     expect(anchor.quote).toBe('Dispositif');
   });
 
+  it('begins or ends a passage on a wiki link, and keeps text typed beside the link outside', () => {
+    const doc = docOfState(jsonToYState({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'voir ' }, { type: 'wikiLink', attrs: { pageId: 'p1', label: 'Budget' } }, { type: 'text', text: ' puis la suite' }] }] }));
+    const endsOnLink = anchorFromQuote(doc, { quote: `voir ${LINK_IN_TEXT}` });
+    const startsOnLink = anchorFromQuote(doc, { quote: `${LINK_IN_TEXT} puis` });
+    const paragraph = doc.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement;
+    (paragraph.get(2) as Y.XmlText).insert(0, ' et');
+    (paragraph.get(0) as Y.XmlText).insert(5, 'donc ');
+    expect(bodyPositions(doc).text).toBe(`voir donc ${LINK_IN_TEXT} et puis la suite`);
+    expect(resolveAnchor(doc, endsOnLink)).toMatchObject({ status: 'changed', text: `voir donc ${LINK_IN_TEXT}` });
+    expect(resolveAnchor(doc, startsOnLink)).toMatchObject({ status: 'changed', text: `${LINK_IN_TEXT} et puis` });
+    const onLink = anchorFromQuote(doc, { quote: LINK_IN_TEXT });
+    (paragraph.get(2) as Y.XmlText).insert(0, '!');
+    (paragraph.get(0) as Y.XmlText).insert(10, '(');
+    const r = resolveAnchor(doc, onLink);
+    expect(r).toMatchObject({ status: 'current', text: LINK_IN_TEXT });
+    expect(pmText(doc, r)).toBe(LINK_IN_TEXT);
+  });
+
+  it('finds a passage by its words when its stored positions are unreadable', () => {
+    const doc = docOf(MOTION);
+    const anchor = { ...anchorFromQuote(doc, { quote: 'la section suit' }), start: 'pas une position', end: '' };
+    expect(resolveAnchor(doc, anchor)).toMatchObject({ status: 'current', text: 'la section suit', rebased: true });
+  });
+
   it('anchors an editor selection (ProseMirror positions) on the same words', () => {
     const doc = docOf(MOTION);
     const json = yStateToJSON(Y.encodeStateAsUpdate(doc));
