@@ -360,10 +360,10 @@ function resolveOn(map: BodyMap, doc: Y.Doc, anchor: PassageAnchor, usePositions
     const [from, to] = [start, Math.max(start, end)];
     const text = map.text.slice(from, to);
     if (text === anchor.quote) return { status: 'current', ...range(map, from, to), text };
-    // The words came back elsewhere as new characters (a restore, a paste): there, if their surroundings agree.
     const words = narrowed(map, from, to); // what is left, without a separator at either end
-    // The first or last characters were rewritten as new ones into a new block (Enter just before the passage).
+    // The quote between a separator and the positions: its first characters were rewritten into a new block.
     if (words && map.text.slice(words[0], words[1]) === anchor.quote) return rebasedAt(map, anchor, words[0], words[1]);
+    // The words came back elsewhere as new characters (a restore, a paste, a join): there, if their surroundings agree.
     const again = refind(map, anchor, true);
     if (again !== null) return rebasedAt(map, anchor, again, again + anchor.quote.length);
     const split = words ? null : splitOff(map, anchor, from);
