@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { addMembership, makeTree, makeUser, viewerOf } from '@/test/factories';
 import { createPage, getPage, updatePage } from '@/server/pages/page-service';
 import { pageRevision } from '@/server/pages/based-write';
+import { AppError } from '@/lib/errors';
 import { listBacklinks } from './backlinks';
+import { markdownWithWikiLinks } from './markdown-with-wiki-links';
 
 const tree = makeTree('Markdown');
 const writer = makeUser({ name: 'Rédactrice' });
@@ -35,5 +37,24 @@ describe('Markdown written in a form or through the API', () => {
     expect(after.contentUpdatedAt).toEqual(before.contentUpdatedAt);
     expect(after.authors.map((a) => a.id)).toEqual([writer.id]);
     expect(after.publication?.changedSince).toBe(false);
+  });
+
+  it('reading makes no page itself: a missing title goes to the stub maker it is given, once per title', () => {
+    const known = createPage(v, { spaceId: tree.section.id, title: 'Charte', visibility: 'space', status: 'published' });
+    const asked: string[] = [];
+    const json = markdownWithWikiLinks(v, tree.section.id, '[[Charte]], [[Statuts]] et encore [[statuts]].', (title) => {
+      asked.push(title);
+      return { id: 'stub-statuts' };
+    });
+    expect(asked).toEqual(['Statuts']);
+    expect(wikiTargets(json as Node)).toEqual([known.id, 'stub-statuts', 'stub-statuts']);
+  });
+
+  it('a stub maker that refuses leaves the words as typed', () => {
+    const json = markdownWithWikiLinks(v, tree.section.id, 'Voir [[Règlement intérieur]].', () => {
+      throw new AppError('forbidden');
+    });
+    expect(wikiTargets(json as Node)).toEqual([]);
+    expect(JSON.stringify(json)).toContain('[[Règlement intérieur]]');
   });
 });
