@@ -42,7 +42,7 @@ describe('Markdown written in a form or through the API', () => {
   it('reading makes no page itself: a missing title goes to the stub maker it is given, once per title', () => {
     const known = createPage(v, { spaceId: tree.section.id, title: 'Charte', visibility: 'space', status: 'published' });
     const asked: string[] = [];
-    const json = markdownWithWikiLinks(v, tree.section.id, '[[Charte]], [[Statuts]] et encore [[statuts]].', (title) => {
+    const json = markdownWithWikiLinks(v!, tree.section.id, '[[Charte]], [[Statuts]] et encore [[statuts]].', (title) => {
       asked.push(title);
       return { id: 'stub-statuts' };
     });
@@ -51,7 +51,7 @@ describe('Markdown written in a form or through the API', () => {
   });
 
   it('a stub maker that refuses leaves the words as typed', () => {
-    const json = markdownWithWikiLinks(v, tree.section.id, 'Voir [[Règlement intérieur]].', () => {
+    const json = markdownWithWikiLinks(v!, tree.section.id, 'Voir [[Règlement intérieur]].', () => {
       throw new AppError('forbidden');
     });
     expect(wikiTargets(json as Node)).toEqual([]);
