@@ -1,4 +1,4 @@
-import { PERSONAS, caretAtEnd, createPageViaApi, docText, expect, expectConnected, findSpace, liveEditor, nameOf, personAt, test, unique } from './fixtures';
+import { PERSONAS, caretAtEnd, createPageViaApi, docText, expect, expectConnected, findSpace, nameOf, personAt, placeCaret, test, unique } from './fixtures';
 
 test('two members of a section write the same page at once and see each other’s text, caret and avatar', async ({ page, browser, apiAs, signInAs }) => {
   const camilleApi = await apiAs(PERSONAS.secretary);
@@ -43,8 +43,7 @@ test('two members of a section write the same page at once and see each other’
       await page.keyboard.type('Camille : merci !');
     })(),
     (async () => {
-      await liveEditor(inesPage).click();
-      await inesPage.keyboard.press('Control+Home');
+      await placeCaret(inesPage, 'start');
       await inesPage.keyboard.type('Urgent — ');
     })(),
   ]);

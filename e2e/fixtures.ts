@@ -231,8 +231,33 @@ export async function expectConnected(page: Page): Promise<void> {
 
 /** Places the caret at the very end of the live document (clicking, then Ctrl+End). */
 export async function caretAtEnd(page: Page): Promise<void> {
-  await liveEditor(page).click();
-  await page.keyboard.press('Control+End');
+  await placeCaret(page, 'end');
+}
+
+/**
+ * Puts the caret at the start or the end of the live editor, and waits until the browser's
+ * selection is really there (a click's own caret can land after the key press when the page is
+ * busy: the first keys typed then went to the clicked spot). Others' caret labels do not count.
+ */
+export async function placeCaret(page: Page, where: 'start' | 'end'): Promise<void> {
+  const editor = liveEditor(page);
+  await editor.click();
+  await expect
+    .poll(async () => {
+      await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
+      return editor.evaluate((el, at) => {
+        const sel = window.getSelection();
+        if (!sel || sel.rangeCount === 0 || !el.contains(sel.anchorNode) || !sel.isCollapsed) return false;
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        if (at === 'start') range.setEnd(sel.anchorNode!, sel.anchorOffset);
+        else range.setStart(sel.anchorNode!, sel.anchorOffset);
+        const rest = range.cloneContents();
+        rest.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+        return (rest.textContent ?? '').trim() === '';
+      }, where);
+    })
+    .toBe(true);
 }
 
 /** The display name of the account behind `api` (`GET /api/v1/me`). */
