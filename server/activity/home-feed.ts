@@ -90,7 +90,9 @@ export function listMyDrafts(viewer: Viewer, limit = 10): DraftItem[] {
     .where(
       and(
         eq(pages.status, 'draft'),
-        sql`(${pages.createdBy} = ${me} or ${pages.id} in (select ${pageAuthors.pageId} from ${pageAuthors} where ${pageAuthors.userId} = ${me}))`,
+        // The creator is always among page_authors (derivation keeps them there): one IN over the
+        // author index, where `created_by = me or …` made SQLite read every page (0.7 s on 200,000).
+        sql`${pages.id} in (select ${pageAuthors.pageId} from ${pageAuthors} where ${pageAuthors.userId} = ${me})`,
         readableWhere(viewer),
       ),
     )
