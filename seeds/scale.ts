@@ -7,6 +7,7 @@
  * published, the search index entry. Bodies come from a pool of generated documents
  * (converting 200,000 bodies to Yjs alone would take minutes).
  */
+import { seededRandom } from '@/lib/random/seeded';
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
@@ -109,21 +110,7 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Small seeded PRNG (mulberry32): the same options always give the same database. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
-  return { next, int, pick };
-}
-type Rng = ReturnType<typeof prng>;
+type Rng = ReturnType<typeof seededRandom>;
 
 function paragraph(rng: Rng, sentences: number): JSONContent {
   const parts: string[] = [];
@@ -172,7 +159,7 @@ export async function seedScale(opts: ScaleOptions = {}): Promise<ScaleResult> {
   const raw = db().$client;
   raw.pragma('synchronous = OFF');
   raw.pragma('cache_size = -262144');
-  const rng = prng(20_260_101);
+  const rng = seededRandom(20_260_101);
   const now = Date.now();
   const tx = <T>(fn: () => T): T => raw.transaction(fn)();
 

@@ -9,30 +9,18 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
 import { editorSchema, LINK_IN_TEXT, replaceBodyIn } from '@/server/pages/body';
+import { seededRandom } from '@/lib/random/seeded';
 import { anchorFromRange, resolveAnchor, type PassageAnchor, type ResolvedAnchor } from './anchors';
 
-/** mulberry32: a small seeded generator, enough to replay any failing case from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)); // inclusive
-  return { next, int, pick: <T>(xs: readonly T[]) => xs[int(0, xs.length - 1)]! };
-}
 
 type Client = { doc: Y.Doc; pending: Uint8Array[] };
 
 function runCase(seed: number) {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   let code = 0x4e00; // CJK ideographs: one UTF-16 unit each, never a separator
   const fresh = (n: number) => Array.from({ length: n }, () => String.fromCharCode(code++)).join('');
 
-  const paragraphs = Array.from({ length: rnd.int(2, 5) }, () => fresh(rnd.int(4, 16)));
+  const paragraphs = Array.from({ length: rnd.between(2, 5) }, () => fresh(rnd.between(4, 16)));
   // The body as y-tiptap writes it: a paragraph element holding a Y.XmlText each.
   const origin = new Y.Doc();
   origin.clientID = 0;
@@ -59,7 +47,7 @@ function runCase(seed: number) {
   let passage = new Set<string>();
   let around = new Set<string>();
   let maybeInside = false; // an insertion that may have landed between the passage's characters
-  const creator = rnd.int(0, 1);
+  const creator = rnd.between(0, 1);
   const makeAnchor = () => {
     const text = plain(clients[creator]!.doc);
     const blocks = text.split('\n\n');
@@ -68,9 +56,9 @@ function runCase(seed: number) {
     const first = rnd.pick(candidates);
     const last = rnd.next() < 0.5 ? first : rnd.pick(candidates.filter((c) => c.i >= first.i));
     const blockStart = (i: number) => blocks.slice(0, i).reduce((n, b) => n + b.length + 2, 0);
-    const from = blockStart(first.i) + rnd.int(0, first.b.length - 1);
+    const from = blockStart(first.i) + rnd.between(0, first.b.length - 1);
     const lastFrom = first.i === last.i ? from - blockStart(first.i) : 0;
-    const to = blockStart(last.i) + rnd.int(lastFrom, last.b.length - 1) + 1;
+    const to = blockStart(last.i) + rnd.between(lastFrom, last.b.length - 1) + 1;
     anchor = anchorFromRange(clients[creator]!.doc, from, to);
     expect(anchor.quote).toBe(text.slice(from, to));
     passage = new Set([...anchor.quote].filter((ch) => ch !== '\n'));
@@ -88,37 +76,37 @@ function runCase(seed: number) {
     let k: number;
     let index: number;
     if (targets.length && rnd.next() < 0.6) {
-      const g = rnd.pick(targets) + rnd.int(-1, 1);
+      const g = rnd.pick(targets) + rnd.between(-1, 1);
       k = Math.max(0, offsets.findLastIndex((o) => o <= g));
       index = Math.min(Math.max(0, g - offsets[k]!), ts[k]!.length);
     } else {
-      k = rnd.int(0, ts.length - 1);
-      index = rnd.int(0, ts[k]!.length);
+      k = rnd.between(0, ts.length - 1);
+      index = rnd.between(0, ts[k]!.length);
     }
     const t = ts[k]!;
     if (rnd.next() < 0.5 || t.length === index) {
       const g = offsets[k]! + index;
       if (!ps.length || (ps[0]! < g && g <= ps[ps.length - 1]!)) maybeInside = true;
-      t.insert(index, fresh(rnd.int(1, 3)));
+      t.insert(index, fresh(rnd.between(1, 3)));
     } else {
       // Sometimes a long deletion, to take whole passages (or their part in this paragraph).
-      const length = rnd.next() < 0.3 ? t.length - index : rnd.int(1, Math.min(4, t.length - index));
+      const length = rnd.next() < 0.3 ? t.length - index : rnd.between(1, Math.min(4, t.length - index));
       t.delete(index, length);
     }
   };
 
   const early = rnd.next() < 0.5;
   if (early) makeAnchor();
-  const rounds = rnd.int(1, 3);
+  const rounds = rnd.between(1, 3);
   for (let r = 0; r < rounds; r++) {
-    for (const c of clients) for (let n = rnd.int(0, 3); n > 0; n--) edit(c);
+    for (const c of clients) for (let n = rnd.between(0, 3); n > 0; n--) edit(c);
     if (!anchor) {
       // Made on one side while the other's edits have not arrived: any of them may fall inside.
       if (clients[1 - creator]!.pending.length === 0 && clients[creator]!.pending.length) maybeInside = true;
       makeAnchor();
     }
     // Part of what is in flight arrives between rounds, in either direction.
-    for (const c of clients) deliver(c, rnd.int(0, c.pending.length));
+    for (const c of clients) deliver(c, rnd.between(0, c.pending.length));
   }
   for (const c of clients) deliver(c);
   for (const c of clients) deliver(c);
@@ -177,7 +165,7 @@ describe('passage anchors under concurrent edits by two Yjs clients (seeded)', (
  * characters, where positions cannot follow and quote and context must.
  */
 function runEditorCase(seed: number) {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   let code = 0x4e00;
   const fresh = (n: number) => Array.from({ length: n }, () => String.fromCharCode(code++)).join('');
   const write = (doc: Y.Doc, blocks: string[]) =>
@@ -185,7 +173,7 @@ function runEditorCase(seed: number) {
   const blocksOf = (doc: Y.Doc) => doc.getXmlFragment(BODY_FRAGMENT).toArray().map((p) => (p as Y.XmlElement).toArray().map((t) => (t as Y.XmlText).toString()).join(''));
   const origin = new Y.Doc();
   origin.clientID = 0;
-  write(origin, Array.from({ length: rnd.int(2, 5) }, () => fresh(rnd.int(4, 12))));
+  write(origin, Array.from({ length: rnd.between(2, 5) }, () => fresh(rnd.between(4, 12))));
   const clients: Client[] = [0, 1].map((i) => {
     const doc = new Y.Doc();
     doc.clientID = 2 * seed + i + 1; // Yjs orders concurrent insertions by client: seeded too
@@ -198,27 +186,27 @@ function runEditorCase(seed: number) {
   const chars = [...text].map((ch, i) => (ch === '\n' ? -1 : i)).filter((i) => i >= 0);
   const from = rnd.pick(chars);
   const to = rnd.pick(chars.filter((i) => i >= from && i - from < 30)) + 1;
-  const anchor = anchorFromRange(clients[rnd.int(0, 1)]!.doc, from, to);
+  const anchor = anchorFromRange(clients[rnd.between(0, 1)]!.doc, from, to);
 
   const edit = (c: Client) => {
     const t = blocksOf(c.doc).join('\n\n');
     const quoteAt = t.indexOf(anchor.quote);
     // Near the passage's edges more often than not.
     const near = quoteAt >= 0 ? [quoteAt, quoteAt + anchor.quote.length] : [];
-    const at = near.length && rnd.next() < 0.5 ? Math.min(t.length, Math.max(0, rnd.pick(near) + rnd.int(-2, 2))) : rnd.int(0, t.length);
+    const at = near.length && rnd.next() < 0.5 ? Math.min(t.length, Math.max(0, rnd.pick(near) + rnd.between(-2, 2))) : rnd.between(0, t.length);
     const kind = rnd.pick(['insert', 'insert', 'delete', 'split'] as const);
     let next = t;
-    if (kind === 'insert') next = t.slice(0, at) + fresh(rnd.int(1, 3)) + t.slice(at);
+    if (kind === 'insert') next = t.slice(0, at) + fresh(rnd.between(1, 3)) + t.slice(at);
     else if (kind === 'split') next = t.slice(0, at) + '\n\n' + t.slice(at);
-    else next = t.slice(0, at) + t.slice(Math.min(t.length, at + rnd.int(1, 8)));
+    else next = t.slice(0, at) + t.slice(Math.min(t.length, at + rnd.between(1, 8)));
     // Whatever a deletion left of a separator joins the blocks around it, as Backspace would.
     write(c.doc, next.replace(/\n+/g, (run) => '\n'.repeat(run.length - (run.length % 2))).split('\n\n'));
   };
 
-  for (let r = rnd.int(1, 3); r > 0; r--) {
-    for (const c of clients) for (let n = rnd.int(0, 3); n > 0; n--) edit(c);
+  for (let r = rnd.between(1, 3); r > 0; r--) {
+    for (const c of clients) for (let n = rnd.between(0, 3); n > 0; n--) edit(c);
     for (const c of clients) {
-      for (const u of c.pending.splice(0, rnd.int(0, c.pending.length))) Y.applyUpdate(c.doc, u);
+      for (const u of c.pending.splice(0, rnd.between(0, c.pending.length))) Y.applyUpdate(c.doc, u);
     }
   }
   for (const c of clients) for (const u of c.pending.splice(0)) Y.applyUpdate(c.doc, u);
