@@ -10,7 +10,6 @@
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { ChevronDown, ChevronRight, FileText, GripVertical } from 'lucide-react';
 
 export type TreeNodeData = { id: string; title: string; status: 'draft' | 'published' | 'archived'; canMove: boolean; children: TreeNodeData[] };
 export type MoveResult = { ok: true; data: TreeNodeData[] } | { ok: false; error: { message: string } } | null;
@@ -215,6 +214,9 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
     }
   }
 
+  // Said once for the whole tree: formatting a message per row costs more than the row.
+  const draftLabel = t('tree.draft');
+  const moveHint = t('tree.moveHint');
   const render = (list: TreeNodeData[], depth: number) =>
     list.map((n, index) => {
       const folded = n.children.length > 0 && isFolded(n);
@@ -245,7 +247,7 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
           >
             {/* The pointer's way to fold; the keyboard's is → and ← on the page. */}
             <span className={n.children.length ? 'tree-fold' : 'tree-leaf'} aria-hidden onClick={n.children.length ? () => setFolded(n.id, !folded) : undefined} title={n.children.length ? (folded ? t('tree.unfold', { title: n.title }) : t('tree.fold', { title: n.title })) : undefined}>
-              {n.children.length ? folded ? <ChevronRight size={16} /> : <ChevronDown size={16} /> : <FileText size={14} />}
+              <i className={`tree-icon tree-icon-${n.children.length ? (folded ? 'right' : 'down') : 'file'}`} />
             </span>
             <Link
               href={`/pages/${n.id}`}
@@ -267,7 +269,7 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
               onKeyDown={(e) => onKey(e, n)}
             >
               {n.title}
-              {n.status === 'draft' && <span className="tree-draft"> · {t('tree.draft')}</span>}
+              {n.status === 'draft' && <span className="tree-draft"> · {draftLabel}</span>}
             </Link>
             {n.canMove && (
               // For the pointer only: a tree holds pages, nothing else, and the keyboard has
@@ -277,10 +279,10 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
                 className="tree-move"
                 tabIndex={-1}
                 aria-hidden
-                title={t('tree.moveHint')}
+                title={moveHint}
                 onClick={() => (menuFor === n.id ? setMenuFor(null) : openMenu(n.id))}
               >
-                <GripVertical size={16} aria-hidden />
+                <i className="tree-icon tree-icon-grip" aria-hidden />
               </button>
             )}
           </div>

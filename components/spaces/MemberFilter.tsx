@@ -19,7 +19,7 @@ type Props = {
  */
 export async function MemberFilter({ spaceId, query, matches, total, byAddress }: Props) {
   const t = await getTranslations('spaces');
-  const here = `/espaces/${spaceId}#members-title`;
+  const here = `/espaces/${spaceId}/membres#members-title`;
   return (
     <div className="stack" style={{ gap: 6 }}>
       <form role="search" className="row" action={here} style={{ alignItems: 'flex-end' }}>

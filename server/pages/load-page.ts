@@ -29,7 +29,9 @@ export function loadPage(id: string): LoadedPage {
   return { row: page, space, ref: refOf(page, space, authorIds, stewardIds) };
 }
 
-function refOf(page: PageRow, space: SpaceRow, authorIds: string[], stewardIds: string[]): PageRef {
+type RefColumns = Pick<PageRow, 'id' | 'visibility' | 'status' | 'deletedAt' | 'createdBy'>;
+
+function refOf(page: RefColumns, space: Pick<SpaceRow, 'id' | 'kind' | 'path' | 'isOpen'>, authorIds: string[], stewardIds: string[]): PageRef {
   return { id: page.id, space: toSpaceRef(space), visibility: page.visibility, status: page.status, deletedAt: page.deletedAt, authorIds, createdBy: page.createdBy, stewardIds };
 }
 
@@ -42,7 +44,16 @@ export function loadPageRefs(ids: readonly string[]): Map<string, PageRef> {
   const refs = new Map<string, PageRef>();
   if (unique.length === 0) return refs;
   const d = db();
-  const rows = d.select({ page: pages, space: spaces }).from(pages).innerJoin(spaces, eq(spaces.id, pages.spaceId)).where(inArray(pages.id, unique)).all();
+  // Only what the policy reads: a page row holds its whole text.
+  const rows = d
+    .select({
+      page: { id: pages.id, visibility: pages.visibility, status: pages.status, deletedAt: pages.deletedAt, createdBy: pages.createdBy },
+      space: { id: spaces.id, kind: spaces.kind, path: spaces.path, isOpen: spaces.isOpen },
+    })
+    .from(pages)
+    .innerJoin(spaces, eq(spaces.id, pages.spaceId))
+    .where(inArray(pages.id, unique))
+    .all();
   const idsBy = (table: typeof pageAuthors | typeof pageStewards) => {
     const by = new Map<string, string[]>();
     for (const r of d.select({ pageId: table.pageId, userId: table.userId }).from(table).where(inArray(table.pageId, unique)).all()) {

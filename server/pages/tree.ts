@@ -13,7 +13,7 @@ import { pages } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
 import { authorizePage, canPage, readableWhere, type Viewer } from '@/server/policy';
-import { loadPage } from './load-page';
+import { loadPage, loadPageRefs } from './load-page';
 import { titleSeenBy } from './seen-by';
 
 /** More pages than this in one space's tree are left out (the space's page list has them all). */
@@ -49,8 +49,12 @@ export function listPageTree(viewer: Viewer, spaceId: string): TreeNode[] {
     .orderBy(asc(pages.createdAt))
     .limit(MAX_TREE_PAGES)
     .all();
+  const refs = loadPageRefs(rows.map((r) => r.id)); // what the policy needs of all of them, in three queries
   const nodes = new Map<string, TreeNode & { row: Row }>();
-  for (const r of rows) nodes.set(r.id, { id: r.id, title: r.title, status: r.status, canMove: canPage(viewer, 'edit', loadPage(r.id).ref), children: [], row: r });
+  for (const r of rows) {
+    const ref = refs.get(r.id);
+    nodes.set(r.id, { id: r.id, title: r.title, status: r.status, canMove: ref ? canPage(viewer, 'edit', ref) : false, children: [], row: r });
+  }
   const top: (TreeNode & { row: Row })[] = [];
   for (const n of nodes.values()) {
     const parent = n.row.parentId ? nodes.get(n.row.parentId) : undefined;

@@ -10,7 +10,7 @@ import { authorizeSpace, canSpace, type SpaceRef, type Viewer } from '@/server/p
 
 export type SpaceRow = typeof spaces.$inferSelect;
 
-export function toSpaceRef(s: SpaceRow): SpaceRef {
+export function toSpaceRef(s: Pick<SpaceRow, 'id' | 'kind' | 'path' | 'isOpen'>): SpaceRef {
   return { id: s.id, kind: s.kind, path: s.path, isOpen: s.isOpen };
 }
 
@@ -109,6 +109,20 @@ export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: num
   const page = rows.slice(0, limit).map(({ sectionName, ...r }) => ({ ...r, displayName: displayName(r, { sectionName, locale: opts.locale }) }));
   const last = page[page.length - 1];
   return { data: page, nextCursor: rows.length > limit && last ? encodeCursor([last.name ?? '', last.userId]) : null };
+}
+
+/** Who animates a space (its secretaries, or a group's admins), by name: the space page names them. Same rule as listMembers. */
+export function listAnimators(viewer: Viewer, space: SpaceRow, opts: { limit?: number; locale?: Locale } = {}): { userId: string; displayName: string }[] {
+  authorizeSpace(viewer, 'listMembers', toSpaceRef(space));
+  return db()
+    .select({ userId: users.id, name: users.name, sectionName: sectionNameSql(users.id) })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.spaceId, space.id), inArray(memberships.role, ['secretary', 'admin'])))
+    .orderBy(sql`coalesce(${users.name}, '')`, asc(users.id))
+    .limit(clampLimit(opts.limit, 20, 5))
+    .all()
+    .map(({ sectionName, ...r }) => ({ userId: r.userId, displayName: displayName(r, { sectionName, locale: opts.locale }) }));
 }
 
 export function countMembers(spaceId: string): number {

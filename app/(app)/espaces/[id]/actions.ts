@@ -7,6 +7,7 @@ import { restorePage } from '@/server/pages/page-service';
 import { createSubspace, joinGroup, leaveGroup, removeMember, requestMemberAdd, setMemberRole } from '@/server/spaces/space-service';
 
 const spacePath = (id: string) => `/espaces/${id}`;
+const membersPath = (id: string) => `/espaces/${id}/membres`;
 
 export async function joinGroupAction(spaceId: string): Promise<ActionResult> {
   const viewer = await requireViewer(spacePath(spaceId));
@@ -28,6 +29,7 @@ export async function addMemberAction(spaceId: string, _prev: unknown, form: For
   const role = str(form, 'role') as SpaceRole;
   const r = await runAction(() => requestMemberAdd(viewer, spaceId, { email: str(form, 'email'), role: SPACE_ROLES.includes(role) ? role : 'member' }));
   revalidatePath(spacePath(spaceId));
+  revalidatePath(membersPath(spaceId));
   return r;
 }
 
@@ -35,6 +37,7 @@ export async function removeMemberAction(spaceId: string, userId: string): Promi
   const viewer = await requireViewer(spacePath(spaceId));
   const r = await runAction(() => removeMember(viewer, spaceId, userId));
   revalidatePath(spacePath(spaceId));
+  revalidatePath(membersPath(spaceId));
   return r;
 }
 
@@ -42,6 +45,7 @@ export async function setRoleAction(spaceId: string, userId: string, role: Space
   const viewer = await requireViewer(spacePath(spaceId));
   const r = await runAction(() => setMemberRole(viewer, spaceId, userId, role));
   revalidatePath(spacePath(spaceId));
+  revalidatePath(membersPath(spaceId));
   return r;
 }
 

@@ -2,10 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { FilePlus2, Trash2 } from 'lucide-react';
+import { FilePlus2, Trash2, Users } from 'lucide-react';
 import { PageList } from '@/components/pages/PageList';
-import { MemberFilter } from '@/components/spaces/MemberFilter';
-import { MemberManager } from '@/components/spaces/MemberManager';
 import { MembershipButton } from '@/components/spaces/MembershipButton';
 import { SubspaceForm } from '@/components/spaces/SubspaceForm';
 import { UndoDeleteToast } from '@/components/pages/UndoDeleteToast';
@@ -17,12 +15,12 @@ import { listPageTree } from '@/server/pages/tree';
 import { readsLiveText, spaceAbilities } from '@/server/policy';
 import { PageTree } from '@/components/shell/PageTree';
 import { movePageAction } from '../../shell-actions';
-import { countMatchingMembers, countMembers, getBreadcrumbs, getSpaceRow, listMembers, listSpaces } from '@/server/spaces/queries';
-import { addMemberAction, createSubspaceAction, joinGroupAction, leaveGroupAction, removeMemberAction, restorePageAction, setRoleAction } from './actions';
+import { countMembers, getBreadcrumbs, getSpaceRow, listAnimators, listSpaces } from '@/server/spaces/queries';
+import { createSubspaceAction, joinGroupAction, leaveGroupAction, restorePageAction } from './actions';
 import { MoreLink } from '@/components/ui/MoreLink';
 
 type Params = Promise<{ id: string }>;
-type Search = Promise<{ cursor?: string; spaces?: string; members?: string; mq?: string; deleted?: string }>;
+type Search = Promise<{ cursor?: string; spaces?: string; deleted?: string }>;
 
 function loadSpace(id: string) {
   try {
@@ -46,14 +44,14 @@ export default async function SpacePage({ params, searchParams }: { params: Para
   const tc = await getTranslations('common');
   const can = spaceAbilities(viewer, space);
   const crumbs = getBreadcrumbs(space);
-  const pages = listPages(viewer, { spaceId: id, limit: 20, cursor: sp.cursor ?? null });
-  // Party members see the pages as a tree they can arrange; outside the party, the published texts as a list.
+  // Party members see the pages as a tree they can arrange, and the few changed last; outside the
+  // party, the published texts as a list.
   const tree = readsLiveText(viewer) ? listPageTree(viewer, id) : null;
+  const pages = listPages(viewer, { spaceId: id, limit: tree && tree.length > 0 && !sp.cursor ? 6 : 20, cursor: sp.cursor ?? null });
   const children = space.kind === 'national' || space.kind === 'federation' ? listSpaces({ parentId: id, limit: 60, cursor: sp.spaces ?? null }) : null;
-  const memberQuery = typeof sp.mq === 'string' ? sp.mq.trim().slice(0, 100) : '';
-  const members = can.listMembers ? listMembers(viewer, id, { limit: 200, cursor: sp.members ?? null, q: memberQuery, locale: (await getLocale()) === 'en' ? 'en' : 'fr' }) : null;
-  const memberTotal = can.listMembers ? countMembers(id) : 0;
-  const memberMatches = can.listMembers && memberQuery ? countMatchingMembers(viewer, id, memberQuery) : null;
+  // The members have a screen of their own (/membres); here, how many and who animates the space.
+  const memberTotal = can.listMembers ? countMembers(id) : null;
+  const animators = can.listMembers ? listAnimators(viewer, space, { locale: (await getLocale()) === 'en' ? 'en' : 'fr' }) : [];
   const childKind = space.kind === 'national' ? 'federation' : 'section';
   return (
     <div className="stack">
@@ -115,25 +113,23 @@ export default async function SpacePage({ params, searchParams }: { params: Para
         </section>
       )}
 
-      {members && (
+      {memberTotal !== null && (
         <section className="card" aria-labelledby="members-title">
           <h2 id="members-title">{t('members')}</h2>
-          <MemberManager
-            members={members.data}
-            total={memberTotal}
-            canManage={can.manageMembers}
-            animatorRole={space.kind === 'group' ? 'admin' : 'secretary'}
-            addAction={addMemberAction.bind(null, id)}
-            removeAction={removeMemberAction.bind(null, id)}
-            setRoleAction={setRoleAction.bind(null, id)}
-            filter={
-              memberTotal > 20 || memberQuery ? <MemberFilter spaceId={id} query={memberQuery} matches={memberMatches} total={memberTotal} byAddress={can.manageMembers} /> : null
-            }
-          />
-          <MoreLink
-            href={members.nextCursor ? `/espaces/${id}?${new URLSearchParams({ members: members.nextCursor, ...(memberQuery ? { mq: memberQuery } : {}) })}#members-title` : null}
-            label={tc('loadMore')}
-          />
+          <p style={{ margin: 0 }}>
+            {t('memberCount', { count: memberTotal })}
+            {animators.length > 0 && (
+              <>
+                {' · '}
+                {t(space.kind === 'group' ? 'animatedByAdmins' : 'animatedBySecretaries', { names: animators.map((a) => a.displayName).join(', ') })}
+              </>
+            )}
+          </p>
+          <div className="row" style={{ marginTop: 8 }}>
+            <Link className="btn" href={`/espaces/${id}/membres`}>
+              <Users size={18} aria-hidden /> {can.manageMembers ? t('manageMembers') : t('seeMembers')}
+            </Link>
+          </div>
         </section>
       )}
       {sp.deleted && <UndoDeleteToast restore={restorePageAction.bind(null, id, sp.deleted)} />}

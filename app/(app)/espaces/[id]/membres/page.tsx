@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { MemberFilter } from '@/components/spaces/MemberFilter';
+import { MemberManager } from '@/components/spaces/MemberManager';
+import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
+import { MoreLink } from '@/components/ui/MoreLink';
+import { isAppError } from '@/lib/errors';
+import { getViewerOrResume } from '@/server/auth/current';
+import { spaceAbilities } from '@/server/policy';
+import { countMatchingMembers, countMembers, getBreadcrumbs, getSpaceRow, listMembers } from '@/server/spaces/queries';
+import { addMemberAction, removeMemberAction, setRoleAction } from '../actions';
+
+type Params = Promise<{ id: string }>;
+type Search = Promise<{ members?: string; mq?: string }>;
+
+function loadSpace(id: string) {
+  try {
+    return getSpaceRow(id);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'not_found') notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const t = await getTranslations('spaces');
+  return { title: `${t('members')} · ${loadSpace((await params).id).name}` };
+}
+
+/** A space's members on a screen of their own: finding, adding, roles (the space page shows their number). */
+export default async function SpaceMembersPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const space = loadSpace(id);
+  const viewer = await getViewerOrResume(`/espaces/${id}/membres`);
+  const can = spaceAbilities(viewer, space);
+  if (!can.listMembers) notFound(); // who may not see the members learns nothing of them, not even that the list exists
+  const t = await getTranslations('spaces');
+  const tc = await getTranslations('common');
+  const memberQuery = typeof sp.mq === 'string' ? sp.mq.trim().slice(0, 100) : '';
+  const members = listMembers(viewer, id, { limit: 100, cursor: sp.members ?? null, q: memberQuery, locale: (await getLocale()) === 'en' ? 'en' : 'fr' });
+  const memberTotal = countMembers(id);
+  const memberMatches = memberQuery ? countMatchingMembers(viewer, id, memberQuery) : null;
+  const trail = space.kind === 'group' ? [{ href: '/groupes', label: tc('groups') }, { href: `/espaces/${id}`, label: space.name }] : getBreadcrumbs(space).map((c) => ({ href: `/espaces/${c.id}`, label: c.name }));
+  return (
+    <div className="stack">
+      <div>
+        <Breadcrumbs items={[...trail, { label: t('members') }]} />
+        <h1 style={{ marginTop: 6 }}>{t('membersOf', { name: space.name })}</h1>
+      </div>
+      <section className="card" aria-labelledby="members-title">
+        <h2 id="members-title">{t('members')}</h2>
+        <MemberManager
+          members={members.data}
+          total={memberTotal}
+          canManage={can.manageMembers}
+          animatorRole={space.kind === 'group' ? 'admin' : 'secretary'}
+          addAction={addMemberAction.bind(null, id)}
+          removeAction={removeMemberAction.bind(null, id)}
+          setRoleAction={setRoleAction.bind(null, id)}
+          filter={memberTotal > 20 || memberQuery ? <MemberFilter spaceId={id} query={memberQuery} matches={memberMatches} total={memberTotal} byAddress={can.manageMembers} /> : null}
+        />
+        <MoreLink
+          href={members.nextCursor ? `/espaces/${id}/membres?${new URLSearchParams({ members: members.nextCursor, ...(memberQuery ? { mq: memberQuery } : {}) })}#members-title` : null}
+          label={tc('loadMore')}
+        />
+      </section>
+    </div>
+  );
+}
