@@ -64,7 +64,7 @@ export default async function HomePage() {
                   count: a.newMembers.count,
                   space: a.space.name,
                   names: a.newMembers.names.join(', ') + (a.newMembers.count > a.newMembers.names.length ? '…' : ''),
-                  link: (chunks) => <Link href={`/espaces/${a.space.id}#members-title`}>{chunks}</Link>,
+                  link: (chunks) => <Link href={`/espaces/${a.space.id}/membres`}>{chunks}</Link>,
                 })}
               </li>
             ))}
