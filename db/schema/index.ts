@@ -3,3 +3,4 @@ export * from './spaces';
 export * from './pages';
 export * from './system';
 export * from './collab';
+export * from './motions';

@@ -21,6 +21,9 @@ export const spaces = sqliteTable(
     path: text('path').notNull(),
     /** Groups only: anyone in the party may join an open group. */
     isOpen: integer('is_open', { mode: 'boolean' }).notNull().default(true),
+    /** Signatures a motion filed in this space needs, and from how many different sections (0: none). */
+    motionSignatures: integer('motion_signatures').notNull().default(0),
+    motionSections: integer('motion_sections').notNull().default(0),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
   },
   (t) => [index('spaces_parent_idx').on(t.parentId), index('spaces_kind_name_idx').on(t.kind, t.name), index('spaces_path_idx').on(t.path)],

@@ -32,3 +32,41 @@ export type SiteRole = (typeof SITE_ROLES)[number];
 /** French first. */
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/**
+ * A deciding text's stages. A motion goes draft → filed → amendments → vote → adopted | rejected,
+ * or is withdrawn before the vote; a program chapter opened for amendments knows only
+ * `amendments` and `closed`.
+ */
+export const MOTION_STAGES = ['draft', 'filed', 'amendments', 'vote', 'adopted', 'rejected', 'withdrawn'] as const;
+export type MotionStage = (typeof MOTION_STAGES)[number];
+export const CHAPTER_STAGES = ['amendments', 'closed'] as const;
+export type ChapterStage = (typeof CHAPTER_STAGES)[number];
+export const DELIBERATION_STAGES = [...MOTION_STAGES, 'closed'] as const;
+export type DeliberationStage = (typeof DELIBERATION_STAGES)[number];
+/** What a text deliberated on is: a motion (page kind `motion`) or a chapter opened for amendments. */
+export const DELIBERATION_PROCEDURES = ['motion', 'chapter'] as const;
+export type DeliberationProcedure = (typeof DELIBERATION_PROCEDURES)[number];
+
+/** Simple (more for than against) or two-thirds (for ≥ 2 × against). Abstentions count for the quorum only. */
+export const MAJORITIES = ['simple', 'two_thirds'] as const;
+export type Majority = (typeof MAJORITIES)[number];
+
+export const AMENDMENT_OPS = ['replace', 'delete', 'insert_after'] as const;
+export type AmendmentOp = (typeof AMENDMENT_OPS)[number];
+
+/**
+ * `open` (proposed), `modified` (the deciders proposed another wording; the amender accepts or
+ * declines it), `voting` (put to the members' vote), then `accepted` | `rejected` | `withdrawn` |
+ * `obsolete` (« devenu sans objet »: a rival on the same passage was accepted).
+ */
+export const AMENDMENT_STATUSES = ['open', 'modified', 'voting', 'accepted', 'rejected', 'withdrawn', 'obsolete'] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
+
+/** What a poll decides: a motion, one amendment, or rival wordings of one passage (ranked). */
+export const POLL_SUBJECTS = ['motion', 'amendment', 'passage'] as const;
+export type PollSubject = (typeof POLL_SUBJECTS)[number];
+export const POLL_STATUSES = ['open', 'closed'] as const;
+export type PollStatus = (typeof POLL_STATUSES)[number];
+export const BALLOT_CHOICES = ['for', 'against', 'abstain'] as const;
+export type BallotChoice = (typeof BALLOT_CHOICES)[number];

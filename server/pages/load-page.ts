@@ -1,9 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import { pageAuthors, pages, pageStewards, spaces } from '@/db/schema';
+import { deliberations, pageAuthors, pages, pageStewards, spaces } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import type { PageRef } from '@/server/policy';
+import type { DeliberationRef, PageRef } from '@/server/policy';
 import { toSpaceRef, type SpaceRow } from '@/server/spaces/queries';
 
 export type PageRow = typeof pages.$inferSelect;
@@ -12,7 +12,13 @@ export type LoadedPage = { row: PageRow; space: SpaceRow; ref: PageRef };
 /** Loads a page with what the policy needs. Unknown id → not_found. */
 export function loadPage(id: string): LoadedPage {
   const found = prepared('loadPage', (d) =>
-    d.select({ page: pages, space: spaces }).from(pages).innerJoin(spaces, eq(spaces.id, pages.spaceId)).where(eq(pages.id, sql.placeholder('id'))).prepare(),
+    d
+      .select({ page: pages, space: spaces, procedure: deliberations.procedure, stage: deliberations.stage, amendmentsCloseAt: deliberations.amendmentsCloseAt })
+      .from(pages)
+      .innerJoin(spaces, eq(spaces.id, pages.spaceId))
+      .leftJoin(deliberations, eq(deliberations.pageId, pages.id))
+      .where(eq(pages.id, sql.placeholder('id')))
+      .prepare(),
   ).get({ id });
   if (!found) throw new AppError('not_found');
   const authorIds = prepared('loadPage.authors', (d) =>
@@ -26,13 +32,28 @@ export function loadPage(id: string): LoadedPage {
     .all({ id })
     .map((a) => a.userId);
   const { page, space } = found;
-  return { row: page, space, ref: refOf(page, space, authorIds, stewardIds) };
+  return { row: page, space, ref: refOf(page, space, authorIds, stewardIds, deliberationOf(found)) };
 }
 
-type RefColumns = Pick<PageRow, 'id' | 'visibility' | 'status' | 'deletedAt' | 'createdBy'>;
+type RefColumns = Pick<PageRow, 'id' | 'kind' | 'visibility' | 'status' | 'deletedAt' | 'createdBy'>;
+type DeliberationColumns = { procedure: DeliberationRef['procedure'] | null; stage: DeliberationRef['stage'] | null; amendmentsCloseAt: Date | null };
 
-function refOf(page: RefColumns, space: Pick<SpaceRow, 'id' | 'kind' | 'path' | 'isOpen'>, authorIds: string[], stewardIds: string[]): PageRef {
-  return { id: page.id, space: toSpaceRef(space), visibility: page.visibility, status: page.status, deletedAt: page.deletedAt, authorIds, createdBy: page.createdBy, stewardIds };
+const deliberationOf = (r: DeliberationColumns): DeliberationRef | null =>
+  r.procedure && r.stage ? { procedure: r.procedure, stage: r.stage, amendmentsCloseAt: r.amendmentsCloseAt } : null;
+
+function refOf(page: RefColumns, space: Pick<SpaceRow, 'id' | 'kind' | 'path' | 'isOpen'>, authorIds: string[], stewardIds: string[], deliberation: DeliberationRef | null): PageRef {
+  return {
+    id: page.id,
+    kind: page.kind,
+    space: toSpaceRef(space),
+    visibility: page.visibility,
+    status: page.status,
+    deletedAt: page.deletedAt,
+    authorIds,
+    createdBy: page.createdBy,
+    stewardIds,
+    deliberation,
+  };
 }
 
 /**
@@ -47,11 +68,15 @@ export function loadPageRefs(ids: readonly string[]): Map<string, PageRef> {
   // Only what the policy reads: a page row holds its whole text.
   const rows = d
     .select({
-      page: { id: pages.id, visibility: pages.visibility, status: pages.status, deletedAt: pages.deletedAt, createdBy: pages.createdBy },
+      page: { id: pages.id, kind: pages.kind, visibility: pages.visibility, status: pages.status, deletedAt: pages.deletedAt, createdBy: pages.createdBy },
       space: { id: spaces.id, kind: spaces.kind, path: spaces.path, isOpen: spaces.isOpen },
+      procedure: deliberations.procedure,
+      stage: deliberations.stage,
+      amendmentsCloseAt: deliberations.amendmentsCloseAt,
     })
     .from(pages)
     .innerJoin(spaces, eq(spaces.id, pages.spaceId))
+    .leftJoin(deliberations, eq(deliberations.pageId, pages.id))
     .where(inArray(pages.id, unique))
     .all();
   const idsBy = (table: typeof pageAuthors | typeof pageStewards) => {
@@ -63,6 +88,6 @@ export function loadPageRefs(ids: readonly string[]): Map<string, PageRef> {
   };
   const authors = idsBy(pageAuthors);
   const stewards = idsBy(pageStewards);
-  for (const { page, space } of rows) refs.set(page.id, refOf(page, space, authors.get(page.id) ?? [], stewards.get(page.id) ?? []));
+  for (const r of rows) refs.set(r.page.id, refOf(r.page, r.space, authors.get(r.page.id) ?? [], stewards.get(r.page.id) ?? [], deliberationOf(r)));
   return refs;
 }

@@ -8,12 +8,15 @@
  * page)` over the whole matrix.
  */
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { pages, pageAuthors, pageStewards, spaces, type PageStatus, type SpaceKind, type Visibility } from '@/db/schema';
+import { pages, pageAuthors, pageStewards, spaces, type PageKind, type PageStatus, type SpaceKind, type Visibility } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isPartyMember, isSiteAdmin, type Viewer } from './viewer';
+import { canDeliberate, DELIBERATION_ACTIONS, stageRefusal, type DeliberationAbilities, type DeliberationAction, type DeliberationRef } from './deliberation';
 
 export type { Viewer } from './viewer';
 export { isPartyMember, isSiteAdmin } from './viewer';
+export { assertStageAllows, DELIBERATION_ACTIONS, STAGE_REFUSALS, stageRefusal } from './deliberation';
+export type { DeliberationAbilities, DeliberationAction, DeliberationRef } from './deliberation';
 
 /** Days a deleted page stays restorable in its space's trash. */
 export const TRASH_DAYS = 30;
@@ -30,6 +33,10 @@ export type PageRef = {
   createdBy: string | null;
   /** Co-authors the creator or an animator named to steer the page (page_stewards). */
   stewardIds: readonly string[];
+  /** The page's kind (absent: a document). */
+  kind?: PageKind;
+  /** A motion's, or a chapter's opened for amendments, stage (deliberations); absent or null: none. */
+  deliberation?: DeliberationRef | null;
 };
 
 export type PageAction =
@@ -147,6 +154,7 @@ export function canPage(v: Viewer, action: PageAction, page: PageRef, now = new 
     case 'read':
       return canReadPage(v, page);
     case 'edit':
+      if (page.deliberation) return canReadPage(v, page) && editsDeliberatedText(v, page, page.deliberation);
       return (
         canReadPage(v, page) &&
         isPartyMember(v) &&
@@ -177,6 +185,45 @@ export function canPage(v: Viewer, action: PageAction, page: PageRef, now = new 
       // Naming co-authors is the creator's act (or an animator's), never a named co-author's.
       return canReadPage(v, page) && isPartyMember(v) && (isCreator(v, page) || managesSpace(v, page.space));
   }
+}
+
+/**
+ * Who writes a deciding text directly: a motion's draft only by its authors (the first signatory
+ * and the co-authors they named), whatever the space's rules; once filed, nobody (it changes only
+ * by accepted amendments, applied by the server). A chapter open for amendments only by the
+ * animators who decide them; closed again, as any page of its space.
+ */
+function editsDeliberatedText(v: Viewer, page: PageRef, d: DeliberationRef): boolean {
+  if (!isPartyMember(v) || page.status === 'archived') return false;
+  if (d.procedure === 'motion') return d.stage === 'draft' && (isCreator(v, page) || isNamedSteward(v, page));
+  if (d.stage === 'amendments') return managesSpace(v, page.space);
+  return inSpace(v, page.space.id) || isAuthor(v, page) || isNamedSteward(v, page) || managesSpace(v, page.space);
+}
+
+/** The person's side of a deliberation action (role); the stage's side is `stageRefusal` (409). */
+export function canDeliberateOn(v: Viewer, action: DeliberationAction, page: PageRef): boolean {
+  return canDeliberate(v, action, page.deliberation ?? null, {
+    readable: canReadPage(v, page),
+    isCreator: isCreator(v, page),
+    isCoAuthor: isNamedSteward(v, page),
+    managesSpace: managesSpace(v, page.space),
+    pageKind: page.kind,
+  });
+}
+
+/** Refuses what the person may not do (404 when they cannot read the page, else 403); the stage is checked apart (409). */
+export function authorizeDeliberation(v: Viewer, action: DeliberationAction, page: PageRef): void {
+  if (canDeliberateOn(v, action, page)) return;
+  if (!canReadPage(v, page) || (action === 'viewSignatories' && !isPartyMember(v))) throw new AppError('not_found');
+  if (v === null) throw new AppError('unauthorized');
+  throw new AppError('forbidden');
+}
+
+/** What the viewer may do now with a deciding text: their role and the stage both allow it. */
+export function deliberationAbilities(v: Viewer, page: PageRef, now = new Date()): DeliberationAbilities {
+  return Object.fromEntries(
+    DELIBERATION_ACTIONS.map((a) => [a, canDeliberateOn(v, a, page) && stageRefusal(a, page.deliberation ?? null, now) === null]),
+  ) as DeliberationAbilities;
 }
 
 export function canSpace(v: Viewer, action: SpaceAction, space: SpaceRef): boolean {
