@@ -127,4 +127,8 @@ CREATE TABLE `stage_changes` (
 --> statement-breakpoint
 CREATE INDEX `stage_changes_page_idx` ON `stage_changes` (`page_id`,`id`);--> statement-breakpoint
 ALTER TABLE `spaces` ADD `motion_signatures` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE `spaces` ADD `motion_sections` integer DEFAULT 0 NOT NULL;
+ALTER TABLE `spaces` ADD `motion_sections` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+-- Motions written before deliberations existed: a draft stays a draft; a published one is filed, its published version frozen.
+INSERT INTO `deliberations` (`page_id`, `procedure`, `stage`, `stage_since`, `filed_version_id`, `updated_at`)
+SELECT `id`, 'motion', CASE WHEN `status` = 'draft' THEN 'draft' ELSE 'filed' END, `updated_at`, CASE WHEN `status` = 'draft' THEN NULL ELSE `published_version_id` END, `updated_at`
+FROM `pages` WHERE `kind` = 'motion';
