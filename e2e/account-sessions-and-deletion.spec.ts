@@ -3,7 +3,7 @@ import { PERSONAS, apiClient, cli, createPageViaApi, createUser, expect, findSpa
 
 /** The secretary of Strasbourg-Centre adds `email` to her section (as in secretary-adds-a-member). */
 async function addToSection(secretary: Page, sectionId: string, email: string, name: string): Promise<void> {
-  await secretary.goto(`/espaces/${sectionId}`);
+  await secretary.goto(`/espaces/${sectionId}/membres`);
   const members = secretary.getByRole('region', { name: 'Membres' });
   const form = members.getByRole('form', { name: 'Ajouter un membre' });
   await form.getByLabel('Adresse e-mail du membre').fill(email);
@@ -78,7 +78,7 @@ test('a member deletes her account: she is signed out, her pages stay, attribute
   await expect(secretary.page.getByText(/^Par ancien membre · mis à jour le /)).toBeVisible();
   await expect(secretary.page.locator('body')).not.toContainText(name);
   // Nor in the section's members.
-  await secretary.page.goto(`/espaces/${section.id}`);
+  await secretary.page.goto(`/espaces/${section.id}/membres`);
   await expect(secretary.page.getByRole('region', { name: 'Membres' })).not.toContainText(name);
   await secretary.context.close();
 });

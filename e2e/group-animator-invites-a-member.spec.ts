@@ -10,6 +10,8 @@ test('a group animator invites a member of another section, who accepts from /gr
   await page.getByLabel('Seuls les animateur·rices ajoutent des membres').check();
   await page.getByRole('button', { name: 'Créer le groupe' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await page.getByRole('region', { name: 'Membres' }).getByRole('link', { name: 'Gérer les membres' }).click();
+  await expect(page).toHaveURL(/\/membres$/);
   const groupPath = new URL(page.url()).pathname;
 
   const members = page.getByRole('region', { name: 'Membres' });

@@ -6,7 +6,8 @@ test('a plain member of a group receives no member address, in the HTML nor in t
   // Militant Colmar joined « Transition écologique » (founded by Militante, Strasbourg-Centre).
   await signInAs(page, PERSONAS.colmar, '/groupes');
   await page.getByRole('main').getByRole('link', { name: 'Transition écologique' }).click();
-  await expect(page.getByRole('region', { name: 'Membres' })).toBeVisible();
+  await page.getByRole('region', { name: 'Membres' }).getByRole('link', { name: 'Voir les membres' }).click();
+  await expect(page).toHaveURL(/\/membres$/);
   // The list shows the members' names.
   await expect(page.getByRole('region', { name: 'Membres' }).getByRole('row').filter({ hasText: 'Inès Moreau' })).toBeVisible();
   const url = new URL(page.url()).pathname;

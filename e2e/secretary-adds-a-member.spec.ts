@@ -9,6 +9,11 @@ test('a section secretary adds a person who has an account, who then finds the s
 
   await signInAs(page, PERSONAS.secretary);
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Strasbourg-Centre' }).click();
+  // The section page counts the members and names its secretaries; the members have their own screen.
+  await expect(page.getByRole('region', { name: 'Membres' })).toContainText(/\d+ membres · secrétariat : /);
+  await page.getByRole('region', { name: 'Membres' }).getByRole('link', { name: 'Gérer les membres' }).click();
+  await expect(page).toHaveURL(/\/espaces\/[^/]+\/membres$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Membres de Strasbourg-Centre' })).toBeVisible();
   const members = page.getByRole('region', { name: 'Membres' });
   const form = members.getByRole('form', { name: 'Ajouter un membre' });
   await form.getByLabel('Adresse e-mail du membre').fill(email);

@@ -4,7 +4,7 @@ test('a secretary finds a member by part of the name, accents aside, or by e-mai
   await signInAs(page, PERSONAS.secretary);
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Strasbourg-Centre' }).click();
   await expect(page).toHaveURL(/\/espaces\//);
-  const sectionPath = new URL(page.url()).pathname;
+  const sectionPath = `${new URL(page.url()).pathname}/membres`;
   await page.goto(`${sectionPath}?mq=ines`);
   const members = page.getByRole('region', { name: 'Membres' });
   const search = members.getByRole('search');
