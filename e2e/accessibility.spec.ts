@@ -38,6 +38,10 @@ test('home, space, page and account screens have no serious accessibility violat
   await expect(page.getByRole('heading', { level: 1, name: 'Strasbourg-Centre' })).toBeVisible();
   await expectNoSeriousViolations(page, 'space');
 
+  await page.goto(`/espaces/${section.id}/membres`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Membres de Strasbourg-Centre' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'members');
+
   await page.goto(new URL(created.url).pathname);
   await expect(page.getByRole('heading', { level: 1, name: created.title })).toBeVisible();
   await expectNoSeriousViolations(page, 'page');

@@ -9,6 +9,7 @@ import { activities, memberships, pageDocs, pages, users } from '@/db/schema';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createPage, updatePage } from '@/server/pages/page-service';
 import { movePage } from '@/server/pages/tree';
+import { addSteward } from '@/server/pages/stewards';
 import { pageRevision } from '@/server/pages/based-write';
 import { publishNewVersion } from '@/server/versions/version-service';
 import { acceptInvitation, addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup } from '@/server/spaces/space-service';
@@ -230,6 +231,8 @@ function seedDemoSync(): DemoSeed {
       status: spec.status === 'archived' ? 'published' : spec.status,
       markdown: editors.length ? upTo(0) : spec.markdown,
     });
+    // A draft motion is written by its authors only: its first signatory names the others co-authors first.
+    if (spec.kind === 'motion') for (const editor of editors) addSteward(author, created.id, { person: emailOf(who(editor, space)) });
     editors.slice(0, steps.length).forEach((editor, i) => updatePage(who(editor, space), created.id, { markdown: upTo(i + 1), baseRevision: pageRevision(created.id) }));
     if (published && steps.length) publishNewVersion(author, created.id);
     if (spec.status === 'archived') updatePage(author, created.id, { status: 'archived' });
@@ -255,6 +258,11 @@ function seedDemoSync(): DemoSeed {
     .forEach((id, i) => db().update(memberships).set({ createdAt: new Date(now - (2 + 3 * i) * 24 * HOUR) }).where(and(eq(memberships.userId, id), eq(memberships.spaceId, sc.id))).run());
 
   return { adminId, national, federations, sections, groups, personaIds, peopleUsed: n };
+}
+
+/** A person's address, to name them (as the screen does). */
+function emailOf(v: Viewer): string {
+  return db().select({ email: users.email }).from(users).where(eq(users.id, v!.id)).get()!.email!;
 }
 
 /** Pages of Strasbourg-Centre nested under another, in order. */
