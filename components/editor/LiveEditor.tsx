@@ -36,13 +36,15 @@ export type LiveEditorProps = {
   initialHtml: string;
   /** Put the caret in the text once it is there (a page just created). */
   autoFocus?: boolean;
+  /** More extensions for readers and writers alike (amendments drawn as suggestions); keep the array stable. */
+  extraExtensions?: AnyExtension[];
 };
 
 type Notice = { kind: 'busy' | 'error' | 'info'; text: string } | null;
 
 const TITLE_REFRESH_MS = 60_000;
 
-export function LiveEditor({ pageId, access, user, actions, initialHtml, autoFocus }: LiveEditorProps) {
+export function LiveEditor({ pageId, access, user, actions, initialHtml, autoFocus, extraExtensions }: LiveEditorProps) {
   const t = useTranslations('editor');
   const { collab, status, closeReason, hasPendingEdits, presence, loaded, linkTargetsChanged } = useCollab(pageId, user);
   const [resolver] = useState(() => new TitleResolver((ids) => actions.resolveTitles(ids)));
@@ -82,7 +84,7 @@ export function LiveEditor({ pageId, access, user, actions, initialHtml, autoFoc
       )}
       {closeReason && <CloseNotice reason={closeReason} signInHref={`/connexion?${new URLSearchParams({ callbackUrl: returnTo, reason: 'expired' })}`} />}
       {collab && !lostAccess ? (
-        <EditorBody key={`${pageId}-${shownAccess}`} collab={collab} pageId={pageId} access={shownAccess} user={user} actions={actions} resolver={resolver} loaded={loaded} initialHtml={initialHtml} autoFocus={autoFocus} />
+        <EditorBody key={`${pageId}-${shownAccess}`} collab={collab} pageId={pageId} access={shownAccess} user={user} actions={actions} resolver={resolver} loaded={loaded} initialHtml={initialHtml} autoFocus={autoFocus} extraExtensions={extraExtensions} />
       ) : (
         !lostAccess && <StaticBody html={initialHtml} />
       )}
@@ -110,7 +112,7 @@ function StaticBody({ html }: { html: string }) {
 
 type BodyProps = Omit<LiveEditorProps, 'initialHtml'> & { collab: Collab; resolver: TitleResolver; loaded: boolean; initialHtml: string };
 
-function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, initialHtml, autoFocus }: BodyProps) {
+function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, initialHtml, autoFocus, extraExtensions }: BodyProps) {
   const t = useTranslations('editor');
   const [notice, setNotice] = useState<Notice>(null);
   const [linkOpen, setLinkOpen] = useState(false);
@@ -143,6 +145,7 @@ function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, i
       ...schema,
       WikiLinkView.configure({ resolver, privateLabel: t('privatePage'), openHint: canEdit ? t('openLinkHint') : '' }),
       Collaboration.configure({ document: collab.ydoc, field: BODY_FRAGMENT }),
+      ...(extraExtensions ?? []),
     ];
     if (!canEdit) return [...shared, ReadOnlyCarets.configure({ awareness: collab.provider.awareness })];
     return [
