@@ -3,6 +3,7 @@ import { enqueue, startWorker, type Handler } from './queue';
 import { sendMailJob } from '@/server/mail/outbox';
 import { purgeTrash } from '@/server/pages/page-service';
 import { purgePendingAccounts } from '@/server/invitations/invitation-service';
+import { AMENDMENTS_DEADLINE_QUEUE, closeAmendmentsAtDeadline } from '@/server/motions/amendments-deadline';
 
 const DAY = 86_400_000;
 
@@ -23,6 +24,7 @@ export function scheduleDailyJobs(at = new Date()): void {
 /** The handlers of every queue. */
 export const handlers: Record<string, Handler> = {
   mail: sendMailJob,
+  [AMENDMENTS_DEADLINE_QUEUE]: closeAmendmentsAtDeadline,
   ...Object.fromEntries(
     Object.entries(DAILY).map(([queue, run]): [string, Handler] => [
       queue,

@@ -26,6 +26,7 @@ import { changedAtSeenBy, titleSeenBy } from './seen-by';
 import { recordActivity, recordPageUpdate } from '@/server/activity/record-activity';
 import { missingRevision, writeBasedContent } from './based-write';
 import { indexPublicPage, recordPublication, versionState } from '@/server/versions/versions';
+import { startDeliberation } from '@/server/deliberations/stage-log';
 
 const EMPTY_STATE = new Uint8Array([0, 0]);
 
@@ -68,6 +69,8 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
   const space = db().select().from(spaces).where(eq(spaces.id, input.spaceId)).get();
   if (!space) throw new AppError('invalid_input', 'Unknown space.', 'spaceId');
   authorizeSpace(v, 'createPage', toSpaceRef(space));
+  // A motion is published by filing it (server/motions): it starts as a draft of its authors.
+  if (input.kind === 'motion' && input.status !== 'draft') throw new AppError('invalid_input', 'status: a motion starts as a draft and is published by filing it.', 'status');
   // `[[Titre]]` and links to pages become wiki links, as in the editor and the API.
   const body = markdownBody(v, space.id, input.markdown, (title) => createStubPage(v, space.id, title));
   const state = applyContent(null, body);
@@ -94,6 +97,7 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
     tx.insert(pageAuthors).values({ pageId: row.id, userId: v.id }).run();
     tx.insert(pageDocs).values({ pageId: row.id, state: Buffer.from(state), updatedAt: now }).run();
     recordDocClients(row.id, state, v.id); // the first text is the creator's
+    if (input.kind === 'motion') startDeliberation(tx, row.id, 'motion', 'draft', v.id, { now });
     return row;
   });
   recordActivity(created.id, v.id, 'created', now);
@@ -179,6 +183,10 @@ export function updatePage(viewer: Viewer, id: string, raw: UpdatePageInput): Pa
   // An empty patch (or a status it already has) still writes updatedAt/updatedBy: it needs edit.
   if (checks.length === 0) checks.push('edit');
   for (const action of checks) authorizePage(v, action, ref);
+  // A motion is published by being filed (its stage says so), never by a status change.
+  if (ref.kind === 'motion' && (patch.status === 'published' || patch.status === 'draft') && patch.status !== ref.status) {
+    throw new AppError('conflict', 'A motion is published by filing it (POST /api/v1/pages/:id/stage).', 'status');
+  }
   if (patch.markdown !== undefined && patch.baseRevision === undefined) throw missingRevision();
   // Read first: unreadable Markdown changes nothing.
   const body = patch.markdown !== undefined ? markdownBody(v, ref.space.id, patch.markdown, (title) => createStubPage(v, ref.space.id, title)) : null;

@@ -121,6 +121,15 @@ export function stageRefusal(action: DeliberationAction, d: DeliberationRef | nu
   }
 }
 
+/**
+ * Withdrawing one's signature: while the motion is filed, and later, before the vote, when the
+ * text changed since one signed it (an accepted amendment: sign again or withdraw).
+ */
+export function signatureWithdrawalRefusal(d: DeliberationRef | null, textChangedSinceSigned: boolean, now = new Date()): string | null {
+  if (d?.stage === 'amendments' && textChangedSinceSigned) return null;
+  return stageRefusal('sign', d, now);
+}
+
 /** The API's sentence for each refusal (the UI words it from `errors.detail.stage_<reason>`). */
 export const STAGE_REFUSALS: Record<string, string> = {
   not_a_draft: 'Only a draft can be filed.',
