@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { FilePlus2, Trash2, Users } from 'lucide-react';
+import { FilePlus2, Gavel, Trash2, Users } from 'lucide-react';
 import { PageList } from '@/components/pages/PageList';
 import { MembershipButton } from '@/components/spaces/MembershipButton';
 import { SubspaceForm } from '@/components/spaces/SubspaceForm';
@@ -42,6 +42,7 @@ export default async function SpacePage({ params, searchParams }: { params: Para
   const viewer = await getViewerOrResume(`/espaces/${id}`);
   const t = await getTranslations('spaces');
   const tc = await getTranslations('common');
+  const tm = await getTranslations('motions');
   const can = spaceAbilities(viewer, space);
   const crumbs = getBreadcrumbs(space);
   // Party members see the pages as a tree they can arrange, and the few changed last; outside the
@@ -67,6 +68,11 @@ export default async function SpacePage({ params, searchParams }: { params: Para
             {can.createPage && (
               <Link href={`/espaces/${id}/nouvelle-page`} className="btn btn-primary">
                 <FilePlus2 size={18} aria-hidden /> {t('newPage')}
+              </Link>
+            )}
+            {can.createPage && (
+              <Link href={`/espaces/${id}/nouvelle-page?kind=motion`} className="btn">
+                <Gavel size={18} aria-hidden /> {tm('newMotion.entry')}
               </Link>
             )}
             {can.join && <MembershipButton mode="join" action={joinGroupAction.bind(null, id)} groupName={space.name} isOpen={space.isOpen} />}

@@ -8,14 +8,16 @@ import { requireViewer } from '@/server/auth/current';
 import { spaceAbilities } from '@/server/policy';
 import { getSpaceRow, listMySpaces } from '@/server/spaces/queries';
 import { createPageAction } from './actions';
+import { NewMotionScreen } from '@/components/motions/NewMotionScreen';
 import '@/components/pages/page-screen.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('pages'))('newPage') };
 }
 
-export default async function NewPagePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function NewPagePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ kind?: string }> }) {
   const { id } = await params;
+  const motion = (await searchParams).kind === 'motion';
   const viewer = await requireViewer(`/espaces/${id}/nouvelle-page`);
   let space;
   try {
@@ -35,6 +37,8 @@ export default async function NewPagePage({ params }: { params: Promise<{ id: st
   }
   // The space one came from first, then the others one may write in.
   const others = listMySpaces(viewer.id).filter((s) => s.id !== space.id && spaceAbilities(viewer, s).createPage);
+  // « Nouvelle motion » (from the space's page): the same creation, with what a motion goes through.
+  if (motion) return <NewMotionScreen space={space} spaces={[space, ...others].map((s) => ({ id: s.id, name: s.name }))} action={createPageAction.bind(null, id)} />;
   return (
     <div className="stack">
       <div>
