@@ -4,6 +4,7 @@ import { sendMailJob } from '@/server/mail/outbox';
 import { purgeTrash } from '@/server/pages/page-service';
 import { purgePendingAccounts } from '@/server/invitations/invitation-service';
 import { AMENDMENTS_DEADLINE_QUEUE, closeAmendmentsAtDeadline } from '@/server/motions/amendments-deadline';
+import { closePollsJob, POLL_CLOSE_QUEUE } from '@/server/votes/polls';
 
 const DAY = 86_400_000;
 
@@ -25,6 +26,7 @@ export function scheduleDailyJobs(at = new Date()): void {
 export const handlers: Record<string, Handler> = {
   mail: sendMailJob,
   [AMENDMENTS_DEADLINE_QUEUE]: closeAmendmentsAtDeadline,
+  [POLL_CLOSE_QUEUE]: closePollsJob,
   ...Object.fromEntries(
     Object.entries(DAILY).map(([queue, run]): [string, Handler] => [
       queue,
