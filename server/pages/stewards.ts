@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db, type Db } from '@/db/client';
 import { memberships, pageAuthors, pageStewards, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
@@ -97,6 +97,14 @@ export function addSteward(viewer: Viewer, pageId: string, raw: z.input<typeof s
   }
   db().insert(pageStewards).values({ pageId, userId: target.id, addedBy: viewer!.id }).onConflictDoNothing().run();
   return listStewards(viewer, pageId).stewards.find((s) => s.userId === target.id)!;
+}
+
+/**
+ * Names a co-author from the server side, in the caller's transaction, as the consequence of a
+ * decider's act (an accepted amendment names its amender). Nothing for the creator or one named.
+ */
+export function nameCoAuthor(tx: Pick<Db, 'insert'>, pageId: string, userId: string, addedBy: string | null): void {
+  tx.insert(pageStewards).values({ pageId, userId, addedBy }).onConflictDoNothing().run();
 }
 
 /** Removes a named co-author (the creator stays: their role is not a nomination). */
