@@ -23,6 +23,7 @@ import { loadPage } from '@/server/pages/load-page';
 import { recordActivity } from '@/server/activity/record-activity';
 import { displayNameOf } from '@/server/users/display-name';
 import { recordPublication } from '@/server/versions/versions';
+import { openPoll } from '@/server/votes/polls';
 import { scheduleAmendmentsDeadline } from './amendments-deadline';
 import { freezeLineMap } from './line-numbers';
 import { assertSignatureRequirement, mySignature, signatureCounts } from './signatures';
@@ -114,9 +115,15 @@ export function changeStage(viewer: Viewer, pageId: string, raw: ChangeStageInpu
       });
       break;
     }
-    case 'vote':
-      // Until server/votes/polls (openPoll) lands: the vote opens with its poll or not at all.
-      throw new AppError('conflict', 'Opening a vote is not available yet.');
+    case 'vote': {
+      const closesAt = futureOrRefuse(input.closesAt, 'closesAt', now, true)!;
+      assertSignatureRequirement(pageId, current!);
+      db().transaction((tx) => {
+        openPoll(tx, { pageId, subject: 'motion', spaceId: row.spaceId, closesAt, quorumPercent: input.quorum ?? 0, majority: input.majority ?? 'simple', openedBy: userId }, now);
+        recordStageChange(tx, pageId, 'vote', userId, { now, set: { lineMap: lineMap() } });
+      });
+      break;
+    }
     case 'closed':
       db().transaction((tx) => recordStageChange(tx, pageId, 'closed', userId, { now }));
       break;
