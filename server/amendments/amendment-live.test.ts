@@ -1,0 +1,107 @@
+/**
+ * Amendments on a text people are writing: the real collaboration server and stock y-websocket
+ * clients. A chapter open for amendments is written by its space's animators while members amend
+ * it; a motion in its amendments stage is read live by everyone and changed only by decisions.
+ */
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BODY, bodyText, serverRoundTrip, startCollab, synced, until, type Harness } from '@/test/collab-harness';
+import { liveDocState } from '@/server/documents/live-state';
+import { docOf } from '@/test/collab-harness';
+import { person, viewerOf } from '@/app/api/v1/test-helpers';
+import { acceptAmendment, listAmendments, proposeAmendment } from './amendment-service';
+import { amendmentWorld, textOpenForAmendments } from './test-world';
+
+const w = amendmentWorld();
+const { t, secretary, author, amender, colmar } = w;
+/** A second animator of the section (its federation's secretary): chapters have two writers. */
+const fedSecretary = person('member', [[t.federation.id, 'secretary']]);
+const [vSecretary, vAuthor, vAmender, vColmar] = [viewerOf(secretary), viewerOf(author), viewerOf(amender), viewerOf(colmar)];
+
+const CHAPTER = 'Premier paragraphe sur les transports publics.\n\nNous voulons des cantines bio dans chaque commune.\n\nDernier paragraphe sur le logement.';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startCollab({ deriveDebounceMs: 20 });
+});
+afterAll(() => h.close());
+
+/** The text node of the body's `index`-th paragraph, as the editor holds it. */
+const paragraph = (doc: Y.Doc, index: number) => (doc.getXmlFragment(BODY).get(index) as Y.XmlElement).get(0) as Y.XmlText;
+const storedText = (pageId: string) => {
+  const doc = docOf(liveDocState(pageId));
+  const text = bodyText(doc);
+  doc.destroy();
+  return text;
+};
+const tick = (ms = 1) => new Promise((r) => setTimeout(r, ms));
+
+describe('an amendment while its text is being written', () => {
+  it('stays on its words while two writers type before, around and after it', async () => {
+    const page = textOpenForAmendments(secretary, t.section.id, CHAPTER, 'chapter');
+    const a = h.provider(page.id, { token: secretary.token });
+    const b = h.provider(page.id, { token: fedSecretary.token });
+    await Promise.all([synced(a), synced(b)]);
+    const amendment = proposeAmendment(vAmender, page.id, { quote: 'cantines bio', op: 'replace', replacement: 'cantines locales' });
+    // Concurrently: A types at the start of the paragraph and just before the passage, B just after it and in another paragraph.
+    const pa = paragraph(a.doc, 1);
+    const pb = paragraph(b.doc, 1);
+    pa.insert(0, 'Oui. ');
+    pa.insert(pa.toString().indexOf('cantines bio'), 'belles ');
+    pb.insert(pb.toString().indexOf('cantines bio') + 'cantines bio'.length, ' et locales');
+    paragraph(b.doc, 0).insert(0, 'Titre. ');
+    const expected = 'Oui. Nous voulons des belles cantines bio et locales dans chaque commune.';
+    await until(() => storedText(page.id).includes(expected), 'both writers’ words stored');
+    const [seen] = listAmendments(vColmar, page.id);
+    expect(seen!.passage).toMatchObject({ status: 'current', text: 'cantines bio' });
+    // Accepted now, it lands on those words and nowhere else; both writers see it.
+    acceptAmendment(vSecretary, amendment.id);
+    const after = 'Oui. Nous voulons des belles cantines locales et locales dans chaque commune.';
+    await until(() => bodyText(a.doc).includes(after) && bodyText(b.doc).includes(after), 'the accepted change reaches both writers');
+    expect(bodyText(a.doc)).toBe(bodyText(b.doc));
+    expect(storedText(page.id)).toBe(bodyText(a.doc));
+    expect(bodyText(a.doc).split('\n')[0]).toBe('Titre. Premier paragraphe sur les transports publics.');
+  });
+
+  it('accepting while someone types elsewhere loses none of their keystrokes and reaches every editor', async () => {
+    const page = textOpenForAmendments(secretary, t.section.id, CHAPTER, 'chapter');
+    const a = h.provider(page.id, { token: secretary.token });
+    const b = h.provider(page.id, { token: fedSecretary.token });
+    await Promise.all([synced(a), synced(b)]);
+    const first = proposeAmendment(vAmender, page.id, { quote: 'cantines bio', op: 'replace', replacement: 'repas végétariens' });
+    const second = proposeAmendment(vColmar, page.id, { quote: 'transports publics', op: 'replace', replacement: 'transports gratuits' });
+    const last = paragraph(a.doc, 2);
+    let typed = '';
+    const typing = (async () => {
+      for (let i = 0; i < 60; i++) {
+        const ch = String.fromCharCode(97 + (i % 26));
+        last.insert(last.length, ch);
+        typed += ch;
+        await tick(i % 3);
+      }
+    })();
+    await tick(20);
+    acceptAmendment(vSecretary, first.id);
+    await tick(20);
+    acceptAmendment(vSecretary, second.id);
+    await typing;
+    const expected = `Premier paragraphe sur les transports gratuits.\nNous voulons des repas végétariens dans chaque commune.\nDernier paragraphe sur le logement.${typed}`;
+    await until(() => bodyText(a.doc) === expected && bodyText(b.doc) === expected && storedText(page.id) === expected, 'everyone converges on every word', 10_000);
+  });
+});
+
+describe('a motion in its amendments stage, read live', () => {
+  it('readers see an accepted amendment arrive; their own keystrokes are refused', async () => {
+    const page = textOpenForAmendments(author, t.section.id, 'Les cantines bio coûtent moins cher.', 'motion');
+    const reader = h.provider(page.id, { token: colmar.token });
+    const amenderSees = h.provider(page.id, { token: amender.token });
+    await Promise.all([synced(reader), synced(amenderSees)]);
+    const a = proposeAmendment(vAmender, page.id, { quote: 'moins cher', op: 'replace', replacement: 'beaucoup moins cher' });
+    paragraph(reader.doc, 0).insert(0, 'Refusé ');
+    await serverRoundTrip(reader);
+    acceptAmendment(vAuthor, a.id);
+    await until(() => bodyText(amenderSees.doc) === 'Les cantines bio coûtent beaucoup moins cher.', 'the amender sees the accepted change');
+    await until(() => bodyText(reader.doc).includes('beaucoup moins cher'), 'the reader sees it');
+    expect(storedText(page.id)).toBe('Les cantines bio coûtent beaucoup moins cher.');
+  });
+});
