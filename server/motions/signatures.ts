@@ -109,7 +109,8 @@ export function signMotion(viewer: Viewer, pageId: string, now = new Date()): Si
   const { v, d } = requireSigner(viewer, pageId);
   assertStageAllows('sign', d, now);
   if (!signatureOf(pageId, v.id)) {
-    const versionId = versionOfCurrentText(pageId, now);
+    // Signed only while filed, when nobody edits: the text is the one frozen at filing.
+    const versionId = getDeliberation(pageId)?.filedVersionId ?? versionOfCurrentText(pageId, now);
     db()
       .insert(motionSignatures)
       .values({ pageId, userId: v.id, sectionId: sectionOf(v.id), signedAt: now, confirmedHash: pageHash(pageId), confirmedState: versionId, confirmedAt: now })
