@@ -29,7 +29,7 @@ import {
   unsupportAmendment,
   withdrawAmendment,
 } from './amendment-service';
-import { amendmentWorld, setDeadline, setStage, textOpenForAmendments } from './test-world';
+import { amendmentWorld, freezeLines, setDeadline, setStage, textOpenForAmendments } from './test-world';
 
 const MOTION = 'Nous voulons des cantines bio dans chaque commune.\n\nLes cantines bio coûtent moins cher que les autres.\n\nLa section suit les achats.';
 
@@ -57,6 +57,15 @@ describe('proposing an amendment', () => {
     const text = liveText(page.id);
     expect(a1.passage).toMatchObject({ from: text.lastIndexOf('cantines bio') });
     expect(a2).toMatchObject({ number: 2, section: { id: t.otherSection.id }, replacement: '' });
+  });
+
+  it('cites the lines of the stage’s frozen numbering the passage spans', () => {
+    const page = newMotion();
+    freezeLines(page.id, 20);
+    const a = proposeAmendment(vAmender, page.id, { quote: 'Les cantines bio coûtent moins cher', op: 'delete' });
+    // 20 characters a line: « Nous voulons des », « cantines bio dans », « chaque commune. », then « Les cantines bio »…
+    expect(a).toMatchObject({ lineFrom: 4, lineTo: 5 });
+    expect(listAmendments(vAuthor, page.id)[0]).toMatchObject({ lineFrom: 4, lineTo: 5 });
   });
 
   it('refuses words that are not in the text, an occurrence beyond the last, and a missing wording, naming the field', () => {

@@ -1,14 +1,11 @@
 /**
  * The lines of the stage's frozen numbering that a passage spans (« L12–14 »), through the line
- * numbers module (server/motions/line-numbers, `lineRangeOf`). Null while the text has no line
- * map (a chapter, or a stage before filing).
+ * numbers module. Null while the text has no line map (a chapter, or a motion not yet filed).
  */
 import type * as Y from 'yjs';
-
-export type LineRange = { lineFrom: number; lineTo: number };
+import { isLineMap, lineRangeOf, type LineRange } from '@/server/motions/line-numbers';
 
 /** Lines [lineFrom, lineTo] of `lineMap` holding the plain-text range [from, to) of `doc`; null without a map. */
-export function linesOfPassage(_doc: Y.Doc, lineMap: unknown, _from: number, _to: number): LineRange | null {
-  if (lineMap === null || lineMap === undefined) return null;
-  return null; // the line numbers module (helper L) has not landed yet
+export function linesOfPassage(doc: Y.Doc, lineMap: unknown, from: number, to: number): LineRange | null {
+  return isLineMap(lineMap) ? lineRangeOf(doc, lineMap, from, to) : null;
 }

@@ -9,6 +9,9 @@ import { deliberations } from '@/db/schema';
 import type { DeliberationProcedure, DeliberationStage } from '@/lib/domain/enums';
 import { getDeliberation, recordStageChange, startDeliberation } from '@/server/deliberations/stage-log';
 import { createPage } from '@/server/pages/page-service';
+import { docOfState } from '@/server/documents/anchors';
+import { liveDocState } from '@/server/documents/live-state';
+import { freezeLineMap } from '@/server/motions/line-numbers';
 import { person, territory, viewerOf, type Person } from '@/app/api/v1/test-helpers';
 
 export function amendmentWorld() {
@@ -28,6 +31,13 @@ export function setStage(pageId: string, procedure: DeliberationProcedure, stage
     if (getDeliberation(pageId, tx)) recordStageChange(tx, pageId, stage, null, { set });
     else startDeliberation(tx, pageId, procedure, stage, null, { set });
   });
+}
+
+/** Freezes the page's line numbers at `lineLength` characters a line, as filing a motion does. */
+export function freezeLines(pageId: string, lineLength: number): void {
+  const doc = docOfState(liveDocState(pageId));
+  db().update(deliberations).set({ lineMap: freezeLineMap(doc, 'amendments', lineLength) }).where(eq(deliberations.pageId, pageId)).run();
+  doc.destroy();
 }
 
 export function setDeadline(pageId: string, closeAt: Date | null): void {
