@@ -17,10 +17,10 @@ export type OutcomeTx = Pick<Db, 'select' | 'insert' | 'update' | 'run'>;
 
 export type AppliedOutcome = { afterCommit: (() => void)[] };
 
-export function applyPollOutcome(tx: OutcomeTx, poll: PollRow, result: PollResult, now: Date): AppliedOutcome {
+export function applyPollOutcome(tx: OutcomeTx, poll: PollRow, result: PollResult): AppliedOutcome {
   switch (poll.subject) {
     case 'motion':
-      return applyMotionOutcome(tx, poll, result, now);
+      return applyMotionOutcome(tx, poll, result);
     case 'amendment':
     case 'passage':
       // Amendments decided by vote land with the amendments' service (helper A's contract).
@@ -28,10 +28,11 @@ export function applyPollOutcome(tx: OutcomeTx, poll: PollRow, result: PollResul
   }
 }
 
-function applyMotionOutcome(tx: OutcomeTx, poll: PollRow, result: PollResult, now: Date): AppliedOutcome {
+function applyMotionOutcome(tx: OutcomeTx, poll: PollRow, result: PollResult): AppliedOutcome {
   const deliberation = getDeliberation(poll.pageId, tx);
   // Only a motion still at its vote is decided by it (a stage moved by hand since is left alone).
   if (deliberation?.stage !== 'vote') return { afterCommit: [] };
-  recordStageChange(tx, poll.pageId, result.outcome, null, { note: result.reason, set: { outcome: { pollId: poll.id, ...result } }, now });
+  // Dated when voting ended, as the clock decided it (the count may run later, after a restart).
+  recordStageChange(tx, poll.pageId, result.outcome, null, { note: result.reason, set: { outcome: { pollId: poll.id, ...result } }, now: poll.closesAt });
   return { afterCommit: [() => afterStageChange(poll.pageId)] };
 }

@@ -337,7 +337,7 @@ export function closePoll(pollId: string, now = new Date()): PollResult | null {
     if (now.getTime() < poll.closesAt.getTime()) return null;
     const result = tally(tx, poll);
     tx.update(polls).set({ status: 'closed', result, closedAt: now }).where(eq(polls.id, pollId)).run();
-    const { afterCommit } = applyPollOutcome(tx, { ...poll, status: 'closed', result, closedAt: now }, result, now);
+    const { afterCommit } = applyPollOutcome(tx, { ...poll, status: 'closed', result, closedAt: now }, result);
     return { result, afterCommit };
   });
   for (const run of closed?.afterCommit ?? []) run();
