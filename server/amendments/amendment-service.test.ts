@@ -8,7 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { pageStewards, pageVersions } from '@/db/schema';
+import { pageStewards, pageVersions, polls } from '@/db/schema';
 import { liveDocState } from '@/server/documents/live-state';
 import { docOfState, bodyPositions } from '@/server/documents/anchors';
 import { writeDocument } from '@/server/pages/write-document';
@@ -28,6 +28,10 @@ import {
   supportAmendment,
   unsupportAmendment,
   withdrawAmendment,
+  putAmendmentToVote,
+  putPassageToVote,
+  acceptAmendmentByVote,
+  rejectAmendmentByVote,
 } from './amendment-service';
 import { amendmentWorld, freezeLines, setDeadline, setStage, textOpenForAmendments } from './test-world';
 
@@ -230,6 +234,52 @@ describe('deciding', () => {
     expect(declined).toMatchObject({ status: 'open', modifiedReplacement: null });
     expect(declined.decisionNote).toMatch(/déclinée/);
     expect(liveText(page.id)).toContain('La section suit');
+  });
+
+  it('puts one amendment to the vote (voting, a poll of the space), and applies the vote’s outcome', () => {
+    const page = newMotion();
+    const a = proposeAmendment(vAmender, page.id, { quote: 'chaque commune', op: 'replace', replacement: 'chaque ville' });
+    const b = proposeAmendment(vAmender, page.id, { quote: 'La section suit', op: 'delete' });
+    const closesAt = new Date(Date.now() + 86_400_000);
+    expectAppError(() => putAmendmentToVote(vColmar, a.id, { closesAt }), 'forbidden');
+    expectAppError(() => putAmendmentToVote(vAuthor, a.id, { closesAt: new Date(Date.now() - 1000) }), 'invalid_input', 'closesAt');
+    expect(listAmendments(vAuthor, page.id)[0]!.status).toBe('open'); // nothing half done
+    const { amendment, pollId } = putAmendmentToVote(vAuthor, a.id, { closesAt, quorum: 10, majority: 'two_thirds' });
+    expect(amendment.status).toBe('voting');
+    expect(db().select().from(polls).where(eq(polls.id, pollId)).get()).toMatchObject({ subject: 'amendment', amendmentId: a.id, spaceId: t.section.id, quorumPercent: 10, majority: 'two_thirds' });
+    expectAppError(() => acceptAmendment(vAuthor, a.id), 'conflict');
+    expect(acceptAmendmentByVote(a.id)).toBe('accepted');
+    expect(liveText(page.id)).toContain('dans chaque ville.');
+    putAmendmentToVote(vAuthor, b.id, { closesAt });
+    db().transaction((tx) => rejectAmendmentByVote(tx, b.id));
+    expect(listAmendments(vAuthor, page.id).map((x) => x.status)).toEqual(['accepted', 'rejected']);
+    expect(liveText(page.id)).toContain('La section suit');
+  });
+
+  it('a vote that adopts an amendment whose passage changed sends it back to the deciders', () => {
+    const page = textOpenForAmendments(secretary, t.section.id, MOTION, 'chapter');
+    const a = proposeAmendment(vAmender, page.id, { quote: 'coûtent moins cher', op: 'replace', replacement: 'coûtent autant' });
+    putAmendmentToVote(vSecretary, a.id, { closesAt: new Date(Date.now() + 60_000) });
+    writeDocument(page.id, secretary.id, (st) => applyMarkdown(st, MOTION.replace('coûtent moins cher', 'coûtent un peu moins cher')));
+    expect(acceptAmendmentByVote(a.id)).toBe('conflict');
+    expect(listAmendments(vSecretary, page.id)[0]).toMatchObject({ status: 'open', decisionNote: expect.stringMatching(/passage a changé/) });
+    expect(liveText(page.id)).toContain('coûtent un peu moins cher');
+  });
+
+  it('puts a passage’s rival wordings to one ranked vote, with the current wording as a choice', () => {
+    const page = newMotion();
+    const a = proposeAmendment(vAmender, page.id, { quote: 'cantines bio dans', op: 'replace', replacement: 'repas bio dans' });
+    const b = proposeAmendment(vColmar, page.id, { quote: 'bio dans chaque', op: 'replace', replacement: 'bio dans toute' });
+    const { amendments: voted, pollId } = putPassageToVote(vAuthor, a.groupId, { closesAt: new Date(Date.now() + 60_000) });
+    expect(voted.map((x) => [x.id, x.status])).toEqual([[a.id, 'voting'], [b.id, 'voting']]);
+    const poll = db().select().from(polls).where(eq(polls.id, pollId)).get()!;
+    expect(poll).toMatchObject({ subject: 'passage', groupId: a.id });
+    expect(poll.options).toEqual([
+      { id: a.id, label: 'Amendement n° 1', amendmentId: a.id },
+      { id: b.id, label: 'Amendement n° 2', amendmentId: b.id },
+      { id: 'current', label: 'Rédaction actuelle', amendmentId: null },
+    ]);
+    expectAppError(() => putPassageToVote(vAuthor, a.groupId, { closesAt: new Date(Date.now() + 60_000) }), 'conflict');
   });
 
   it('the merge session lists pending amendments passage by passage in text order, and closes with a named version', () => {

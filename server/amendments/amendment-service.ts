@@ -14,7 +14,7 @@ import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { amendments, amendmentSupports, memberships, spaces, users } from '@/db/schema';
-import { AMENDMENT_OPS, AMENDMENT_STATUSES, type AmendmentOp, type AmendmentStatus, type Locale } from '@/lib/domain/enums';
+import { AMENDMENT_OPS, AMENDMENT_STATUSES, MAJORITIES, type AmendmentOp, type AmendmentStatus, type Locale } from '@/lib/domain/enums';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
 import { assertStageAllows, authorizeDeliberation, authorizePage, canDeliberateOn, isPartyMember, stageRefusal, type PageRef, type Viewer } from '@/server/policy';
@@ -27,6 +27,7 @@ import { nameCoAuthor } from '@/server/pages/stewards';
 import { displayName } from '@/server/users/display-name';
 import { takeVersion } from '@/server/versions/versions';
 import { getDeliberation } from '@/server/deliberations/stage-log';
+import { openPoll } from '@/server/votes/polls';
 import { applyChangeAt } from './apply-change';
 import { linesOfPassage } from './lines';
 
@@ -525,6 +526,63 @@ export function answerModification(viewer: Viewer, id: string, accept: boolean, 
   if (accept) adopt(row, { wording: row.modifiedReplacement, adjusted: false, deciderId: row.decidedBy, from: ['modified'], note: 'Adopté dans une rédaction modifiée, acceptée par son auteur·rice.', now });
   else decide(id, { status: 'open', modifiedReplacement: null, decisionNote: 'Rédaction modifiée proposée, déclinée par son auteur·rice.', now }, ['modified']);
   return getAmendment(viewer, id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Votes of the members
+
+export const putToVoteInput = z.object({
+  closesAt: z.coerce.date(),
+  quorum: z.number().int().min(0).max(100).default(0),
+  majority: z.enum(MAJORITIES).default('simple'),
+});
+export type PutToVoteInput = z.input<typeof putToVoteInput>;
+
+/** Puts one amendment to the vote of its space's members (for / against / abstention): it waits, `voting`, for the result. */
+export function putAmendmentToVote(viewer: Viewer, id: string, raw: PutToVoteInput, opts: { now?: Date } = {}): { amendment: AmendmentView; pollId: string } {
+  const now = opts.now ?? new Date();
+  const { row, ref } = forDecider(viewer, id, now);
+  const input = parseInput(putToVoteInput, raw);
+  const pollId = db().transaction((tx) => {
+    decide(id, { status: 'voting', now }, DECIDABLE, tx);
+    return openPoll(
+      tx,
+      { pageId: row.pageId, subject: 'amendment', amendmentId: id, spaceId: ref.space.id, closesAt: input.closesAt, quorumPercent: input.quorum, majority: input.majority, openedBy: viewer!.id },
+      now,
+    );
+  });
+  return { amendment: getAmendment(viewer, id), pollId };
+}
+
+/** The option of a ranked passage vote that keeps the text as it is. */
+export const CURRENT_WORDING = 'current';
+
+/**
+ * Puts every amendment of a passage waiting for a decision to one ranked vote, with the current
+ * wording as a choice (Schulze): `groupId` is the passage's group. The winner is accepted, the
+ * others rejected, when the vote closes.
+ */
+export function putPassageToVote(viewer: Viewer, groupId: string, raw: PutToVoteInput, opts: { now?: Date } = {}): { amendments: AmendmentView[]; pollId: string } {
+  const now = opts.now ?? new Date();
+  const { row, ref } = forDecider(viewer, groupId, now);
+  const input = parseInput(putToVoteInput, raw);
+  const pollId = db().transaction((tx) => {
+    const rivals = tx
+      .select({ id: amendments.id, number: amendments.number })
+      .from(amendments)
+      .where(and(eq(amendments.pageId, row.pageId), eq(amendments.groupId, row.groupId), inArray(amendments.status, [...DECIDABLE])))
+      .orderBy(asc(amendments.number))
+      .all();
+    if (rivals.length === 0) throw notPending();
+    for (const r of rivals) decide(r.id, { status: 'voting', now }, DECIDABLE, tx);
+    const options = [...rivals.map((r) => ({ id: r.id, label: `Amendement n° ${r.number}`, amendmentId: r.id })), { id: CURRENT_WORDING, label: 'Rédaction actuelle', amendmentId: null }];
+    return openPoll(
+      tx,
+      { pageId: row.pageId, subject: 'passage', groupId: row.groupId, options, spaceId: ref.space.id, closesAt: input.closesAt, quorumPercent: input.quorum, majority: input.majority, openedBy: viewer!.id },
+      now,
+    );
+  });
+  return { amendments: listAmendments(viewer, row.pageId).filter((a) => a.groupId === row.groupId), pollId };
 }
 
 // ---------------------------------------------------------------------------------------------
