@@ -7,9 +7,11 @@
  *   won) and rejects the others.
  * What must wait for the commit (open editors re-checked) is returned to the caller.
  */
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { polls } from '@/db/schema';
-import type { PollResult } from '@/server/votes/tally';
+import { amendments, type polls } from '@/db/schema';
+import { acceptAmendmentByVote, rejectAmendmentByVote } from '@/server/amendments/amendment-service';
+import type { PollOption, PollResult } from '@/server/votes/tally';
 import { afterStageChange, getDeliberation, recordStageChange } from './stage-log';
 
 type PollRow = typeof polls.$inferSelect;
@@ -22,9 +24,13 @@ export function applyPollOutcome(tx: OutcomeTx, poll: PollRow, result: PollResul
     case 'motion':
       return applyMotionOutcome(tx, poll, result);
     case 'amendment':
-    case 'passage':
-      // Amendments decided by vote land with the amendments' service (helper A's contract).
-      return { afterCommit: [] };
+      return decideAmendments(tx, poll.amendmentId ? [poll.amendmentId] : [], result.outcome === 'adopted' ? poll.amendmentId : null, rejectionNote(result));
+    case 'passage': {
+      const options = (poll.options as PollOption[] | null) ?? [];
+      const amendmentIds = options.flatMap((o) => (o.amendmentId ? [o.amendmentId] : []));
+      const winner = result.kind === 'ranked' && result.outcome === 'adopted' ? (options.find((o) => o.id === result.winner)?.amendmentId ?? null) : null;
+      return decideAmendments(tx, amendmentIds, winner, winner ? PREFERRED_ELSEWHERE : rejectionNote(result));
+    }
   }
 }
 
@@ -35,4 +41,47 @@ function applyMotionOutcome(tx: OutcomeTx, poll: PollRow, result: PollResult): A
   // Dated when voting ended, as the clock decided it (the count may run later, after a restart).
   recordStageChange(tx, poll.pageId, result.outcome, null, { note: result.reason, set: { outcome: { pollId: poll.id, ...result } }, now: poll.closesAt });
   return { afterCommit: [() => afterStageChange(poll.pageId)] };
+}
+
+const PREFERRED_ELSEWHERE = 'Rejeté par le vote des membres : une autre rédaction a été préférée.';
+
+/** The amendment's decision note, in the words of the amendments' notes. */
+function rejectionNote(result: PollResult): string {
+  switch (result.reason) {
+    case 'quorum':
+      return 'Rejeté par le vote des membres : quorum non atteint.';
+    case 'tie':
+      return 'Rejeté par le vote des membres : égalité des voix.';
+    case 'current_wording':
+      return 'Rejeté par le vote des membres : la rédaction actuelle a été préférée.';
+    default:
+      return 'Rejeté par le vote des membres.';
+  }
+}
+
+/**
+ * The amendments a vote decided: the losers rejected in the closing's transaction, the winner
+ * (if any) accepted once it has committed — accepting changes the live text in a transaction of
+ * its own. Amendments no longer waiting for the vote (withdrawn meanwhile) are left alone.
+ */
+function decideAmendments(tx: OutcomeTx, ids: readonly string[], winner: string | null, note: string): AppliedOutcome {
+  if (ids.length === 0) return { afterCommit: [] };
+  const voting = new Set(
+    tx
+      .select({ id: amendments.id })
+      .from(amendments)
+      .where(and(inArray(amendments.id, [...ids]), eq(amendments.status, 'voting')))
+      .all()
+      .map((a) => a.id),
+  );
+  for (const id of ids) if (id !== winner && voting.has(id)) rejectAmendmentByVote(tx, id, { note });
+  if (!winner || !voting.has(winner)) return { afterCommit: [] };
+  return {
+    afterCommit: [
+      () => {
+        // A passage that changed meanwhile sends it back to the deciders (the amendments' service says so on it).
+        acceptAmendmentByVote(winner);
+      },
+    ],
+  };
 }
