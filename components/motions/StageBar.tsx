@@ -69,7 +69,12 @@ export function StageBar({ data, changeStage, showPrint }: Props) {
         className="btn btn-primary"
         label={t('file')}
         title={t('fileTitle', { title: data.title })}
-        body={t('fileBody')}
+        body={
+          <>
+            <p>{t('fileBody', { audience: t(`audience.${data.visibility}`, { space: data.spaceName }) })}</p>
+            {data.visibility === 'space' && <p className="alert alert-warn">{t('fileSpaceOnly', { space: data.spaceName })}</p>}
+          </>
+        }
         confirmLabel={t('file')}
         cancelLabel={t('cancel')}
         onConfirm={async () => void (await run({ stage: 'filed' }, t('fileDone')))}

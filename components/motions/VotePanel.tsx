@@ -32,8 +32,12 @@ export function VotePanel({ poll, actions }: { poll: PollData; actions: VoteActi
           <p data-testid="vote-turnout">{t('turnoutOpen', { voted: poll.voted, voters: poll.voters })}</p>
           <Ballot poll={poll} cast={actions.cast} />
         </>
+      ) : poll.result ? (
+        <Result poll={poll} verify={actions.verify} />
       ) : (
-        poll.result && <Result poll={poll} verify={actions.verify} />
+        <p className="alert alert-info" role="status">
+          {t('counting')}
+        </p>
       )}
       <details className="motion-secrecy">
         <summary>
@@ -43,6 +47,7 @@ export function VotePanel({ poll, actions }: { poll: PollData; actions: VoteActi
           <li>{t('secrecy1')}</li>
           <li>{t('secrecy2')}</li>
           <li>{t('secrecy3')}</li>
+          <li>{t('secrecy4')}</li>
         </ul>
         <p>{t('secrecyNot')}</p>
       </details>
@@ -196,7 +201,8 @@ function Result({ poll, verify }: { poll: PollData; verify: VoteActions['verify'
 
 function ReceiptCheck({ verify }: { verify: VoteActions['verify'] }) {
   const t = useTranslations('motions.vote');
-  const [found, setFound] = useState<boolean | null>(null);
+  // null: nothing checked yet; else whether it is counted, and (once closed) what it says.
+  const [found, setFound] = useState<{ counted: boolean; choice: string | null } | null>(null);
   return (
     <details className="motion-check">
       <summary>{t('checkHeading')}</summary>
@@ -204,7 +210,8 @@ function ReceiptCheck({ verify }: { verify: VoteActions['verify'] }) {
         className="row motion-check-form"
         action={async (p, form) => {
           const r = await verify(p, form);
-          setFound(r?.ok ? Boolean((r.data as { found?: boolean }).found) : null);
+          const data = r?.ok ? (r.data as { counted: boolean; choice: unknown }) : null;
+          setFound(data ? { counted: data.counted, choice: typeof data.choice === 'string' && (CHOICES as string[]).includes(data.choice) ? data.choice : null } : null);
           return r;
         }}
       >
@@ -214,7 +221,7 @@ function ReceiptCheck({ verify }: { verify: VoteActions['verify'] }) {
         </div>
         <SubmitButton className="btn">{t('check')}</SubmitButton>
         <p role="status" className="motion-check-answer">
-          {found === true ? t('checkFound') : found === false ? t('checkMissing') : ''}
+          {found === null ? '' : found.counted ? t('checkFound', { choice: found.choice ? t(found.choice as BallotChoice) : 'none' }) : t('checkMissing')}
         </p>
       </ActionForm>
     </details>

@@ -44,7 +44,8 @@ export type PollResult = {
 
 export type PollData = {
   id: string;
-  status: 'open' | 'closed';
+  /** `counting`: past its closing time, the closing job has not run yet. */
+  status: 'upcoming' | 'open' | 'counting' | 'closed';
   closesAt: Date;
   quorumPercent: number;
   majority: Majority;
@@ -60,6 +61,8 @@ export type MotionPanelData = {
   pageId: string;
   title: string;
   spaceName: string;
+  /** Who reads the page once it is published (filing publishes it). */
+  visibility: 'public' | 'members' | 'space';
   procedure: DeliberationProcedure;
   stage: DeliberationStage;
   amendmentsCloseAt: Date | null;

@@ -1,0 +1,115 @@
+/**
+ * The motion panel of a page with a deliberation (a motion, or a chapter opened for amendments):
+ * reads the domain's answers for this viewer and hands them, reshaped, to the client panel with
+ * its actions bound to the page. Nothing for a page nobody deliberates on.
+ */
+import { ClientMessages } from '@/components/i18n/ClientMessages';
+import { MotionPanel } from '@/components/motions/MotionPanel';
+import type { MotionPanelData, PollData } from '@/components/motions/types';
+import type { Locale } from '@/lib/domain/enums';
+import type { Viewer } from '@/server/policy';
+import { motionSummary, type MotionSummary } from '@/server/motions/motion-service';
+import { listSignatures, signatureChange, type SignatureChange, type SignatureList } from '@/server/motions/signatures';
+import { pollView, type PollView } from '@/server/votes/polls';
+import { castBallotAction, changeStageAction, confirmSignatureAction, signMotionAction, unsignMotionAction, verifyReceiptAction } from './motion-actions';
+
+type Props = { viewer: Viewer; page: { id: string; title: string; spaceName: string; visibility: MotionPanelData['visibility'] }; locale: Locale };
+
+export function MotionSection({ viewer, page, locale }: Props) {
+  const summary = motionSummary(viewer, page.id, { locale });
+  if (summary.stage === null || !('timeline' in summary)) return null;
+  const id = page.id;
+  const data = toPanelData({
+    title: page.title,
+    spaceName: page.spaceName,
+    visibility: page.visibility,
+    summary,
+    change: summary.mySignature?.textChanged ? signatureChange(viewer, id, { locale }) : null,
+    signatories: summary.abilities.viewSignatories && summary.procedure === 'motion' ? listSignatures(viewer, id, { locale }) : null,
+    poll: summary.poll ? pollView(viewer, summary.poll.id) : null,
+  });
+  if (!data) return null;
+  const pollId = data.poll?.id ?? '';
+  return (
+    <ClientMessages ns={['motions']}>
+      <MotionPanel
+        data={data}
+        actions={{
+          changeStage: changeStageAction.bind(null, id),
+          sign: signMotionAction.bind(null, id),
+          unsign: unsignMotionAction.bind(null, id),
+          confirm: confirmSignatureAction.bind(null, id),
+          cast: castBallotAction.bind(null, id, pollId),
+          verify: verifyReceiptAction.bind(null, id, pollId),
+        }}
+      />
+    </ClientMessages>
+  );
+}
+
+/** The panel's data from the domain's answers: a reshaping, no rule. */
+type Sources = {
+  title: string;
+  spaceName: string;
+  visibility: MotionPanelData['visibility'];
+  summary: MotionSummary;
+  /** The viewer's signature and the diff since (members who signed), else null. */
+  change: SignatureChange | null;
+  /** The signatories by section (party members), else null. */
+  signatories: SignatureList | null;
+  poll: PollView | null;
+};
+
+function toPanelData({ title, spaceName, visibility, summary, change, signatories, poll }: Sources): MotionPanelData | null {
+  if (!('timeline' in summary) || summary.stage === null || summary.procedure === null) return null;
+  const a = summary.abilities;
+  const s = summary.signatures;
+  return {
+    pageId: summary.pageId,
+    title,
+    spaceName,
+    visibility,
+    procedure: summary.procedure,
+    stage: summary.stage,
+    amendmentsCloseAt: summary.deadlines.amendmentsCloseAt,
+    timeline: summary.timeline,
+    abilities: { file: a.file, withdraw: a.withdraw, openAmendments: a.openAmendments, closeAmendments: a.closeAmendments, openVote: a.openVote, sign: a.sign, viewSignatories: a.viewSignatories, vote: a.vote },
+    signatures: {
+      count: s.count,
+      sections: s.sections,
+      requiredSignatures: s.requiredSignatures,
+      requiredSections: s.requiredSections,
+      signed: summary.mySignature?.signed ?? false,
+      signatories: signatories ? signatories.bySection.map((g) => ({ sectionName: g.sectionName, names: g.signatories.map((p) => p.name) })) : null,
+      change: change?.changed && change.diffHtml && change.signedAt ? { signedAt: change.confirmedAt ?? change.signedAt, diffHtml: change.diffHtml } : null,
+    },
+    poll: poll ? toPollData(poll) : null,
+  };
+}
+
+function toPollData(p: PollView): PollData {
+  const r = p.result && p.result.kind === 'yesno' ? p.result : null;
+  return {
+    id: p.id,
+    status: p.phase,
+    closesAt: p.closesAt,
+    quorumPercent: p.quorumPercent,
+    majority: p.majority,
+    voters: p.votersCount,
+    voted: p.ballotsCount,
+    mayVote: p.isVoter,
+    hasVoted: p.youVoted,
+    result: r
+      ? {
+          for: r.counts.for,
+          against: r.counts.against,
+          abstain: r.counts.abstain,
+          voters: r.voters,
+          voted: r.ballots,
+          quorumReached: r.quorumReached,
+          outcome: r.outcome,
+          reason: r.outcome === 'adopted' ? 'adopted' : r.reason === 'quorum' || r.reason === 'tie' ? r.reason : 'majority',
+        }
+      : null,
+  };
+}
