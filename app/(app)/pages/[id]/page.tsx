@@ -17,11 +17,6 @@ import { Backlinks } from '@/components/search/Backlinks';
 import { createStubPageAction, resolveLinkTitlesAction, searchPageTitlesAction } from './editor-actions';
 import { addStewardAction, listStewardsAction, removeStewardAction } from './steward-actions';
 import { CoAuthorsButton } from '@/components/pages/CoAuthorsButton';
-import { AmendmentSection } from './amendment-section';
-import { LineNumbersNote } from '@/components/motions/LineNumbersNote';
-import { pageLineNumbers } from '@/server/motions/line-numbers-view';
-import '@/components/motions/line-numbers.css';
-import '@/components/motions/print.css';
 import { MotionSection } from './motion-panel';
 
 type Params = Promise<{ id: string }>;
@@ -67,8 +62,6 @@ export default async function PageView({ params, searchParams }: { params: Param
     : th('publishedOn', { date: format.dateTime(page.updatedAt, { dateStyle: 'long' }) });
   // A page just created from « Nouvelle page »: the writer lands in the editor, not on the title.
   const justCreated = Boolean(sp.created) && page.abilities.edit;
-  // A motion from its filing on: the current stage's line numbers, on the text this reader gets.
-  const lines = pageLineNumbers(page.id, body, { live: Boolean(live && viewer) });
   return (
     <article className="stack page-screen">
       <div>
@@ -109,22 +102,18 @@ export default async function PageView({ params, searchParams }: { params: Param
         {page.status === 'archived' && <p className="alert alert-warn">{t('archivedNotice')}</p>}
       </div>
       <MotionSection viewer={viewer} page={{ id: page.id, title: page.title, spaceName: page.space.name, visibility: page.visibility }} locale={locale} />
-      {lines && <LineNumbersNote stage={lines.stage} lineLength={lines.lineLength} />}
       {live && viewer ? (
-        // Members who may read it get the live document (read-only unless they may edit); with its amendments when open for them.
-        <AmendmentSection viewer={viewer} pageId={page.id} locale={locale}>
+        // Members who may read it get the live document (read-only unless they may edit).
         <LiveEditor
           pageId={page.id}
           access={live}
           user={{ id: viewer.id, name: displayNameOf(viewer.id, locale), color: userColor(viewer.id) }}
           actions={{ searchTitles: searchPageTitlesAction, createStub: createStubPageAction.bind(null, page.space.id), resolveTitles: resolveLinkTitlesAction }}
-          initialHtml={lines?.html ?? jsonToHTML(body)}
-          lineNumbers={lines?.lines}
+          initialHtml={jsonToHTML(body)}
           autoFocus={justCreated}
         />
-        </AmendmentSection>
       ) : (
-        <div className="card">{page.body.text ? <div className="prose" dangerouslySetInnerHTML={{ __html: lines?.html ?? jsonToHTML(body) }} /> : <p className="empty">{t('emptyBody')}</p>}</div>
+        <div className="card">{page.body.text ? <div className="prose" dangerouslySetInnerHTML={{ __html: jsonToHTML(body) }} /> : <p className="empty">{t('emptyBody')}</p>}</div>
       )}
       <Backlinks items={backlinks.data} hasMore={backlinks.nextCursor !== null} />
     </article>
