@@ -11,7 +11,7 @@ import { castBallot, closePoll, type PollOption } from '@/server/votes/polls';
 
 const MOTION = 'Nous voulons des cantines bio dans chaque commune.\n\nLa section suit les achats.';
 const { t, author, amender, secretary, colmar } = amendmentWorld();
-const [vAuthor, vAmender, vSecretary, vColmar] = [author, amender, secretary, colmar].map(viewerOf);
+const [vAuthor, vAmender, vSecretary, vColmar] = [viewerOf(author), viewerOf(amender), viewerOf(secretary), viewerOf(colmar)];
 /** The section's three party members: the voters of every poll here. */
 const voters = [vSecretary, vAuthor, vAmender];
 const MINUTE = 60_000;
