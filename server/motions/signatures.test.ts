@@ -102,7 +102,7 @@ describe('who signed', () => {
     expectAppError(() => listSignatures(v(citizen), id), 'not_found');
     expectAppError(() => listSignatures(null, id), 'not_found');
     expect(JSON.stringify(motionSummary(v(citizen), id))).not.toContain('Voisine');
-    expect(motionSummary(v(citizen), id).signatures.count).toBe(4);
+    expect(motionSummary(v(citizen), id).signatures!.count).toBe(4);
     const draft = makePage(author, tree.section, { title: 'Brouillon secret', kind: 'motion' }).id;
     expectAppError(() => listSignatures(v(author), draft), 'conflict');
     expectAppError(() => listSignatures(v(colmar), draft), 'not_found');

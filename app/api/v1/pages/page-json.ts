@@ -3,6 +3,8 @@ import { json } from '@/server/http/api';
 import { RevisionConflict } from '@/server/pages/based-write';
 import type { PageAsRead } from '@/server/pages/page-service';
 import { getPageView } from '@/server/pages/page-view';
+import { getDeliberation } from '@/server/deliberations/stage-log';
+import { motionSummary } from '@/server/motions/motion-service';
 import type { Viewer } from '@/server/policy';
 
 /** A page whose body was read for its viewer (the live one carries its revision). */
@@ -40,7 +42,17 @@ export function pageJson(p: ReadPage) {
  * their target's current title, or "page privée" when the viewer may not read the target.
  */
 export function pageJsonFor(viewer: Viewer, id: string) {
-  return pageJson(getPageView(viewer, id));
+  return { ...pageJson(getPageView(viewer, id)), ...deliberationJson(viewer, id) };
+}
+
+/**
+ * A deciding text's `stage` and its summary (deadlines, signature settings and counts, timeline,
+ * poll, the viewer's deliberation abilities); both null for a page nobody deliberates on.
+ */
+export function deliberationJson(viewer: Viewer, id: string) {
+  if (!getDeliberation(id)) return { stage: null, deliberation: null };
+  const summary = motionSummary(viewer, id);
+  return { stage: summary.stage, deliberation: summary };
 }
 
 export const pageUrl = (id: string) => `${env().AUTH_URL}/pages/${id}`;

@@ -129,7 +129,8 @@ describe('GET /api/v1/pages/:id', () => {
     const r = await get(publicPage.id, militante.token);
     expect(r.status).toBe(200);
     expect(r.headers.get('cache-control')).toBe('private, no-store');
-    expect(Object.keys(r.body).sort()).toEqual(['abilities', 'id', 'kind', 'markdown', 'revision', 'spaceId', 'status', 'text', 'title', 'updatedAt', 'url', 'visibility'].sort());
+    // `stage` and `deliberation`: null on a page nobody deliberates on (a motion's: server/motions).
+    expect(Object.keys(r.body).sort()).toEqual(['abilities', 'deliberation', 'id', 'kind', 'markdown', 'revision', 'spaceId', 'stage', 'status', 'text', 'title', 'updatedAt', 'url', 'visibility'].sort());
     expect(r.body).toMatchObject({
       id: publicPage.id,
       title: 'Programme public',

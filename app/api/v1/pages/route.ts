@@ -4,7 +4,7 @@ import { loadPageRefs } from '@/server/pages/load-page';
 import { createPage, createPageInput, getPage, listPages, type CreatePageInput } from '@/server/pages/page-service';
 import { pageAbilities } from '@/server/policy';
 import { requireSpaceParam } from '../spaces/space-json';
-import { pageJson, pageUrl } from './page-json';
+import { deliberationJson, pageJson, pageUrl } from './page-json';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,5 +24,5 @@ export const POST = apiRoute(async (req, { viewer }) => {
   rejectUnknownFields(body, createPageInput);
   // createPage validates every value with its zod schema and names the faulty field.
   const row = createPage(v, body as CreatePageInput);
-  return json(pageJson(getPage(v, row.id)), { status: 201, headers: { Location: pageUrl(row.id) } });
+  return json({ ...pageJson(getPage(v, row.id)), ...deliberationJson(v, row.id) }, { status: 201, headers: { Location: pageUrl(row.id) } });
 });
