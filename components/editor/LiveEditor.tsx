@@ -13,6 +13,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { BODY_FRAGMENT, editorExtensions } from '@/lib/editor/extensions';
 import { WIKI_LINK } from '@/lib/editor/wiki-link';
+import { LineNumbers, type LineNumberInput } from '@/lib/editor/line-numbers';
 import { renderCaret, renderSelection } from './caret-render';
 import { CloseNotice, PresenceAvatars, StatusChip } from './EditorStatus';
 import { IMAGE_ACCEPT, ImageUpload, insertImages, type UploadError } from './image-upload';
@@ -38,13 +39,15 @@ export type LiveEditorProps = {
   autoFocus?: boolean;
   /** More extensions for readers and writers alike (amendments drawn as suggestions); keep the array stable. */
   extraExtensions?: AnyExtension[];
+  /** A motion's line numbers in the margin (lib/editor/line-numbers), as the server placed them; none when absent. */
+  lineNumbers?: LineNumberInput[];
 };
 
 type Notice = { kind: 'busy' | 'error' | 'info'; text: string } | null;
 
 const TITLE_REFRESH_MS = 60_000;
 
-export function LiveEditor({ pageId, access, user, actions, initialHtml, autoFocus, extraExtensions }: LiveEditorProps) {
+export function LiveEditor({ pageId, access, user, actions, initialHtml, autoFocus, extraExtensions, lineNumbers }: LiveEditorProps) {
   const t = useTranslations('editor');
   const { collab, status, closeReason, hasPendingEdits, presence, loaded, linkTargetsChanged } = useCollab(pageId, user);
   const [resolver] = useState(() => new TitleResolver((ids) => actions.resolveTitles(ids)));
@@ -84,7 +87,7 @@ export function LiveEditor({ pageId, access, user, actions, initialHtml, autoFoc
       )}
       {closeReason && <CloseNotice reason={closeReason} signInHref={`/connexion?${new URLSearchParams({ callbackUrl: returnTo, reason: 'expired' })}`} />}
       {collab && !lostAccess ? (
-        <EditorBody key={`${pageId}-${shownAccess}`} collab={collab} pageId={pageId} access={shownAccess} user={user} actions={actions} resolver={resolver} loaded={loaded} initialHtml={initialHtml} autoFocus={autoFocus} extraExtensions={extraExtensions} />
+        <EditorBody key={`${pageId}-${shownAccess}`} collab={collab} pageId={pageId} access={shownAccess} user={user} actions={actions} resolver={resolver} loaded={loaded} initialHtml={initialHtml} autoFocus={autoFocus} extraExtensions={extraExtensions} lineNumbers={lineNumbers} />
       ) : (
         !lostAccess && <StaticBody html={initialHtml} />
       )}
@@ -112,7 +115,7 @@ function StaticBody({ html }: { html: string }) {
 
 type BodyProps = Omit<LiveEditorProps, 'initialHtml'> & { collab: Collab; resolver: TitleResolver; loaded: boolean; initialHtml: string };
 
-function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, initialHtml, autoFocus, extraExtensions }: BodyProps) {
+function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, initialHtml, autoFocus, extraExtensions, lineNumbers }: BodyProps) {
   const t = useTranslations('editor');
   const [notice, setNotice] = useState<Notice>(null);
   const [linkOpen, setLinkOpen] = useState(false);
@@ -146,6 +149,7 @@ function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, i
       WikiLinkView.configure({ resolver, privateLabel: t('privatePage'), openHint: canEdit ? t('openLinkHint') : '' }),
       Collaboration.configure({ document: collab.ydoc, field: BODY_FRAGMENT }),
       ...(extraExtensions ?? []),
+      LineNumbers.configure({ lines: lineNumbers ?? [] }),
     ];
     if (!canEdit) return [...shared, ReadOnlyCarets.configure({ awareness: collab.provider.awareness })];
     return [
@@ -183,6 +187,11 @@ function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, i
     e.preventDefault();
     next.focus();
   };
+
+  // New numbers from the server (a new render, a new stage) replace the drawn ones.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.setLineNumbers(lineNumbers ?? []);
+  }, [editor, lineNumbers]);
 
   // A page just created: the writer lands in its text, at the start.
   const ready = editor && loaded;

@@ -47,6 +47,14 @@ export type CurrentLine = {
   pos: number;
   /** False when every word of the line is gone: the number stays, at the next surviving text. */
   present: boolean;
+  /**
+   * `Y.encodeRelativePosition` (base64) of the line's first character in `doc` now: the frozen one,
+   * or a fresh one where its words were found again as new characters; null when they are gone.
+   * An editor bound to the same document follows the line with it.
+   */
+  start: string | null;
+  /** The line's first words when it was numbered (an editor finds rewritten words again by them). */
+  words: string;
 };
 
 export type LineRange = { lineFrom: number; lineTo: number };
@@ -110,6 +118,8 @@ export function isLineMap(value: unknown): value is LineMap {
   return typeof v.stage === 'string' && typeof v.lineLength === 'number' && Array.isArray(v.lines) && v.lines.every((l) => l && typeof (l as PassageAnchor).start === 'string');
 }
 
+const firstWords = (quote: string) => quote.slice(0, 24);
+
 /**
  * Where each numbered line begins in `doc` now. A line whose first characters were deleted begins
  * at its first surviving one; a line whose words are all gone keeps its number at the next
@@ -121,8 +131,8 @@ export function currentLines(doc: Y.Doc, lineMap: LineMap): CurrentLine[] {
   const resolved = resolveAnchors(doc, lineMap.lines);
   const { text, toPos } = bodyPositions(doc);
   const out: CurrentLine[] = resolved.map((r, i) => {
-    if (r.status !== 'gone') return { number: i + 1, offset: r.from, pos: r.pos.from, present: true };
-    return { number: i + 1, offset: r.at?.text ?? -1, pos: r.at?.pos ?? -1, present: false };
+    if (r.status !== 'gone') return { number: i + 1, offset: r.from, pos: r.pos.from, present: true, start: r.anchor?.start ?? lineMap.lines[i]!.start, words: firstWords(lineMap.lines[i]!.quote) };
+    return { number: i + 1, offset: r.at?.text ?? -1, pos: r.at?.pos ?? -1, present: false, start: null, words: firstWords(lineMap.lines[i]!.quote) };
   });
   // A gone line with no known place: where the next placed line is (the end of the text if none).
   let next = { offset: text.length, pos: toPos(text.length, 'to') };

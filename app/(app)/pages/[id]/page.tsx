@@ -17,6 +17,10 @@ import { Backlinks } from '@/components/search/Backlinks';
 import { createStubPageAction, resolveLinkTitlesAction, searchPageTitlesAction } from './editor-actions';
 import { addStewardAction, listStewardsAction, removeStewardAction } from './steward-actions';
 import { CoAuthorsButton } from '@/components/pages/CoAuthorsButton';
+import { LineNumbersNote } from '@/components/motions/LineNumbersNote';
+import { pageLineNumbers } from '@/server/motions/line-numbers-view';
+import '@/components/motions/line-numbers.css';
+import '@/components/motions/print.css';
 import { MotionSection } from './motion-panel';
 
 type Params = Promise<{ id: string }>;
@@ -62,6 +66,8 @@ export default async function PageView({ params, searchParams }: { params: Param
     : th('publishedOn', { date: format.dateTime(page.updatedAt, { dateStyle: 'long' }) });
   // A page just created from « Nouvelle page »: the writer lands in the editor, not on the title.
   const justCreated = Boolean(sp.created) && page.abilities.edit;
+  // A motion from its filing on: the current stage's line numbers, on the text this reader gets.
+  const lines = pageLineNumbers(page.id, body, { live: Boolean(live && viewer) });
   return (
     <article className="stack page-screen">
       <div>
@@ -102,6 +108,7 @@ export default async function PageView({ params, searchParams }: { params: Param
         {page.status === 'archived' && <p className="alert alert-warn">{t('archivedNotice')}</p>}
       </div>
       <MotionSection viewer={viewer} page={{ id: page.id, title: page.title, spaceName: page.space.name, visibility: page.visibility }} locale={locale} />
+      {lines && <LineNumbersNote stage={lines.stage} lineLength={lines.lineLength} />}
       {live && viewer ? (
         // Members who may read it get the live document (read-only unless they may edit).
         <LiveEditor
@@ -109,11 +116,12 @@ export default async function PageView({ params, searchParams }: { params: Param
           access={live}
           user={{ id: viewer.id, name: displayNameOf(viewer.id, locale), color: userColor(viewer.id) }}
           actions={{ searchTitles: searchPageTitlesAction, createStub: createStubPageAction.bind(null, page.space.id), resolveTitles: resolveLinkTitlesAction }}
-          initialHtml={jsonToHTML(body)}
+          initialHtml={lines?.html ?? jsonToHTML(body)}
+          lineNumbers={lines?.lines}
           autoFocus={justCreated}
         />
       ) : (
-        <div className="card">{page.body.text ? <div className="prose" dangerouslySetInnerHTML={{ __html: jsonToHTML(body) }} /> : <p className="empty">{t('emptyBody')}</p>}</div>
+        <div className="card">{page.body.text ? <div className="prose" dangerouslySetInnerHTML={{ __html: lines?.html ?? jsonToHTML(body) }} /> : <p className="empty">{t('emptyBody')}</p>}</div>
       )}
       <Backlinks items={backlinks.data} hasMore={backlinks.nextCursor !== null} />
     </article>
