@@ -9,7 +9,7 @@ import { BODY, bodyText, serverRoundTrip, startCollab, synced, until, type Harne
 import { liveDocState } from '@/server/documents/live-state';
 import { docOf } from '@/test/collab-harness';
 import { person, viewerOf } from '@/app/api/v1/test-helpers';
-import { acceptAmendment, listAmendments, proposeAmendment } from './amendment-service';
+import { acceptAmendment, closeMergeSession, listAmendments, mergeSession, proposeAmendment, rejectAmendment } from './amendment-service';
 import { amendmentWorld, textOpenForAmendments } from './test-world';
 
 const w = amendmentWorld();
@@ -103,5 +103,31 @@ describe('a motion in its amendments stage, read live', () => {
     await until(() => bodyText(amenderSees.doc) === 'Les cantines bio coûtent beaucoup moins cher.', 'the amender sees the accepted change');
     await until(() => bodyText(reader.doc).includes('beaucoup moins cher'), 'the reader sees it');
     expect(storedText(page.id)).toBe('Les cantines bio coûtent beaucoup moins cher.');
+  });
+});
+
+describe('the merge session', () => {
+  it('the deciders go through the passages one after another while everyone watching sees the text change, then name the version', async () => {
+    const page = textOpenForAmendments(author, t.section.id, CHAPTER, 'motion');
+    const watchers = [h.provider(page.id, { token: amender.token }), h.provider(page.id, { token: colmar.token })];
+    await Promise.all(watchers.map(synced));
+    proposeAmendment(vColmar, page.id, { quote: 'le logement', op: 'replace', replacement: 'le logement social' });
+    proposeAmendment(vAmender, page.id, { quote: 'transports publics', op: 'replace', replacement: 'transports gratuits' });
+    proposeAmendment(vColmar, page.id, { quote: 'publics.', op: 'replace', replacement: 'en commun.' });
+    proposeAmendment(vAmender, page.id, { quote: 'dans chaque commune', op: 'delete' });
+    const session = mergeSession(vAuthor, page.id);
+    expect(session.groups.map((g) => g.amendments.map((a) => a.number))).toEqual([[2, 3], [4], [1]]);
+    const [first, second, third] = session.groups;
+    acceptAmendment(vAuthor, first!.amendments[0]!.id);
+    const sees = (text: string) => until(() => watchers.every((w) => bodyText(w.doc) === text), `watchers see « ${text} »`);
+    await sees('Premier paragraphe sur les transports gratuits.\nNous voulons des cantines bio dans chaque commune.\nDernier paragraphe sur le logement.');
+    expect(mergeSession(vAuthor, page.id).groups.map((g) => g.amendments.map((a) => a.number))).toEqual([[4], [1]]); // n° 3 became obsolete
+    rejectAmendment(vAuthor, second!.amendments[0]!.id, { reason: 'Le texte y perdrait.' });
+    acceptAmendment(vAuthor, third!.amendments[0]!.id);
+    const final = 'Premier paragraphe sur les transports gratuits.\nNous voulons des cantines bio dans chaque commune.\nDernier paragraphe sur le logement social.';
+    await sees(final);
+    expect(mergeSession(vAuthor, page.id).pending).toBe(0);
+    const version = closeMergeSession(vAuthor, page.id, { versionName: 'Texte issu de la séance' });
+    expect(version.text).toBe(final.replaceAll('\n', '\n\n'));
   });
 });
