@@ -72,7 +72,7 @@ describe('a motion’s line numbers on its page', () => {
     const { page, author } = filedMotion();
     const published = yStateToJSON(liveDocState(page.id)); // the filed version, as the public reads it
     transactDocument(page.id, author.id, (doc) => {
-      const text = doc.getXmlFragment('default').get(1).toArray()[0] as Y.XmlText;
+      const text = (doc.getXmlFragment('default').get(1) as Y.XmlElement).get(0) as Y.XmlText;
       text.insert(0, 'Considérant la loi Egalim, ');
     });
     const live = pageLineNumbers(page.id, yStateToJSON(liveDocState(page.id)), { live: true })!;
