@@ -173,7 +173,7 @@ describe('pollView and verifyReceipt', () => {
     const [r1] = vote(pollId, [members[0]!], 'for', now);
     vote(pollId, [members[1]!, members[2]!], 'against', now);
     const mine = pollView(v(members[0]!), pollId, now);
-    expect(mine).toMatchObject({ phase: 'open', votersCount: 12, ballotsCount: 3, isVoter: true, youVoted: true, canVote: false, result: null, secrecy: { key: 'votes.secrecy' } });
+    expect(mine).toMatchObject({ phase: 'open', votersCount: 12, ballotsCount: 3, isVoter: true, youVoted: true, canVote: false, result: null, secrecy: { key: 'motions.vote.secrecyHeading' } });
     expect(pollView(v(members[5]!), pollId, now)).toMatchObject({ youVoted: false, canVote: true, result: null });
     expect(JSON.stringify(listPagePolls(v(members[5]!), pageId, now))).not.toMatch(/"(for|against|abstain)"\s*:/);
     // The receipt says the ballot is counted; what it says waits for the closing.

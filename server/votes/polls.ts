@@ -34,8 +34,8 @@ export type PollTx = Pick<Db, 'select' | 'insert' | 'update' | 'run'>;
 /** The queue whose jobs close polls at their closing time. */
 export const POLL_CLOSE_QUEUE = 'poll-close';
 
-/** Catalogue key of the page's plain statement of what the secrecy is and is not. */
-export const SECRECY_KEY = 'votes.secrecy';
+/** Catalogue key of the page's plain statement of what the secrecy is and is not (its lines follow it: secrecy1–4, secrecyNot). */
+export const SECRECY_KEY = 'motions.vote.secrecyHeading';
 /** The same statement, in English, for API clients. */
 export const SECRECY_STATEMENT =
   'Who voted is recorded; how they voted is stored apart, with no name, no time and no order that could link a ballot to its voter, ' +

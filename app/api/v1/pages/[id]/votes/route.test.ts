@@ -42,7 +42,7 @@ describe('/api/v1/pages/:id/votes', () => {
     const before = await get(id, voter.token);
     expect(before.status).toBe(200);
     expect(before.body.data).toHaveLength(1);
-    expect(before.body.data[0]).toMatchObject({ subject: 'motion', phase: 'open', votersCount: 4, ballotsCount: 2, isVoter: true, youVoted: true, canVote: false, result: null, secrecy: { key: 'votes.secrecy' } });
+    expect(before.body.data[0]).toMatchObject({ subject: 'motion', phase: 'open', votersCount: 4, ballotsCount: 2, isVoter: true, youVoted: true, canVote: false, result: null, secrecy: { key: 'motions.vote.secrecyHeading' } });
     expect((await get(id, secretary.token)).body.data[0]).toMatchObject({ youVoted: false, canVote: true, result: null });
     // Nothing in the payload tells how the ballots split.
     expect(before.text).not.toMatch(/"counts"|"for"|"against"|"abstain"|"ranking"/);
