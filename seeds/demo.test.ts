@@ -4,6 +4,8 @@ import { db } from '@/db/client';
 import { pages, users } from '@/db/schema';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { getPage } from '@/server/pages/page-service';
+import { loadPage } from '@/server/pages/load-page';
+import { deliberationAbilities } from '@/server/policy';
 import { DEMO_PERSONAS, seedDemoIfEmpty } from './demo';
 
 const idOf = (email: string) => db().select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
@@ -30,10 +32,25 @@ describe('seedDemoIfEmpty', () => {
   it('tells the personas’ story through the policy', () => {
     const motion = pageNamed('Motion : pour une zone à trafic limité au centre-ville');
     const viewer = (email: string) => loadViewer(idOf(email));
-    expect(getPage(viewer('militante@coopol.test'), motion.id).abilities.edit).toBe(true);
-    expect(getPage(viewer('secretaire@coopol.test'), motion.id).abilities.publish).toBe(true);
-    expect(() => getPage(viewer('militant.colmar@coopol.test'), motion.id)).toThrow();
+    // Filed and open for amendments: nobody types in it any more; the party reads it and amends it; its authors decide.
+    const ref = loadPage(motion.id).ref;
+    expect(ref.deliberation?.stage).toBe('amendments');
+    expect(getPage(viewer('militante@coopol.test'), motion.id).abilities.edit).toBe(false);
+    expect(deliberationAbilities(viewer('militante@coopol.test'), ref).decideAmendments).toBe(true);
+    expect(deliberationAbilities(viewer('militant.colmar@coopol.test'), ref).proposeAmendment).toBe(true);
+    expect(deliberationAbilities(viewer('militant.colmar@coopol.test'), ref).decideAmendments).toBe(false);
     expect(() => getPage(viewer('citoyen@coopol.test'), motion.id)).toThrow();
+    // Amendments in every state, two of them rivals on one passage.
+    const statuses = db().all<{ status: string; n: number }>(sql`select status, count(*) as n from amendments where page_id = ${motion.id} group by status`);
+    expect(statuses.map((r) => r.status).sort()).toEqual(['accepted', 'modified', 'obsolete', 'open', 'rejected', 'voting', 'withdrawn']);
+    expect(db().get<{ n: number }>(sql`select max(c) as n from (select count(*) as c from amendments where page_id = ${motion.id} and status = 'open' group by group_id)`).n).toBeGreaterThanOrEqual(2);
+    // Motions at every stage; one vote closed with its result, one open.
+    const stages = db().all<{ stage: string }>(sql`select distinct stage from deliberations`).map((r) => r.stage);
+    for (const st of ['draft', 'filed', 'amendments', 'vote', 'adopted', 'rejected', 'withdrawn']) expect(stages).toContain(st);
+    expect(db().get<{ n: number }>(sql`select count(*) as n from polls where status = 'closed' and result is not null`).n).toBeGreaterThanOrEqual(2);
+    expect(db().get<{ n: number }>(sql`select count(*) as n from polls where status = 'open'`).n).toBeGreaterThanOrEqual(2);
+    // Signed from several sections.
+    expect(db().get<{ n: number }>(sql`select count(distinct section_id) as n from motion_signatures where page_id = ${motion.id}`).n).toBeGreaterThanOrEqual(3);
     const chapter = pageNamed('Chapitre 1 — Une République sociale et écologique');
     expect(getPage(null, chapter.id).body.text).toContain('fin du monde');
     expect(getPage(viewer('citoyen@coopol.test'), chapter.id).abilities.edit).toBe(false);

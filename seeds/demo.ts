@@ -10,6 +10,7 @@ import { loadViewer } from '@/server/auth/load-viewer';
 import { createPage, updatePage } from '@/server/pages/page-service';
 import { movePage } from '@/server/pages/tree';
 import { addSteward } from '@/server/pages/stewards';
+import { seedDemoMotions } from './demo-motions';
 import { pageRevision } from '@/server/pages/based-write';
 import { publishNewVersion } from '@/server/versions/version-service';
 import { acceptInvitation, addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup } from '@/server/spaces/space-service';
@@ -256,6 +257,9 @@ function seedDemoSync(): DemoSeed {
     .get('Strasbourg-Centre')!
     .slice(-2)
     .forEach((id, i) => db().update(memberships).set({ createdAt: new Date(now - (2 + 3 * i) * 24 * HOUR) }).where(and(eq(memberships.userId, id), eq(memberships.spaceId, sc.id))).run());
+
+  // The deciding texts: a congress being prepared.
+  seedDemoMotions({ now, sections, groups, sectionMembers, personaBy });
 
   return { adminId, national, federations, sections, groups, personaIds, peopleUsed: n };
 }
