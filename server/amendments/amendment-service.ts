@@ -472,9 +472,10 @@ export function acceptAmendment(viewer: Viewer, id: string, raw: z.input<typeof 
   const { row } = forDecider(viewer, id, now);
   const input = parseInput(acceptAmendmentInput, raw);
   if (!DECIDABLE.includes(row.status)) throw notPending();
+  // Accepting as written, also while a modified wording waits for the amender's answer; the
+  // deciders' own wording is `replacement` (or the amender's acceptance of the modification).
   const adjusted = input.replacement !== undefined;
-  const wording = adjusted ? input.replacement! : row.status === 'modified' && row.modifiedReplacement !== null ? row.modifiedReplacement : row.replacement;
-  adopt(row, { wording, adjusted, deciderId: viewer!.id, from: DECIDABLE, now });
+  adopt(row, { wording: adjusted ? input.replacement! : row.replacement, adjusted, deciderId: viewer!.id, from: DECIDABLE, now });
   return getAmendment(viewer, id);
 }
 
