@@ -93,7 +93,7 @@ describe('amendments drawn as suggestions', () => {
   it('gives the selection as a quote with its occurrence, trimmed of spaces, and tells the page', async () => {
     const c = new SuggestionController();
     const heard: unknown[] = [];
-    c.listener = { onSelection: (q) => heard.push(q?.quote ?? null) };
+    c.listen({ onSelection: (q) => heard.push(q?.quote ?? null) });
     const e = await editorWith(c);
     const doc = e.state.doc;
     // The second « Le bus » (third paragraph), selected with the space after it.

@@ -163,6 +163,8 @@ export type SuggestionListener = {
   onActivate?: (id: string) => void;
   /** The selection changed (null: no words selected). */
   onSelection?: (quote: SelectionQuote | null) => void;
+  /** The document changed (typed here or arrived from others): the server's list may be stale. */
+  onDocChange?: () => void;
 };
 
 /**
@@ -174,7 +176,20 @@ export class SuggestionController {
   private inputs: SuggestionInput[] = [];
   private focused: string | null = null;
   private visible = true;
-  listener: SuggestionListener = {};
+  private listener: SuggestionListener = {};
+
+  /** Hears the editor (one listener: the page's); returns how to stop. */
+  listen(listener: SuggestionListener): () => void {
+    this.listener = listener;
+    return () => {
+      if (this.listener === listener) this.listener = {};
+    };
+  }
+
+  /** @internal */
+  get heard(): SuggestionListener {
+    return this.listener;
+  }
 
   private placed = 0;
   private retry: ReturnType<typeof setTimeout> | null = null;
@@ -214,6 +229,11 @@ export class SuggestionController {
   setVisible(visible: boolean): void {
     this.visible = visible;
     if (this.view) this.dispatch({ visible });
+  }
+
+  /** How many times `quote` appears in the text now (overlapping ones counted, as the server counts). */
+  occurrences(quote: string): number {
+    return this.view ? occurrencesOf(plainTextOf(this.view.state.doc), quote).length : 0;
   }
 
   /** The current selection as a quote (for the « Proposer un amendement » button). */
@@ -278,20 +298,20 @@ export const AmendmentSuggestions = Extension.create<AmendmentSuggestionsOptions
               const id = idAt(event.target);
               if (id !== hovered) {
                 hovered = id;
-                controller.listener.onHover?.(id);
+                controller.heard.onHover?.(id);
               }
               return false;
             },
             mouseleave: () => {
               if (hovered !== null) {
                 hovered = null;
-                controller.listener.onHover?.(null);
+                controller.heard.onHover?.(null);
               }
               return false;
             },
             click: (_view, event) => {
               const id = idAt(event.target);
-              if (id) controller.listener.onActivate?.(id);
+              if (id) controller.heard.onActivate?.(id);
               return false;
             },
           },
@@ -303,14 +323,17 @@ export const AmendmentSuggestions = Extension.create<AmendmentSuggestionsOptions
           return {
             update: (v, prevState) => {
               const docChanged = prevState.doc !== v.state.doc;
-              if (docChanged) controller.docChanged(v);
+              if (docChanged) {
+                controller.docChanged(v);
+                controller.heard.onDocChange?.();
+              }
               if (!docChanged && prevState.selection.eq(v.state.selection)) return;
               if (last === null && v.state.selection.empty) return;
               const quote = selectionQuote(v.state);
               const key = quote ? `${quote.from}:${quote.to}:${quote.quote.length}` : null;
               if (key === last) return;
               last = key;
-              controller.listener.onSelection?.(quote);
+              controller.heard.onSelection?.(quote);
             },
             destroy: () => controller.detach(view),
           };

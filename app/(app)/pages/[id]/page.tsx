@@ -17,6 +17,7 @@ import { Backlinks } from '@/components/search/Backlinks';
 import { createStubPageAction, resolveLinkTitlesAction, searchPageTitlesAction } from './editor-actions';
 import { addStewardAction, listStewardsAction, removeStewardAction } from './steward-actions';
 import { CoAuthorsButton } from '@/components/pages/CoAuthorsButton';
+import { AmendmentSection } from './amendment-section';
 import { LineNumbersNote } from '@/components/motions/LineNumbersNote';
 import { pageLineNumbers } from '@/server/motions/line-numbers-view';
 import '@/components/motions/line-numbers.css';
@@ -110,7 +111,8 @@ export default async function PageView({ params, searchParams }: { params: Param
       <MotionSection viewer={viewer} page={{ id: page.id, title: page.title, spaceName: page.space.name, visibility: page.visibility }} locale={locale} />
       {lines && <LineNumbersNote stage={lines.stage} lineLength={lines.lineLength} />}
       {live && viewer ? (
-        // Members who may read it get the live document (read-only unless they may edit).
+        // Members who may read it get the live document (read-only unless they may edit); with its amendments when open for them.
+        <AmendmentSection viewer={viewer} pageId={page.id} locale={locale}>
         <LiveEditor
           pageId={page.id}
           access={live}
@@ -120,6 +122,7 @@ export default async function PageView({ params, searchParams }: { params: Param
           lineNumbers={lines?.lines}
           autoFocus={justCreated}
         />
+        </AmendmentSection>
       ) : (
         <div className="card">{page.body.text ? <div className="prose" dangerouslySetInnerHTML={{ __html: lines?.html ?? jsonToHTML(body) }} /> : <p className="empty">{t('emptyBody')}</p>}</div>
       )}

@@ -1,0 +1,115 @@
+'use server';
+/**
+ * Amendments of a page (server/amendments/amendment-service.ts), for its screens. Each action
+ * answers the page's amendments as they now stand, so the margin shows the result of the act
+ * and what others did meanwhile in one round trip.
+ */
+import { getLocale } from 'next-intl/server';
+import { requireViewer } from '@/server/auth/current';
+import { runAction, type ActionResult } from '@/server/http/action';
+import {
+  AmendmentConflict,
+  acceptAmendment,
+  answerModification,
+  closeMergeSession,
+  listAmendments,
+  proposeAmendment,
+  proposeModification,
+  rejectAmendment,
+  supportAmendment,
+  unsupportAmendment,
+  withdrawAmendment,
+  type AmendmentView,
+  type PassageNow,
+  type ProposeAmendmentInput,
+} from '@/server/amendments/amendment-service';
+import type { Viewer } from '@/server/policy';
+
+const pagePath = (id: string) => `/pages/${id}`;
+const locale = async () => ((await getLocale()) === 'en' ? 'en' : 'fr');
+
+async function listFor(viewer: Viewer, pageId: string): Promise<AmendmentView[]> {
+  return listAmendments(viewer, pageId, { locale: await locale() });
+}
+
+/** The page's amendments, for the margin's refresh. */
+export async function listAmendmentsAction(pageId: string): Promise<ActionResult<AmendmentView[]>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(() => listFor(viewer, pageId));
+}
+
+export type ProposedResult = { amendment: AmendmentView; list: AmendmentView[] };
+
+export async function proposeAmendmentAction(pageId: string, input: ProposeAmendmentInput): Promise<ActionResult<ProposedResult>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(async () => {
+    const amendment = proposeAmendment(viewer, pageId, input);
+    return { amendment, list: await listFor(viewer, pageId) };
+  });
+}
+
+export async function supportAmendmentAction(pageId: string, id: string, on: boolean): Promise<ActionResult<AmendmentView[]>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(async () => {
+    if (on) supportAmendment(viewer, id);
+    else unsupportAmendment(viewer, id);
+    return listFor(viewer, pageId);
+  });
+}
+
+export async function withdrawAmendmentAction(pageId: string, id: string): Promise<ActionResult<AmendmentView[]>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(async () => {
+    withdrawAmendment(viewer, id);
+    return listFor(viewer, pageId);
+  });
+}
+
+export async function answerModificationAction(pageId: string, id: string, accept: boolean): Promise<ActionResult<AmendmentView[]>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(async () => {
+    answerModification(viewer, id, accept);
+    return listFor(viewer, pageId);
+  });
+}
+
+/** Accepted, or the passage changed: then `conflict` says how it reads now (nothing applied). */
+export type AcceptResult = { list: AmendmentView[]; conflict: PassageNow | null };
+
+export async function acceptAmendmentAction(pageId: string, id: string, replacement?: string): Promise<ActionResult<AcceptResult>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(async () => {
+    let conflict: PassageNow | null = null;
+    try {
+      acceptAmendment(viewer, id, replacement === undefined ? {} : { replacement });
+    } catch (e) {
+      if (!(e instanceof AmendmentConflict)) throw e;
+      conflict = e.passage;
+    }
+    return { list: await listFor(viewer, pageId), conflict };
+  });
+}
+
+export async function rejectAmendmentAction(pageId: string, id: string, reason: string): Promise<ActionResult<AmendmentView[]>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(async () => {
+    rejectAmendment(viewer, id, { reason });
+    return listFor(viewer, pageId);
+  });
+}
+
+export async function proposeModificationAction(pageId: string, id: string, replacement: string): Promise<ActionResult<AmendmentView[]>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(async () => {
+    proposeModification(viewer, id, { replacement });
+    return listFor(viewer, pageId);
+  });
+}
+
+export async function closeMergeSessionAction(pageId: string, versionName: string): Promise<ActionResult<{ name: string }>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(() => {
+    closeMergeSession(viewer, pageId, { versionName });
+    return { name: versionName.trim() };
+  });
+}

@@ -1,0 +1,25 @@
+/** The amendment actions of one page, bound to it, for the amendment screens. */
+import type { AmendmentActions } from '@/components/amendments/types';
+import {
+  acceptAmendmentAction,
+  answerModificationAction,
+  listAmendmentsAction,
+  proposeAmendmentAction,
+  proposeModificationAction,
+  rejectAmendmentAction,
+  supportAmendmentAction,
+  withdrawAmendmentAction,
+} from './amendment-actions';
+
+export function boundAmendmentActions(pageId: string): AmendmentActions {
+  return {
+    list: listAmendmentsAction.bind(null, pageId),
+    propose: proposeAmendmentAction.bind(null, pageId),
+    support: supportAmendmentAction.bind(null, pageId),
+    withdraw: withdrawAmendmentAction.bind(null, pageId),
+    answer: answerModificationAction.bind(null, pageId),
+    accept: acceptAmendmentAction.bind(null, pageId),
+    reject: rejectAmendmentAction.bind(null, pageId),
+    modify: proposeModificationAction.bind(null, pageId),
+  };
+}
