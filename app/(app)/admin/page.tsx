@@ -7,9 +7,10 @@ import { Landmark, Mail } from 'lucide-react';
 import { RegistrationForm } from '@/components/account/RegistrationForm';
 import { requireViewer } from '@/server/auth/current';
 import { canSite } from '@/server/policy';
-import { isRegistrationOpen } from '@/server/settings/site-settings';
+import { isRegistrationOpen, motionLineLength, MOTION_LINE_LENGTH } from '@/server/settings/site-settings';
+import { LineNumbersSettingForm } from '@/components/motions/LineNumbersSettingForm';
 import { listSpaces } from '@/server/spaces/queries';
-import { setRegistrationOpenAction } from './actions';
+import { setMotionLineLengthAction, setRegistrationOpenAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
@@ -32,6 +33,10 @@ export default async function AdminPage() {
 
       <CardSection id="registration-title" title={t('registration.title')}>
         <RegistrationForm action={setRegistrationOpenAction} isOpen={isRegistrationOpen()} />
+      </CardSection>
+
+      <CardSection id="motion-lines-title" title={t('motionLines.title')}>
+        <LineNumbersSettingForm action={setMotionLineLengthAction} length={motionLineLength()} min={MOTION_LINE_LENGTH.min} max={MOTION_LINE_LENGTH.max} />
       </CardSection>
 
       <CardSection id="territories-title" title={t('territories.title')} intro={t('territories.intro')}>
