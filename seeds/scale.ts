@@ -172,6 +172,11 @@ export async function seedScale(opts: ScaleOptions = {}): Promise<ScaleResult> {
   );
   const insDoc = raw.prepare('insert into page_docs (page_id, state, updated_at) values (?, ?, ?)');
   const insAuthor = raw.prepare('insert into page_authors (page_id, user_id) values (?, ?)');
+  // A motion has its deliberation from its creation: a draft is a draft, a published one was filed with its version.
+  const insDeliberation = raw.prepare(
+    "insert into deliberations (page_id, procedure, stage, stage_since, filed_version_id, updated_at) values (?, 'motion', ?, ?, ?, ?)",
+  );
+  const insStage = raw.prepare('insert into stage_changes (page_id, from_stage, to_stage, by_user_id, at) values (?, ?, ?, ?, ?)');
   const insVersion = raw.prepare(
     "insert into page_versions (id, page_id, kind, name, title, state, text, created_by, author_ids, created_at) values (?, ?, 'published', null, ?, ?, ?, ?, ?, ?)",
   );
@@ -334,6 +339,11 @@ export async function seedScale(opts: ScaleOptions = {}): Promise<ScaleResult> {
         insDoc.run(id, body.state, updatedAt);
         for (const a of unique) insAuthor.run(id, a);
         if (versionId) insVersion.run(versionId, id, title, body.state, body.text, unique[0], JSON.stringify(unique), publishedAt);
+        if (kind === 'motion') {
+          insDeliberation.run(id, publishedAt === null ? 'draft' : 'filed', publishedAt ?? createdAt, versionId, updatedAt);
+          insStage.run(id, null, 'draft', unique[0], createdAt);
+          if (publishedAt !== null) insStage.run(id, 'draft', 'filed', unique[0], publishedAt);
+        }
         searchRows.push([lastInsertRowid, title, body.text]);
       }
       for (const row of searchRows) insSearch.run(...row);
