@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { motionSignatures, spaces } from '@/db/schema';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
@@ -136,5 +136,8 @@ describe('when the text changes after signatures', () => {
     expect(second).toContain('nuit');
     expect(second).not.toMatch(/<ins>[^<]*fériés/);
     expect(signatureChange(v(author), id).diffHtml).toMatch(/<ins>[^<]*fériés/);
+    // A signature stored without its text's version (imported) is compared with the text as filed.
+    db().update(motionSignatures).set({ confirmedState: null }).where(and(eq(motionSignatures.pageId, id), eq(motionSignatures.userId, faraway.id))).run();
+    expect(signatureChange(v(faraway), id).diffHtml).toMatch(/<ins>[^<]*fériés/);
   });
 });

@@ -169,7 +169,9 @@ export function signatureChange(viewer: Viewer, pageId: string, opts: { locale?:
   const changed = textChanged(mine, pageHash(pageId));
   let diffHtml: string | null = null;
   if (changed) {
-    const before = mine.confirmedState ? versionState(mine.confirmedState) : null;
+    // A signature written without its text's version (imported) is on the text as filed.
+    const base = mine.confirmedState ?? getDeliberation(pageId)?.filedVersionId ?? null;
+    const before = base ? versionState(base) : null;
     if (before) diffHtml = diffDocumentsHTML(renderLinks(viewer, yStateToJSON(before), opts), renderLinks(viewer, yStateToJSON(liveDocState(pageId)), opts), { labels: opts.labels });
   }
   return { signed: true, signedAt: mine.signedAt, confirmedAt: mine.confirmedAt, changed, diffHtml };
