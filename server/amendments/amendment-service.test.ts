@@ -12,7 +12,7 @@ import { pageStewards, pageVersions, polls } from '@/db/schema';
 import { liveDocState } from '@/server/documents/live-state';
 import { docOfState, bodyPositions } from '@/server/documents/anchors';
 import { writeDocument } from '@/server/pages/write-document';
-import { applyMarkdown } from '@/server/pages/body';
+import { applyMarkdown, yStateToJSON } from '@/server/pages/body';
 import { expectAppError } from '@/test/factories';
 import { viewerOf } from '@/app/api/v1/test-helpers';
 import {
@@ -178,6 +178,17 @@ describe('deciding', () => {
     acceptAmendment(vAuthor, del.id);
     acceptAmendment(vAuthor, ins.id);
     expect(liveText(page.id)).toBe('Nous voulons des cantines bio dans chaque commune.\n\nLes cantines bio coûtent moins cher.\n\nLa section suit les achats. Elle publie un bilan.');
+  });
+
+  it('keeps the marks of the words it replaces, writes new paragraphs for line breaks, and joins the paragraphs a deleted passage spanned', () => {
+    const page = textOpenForAmendments(author, t.section.id, 'Nous voulons des **cantines bio** partout.\n\nDeuxième.\n\nTroisième paragraphe.\n\nQuatrième paragraphe.');
+    const bold = proposeAmendment(vAmender, page.id, { quote: 'cantines bio', op: 'replace', replacement: 'repas locaux' });
+    const lines = proposeAmendment(vAmender, page.id, { quote: 'Deuxième.', op: 'insert_after', replacement: ' Suite.\nNouvel article.' });
+    const across = proposeAmendment(vAmender, page.id, { quote: 'paragraphe.\n\nQuatrième', op: 'replace', replacement: 'et' });
+    for (const a of [bold, lines, across]) acceptAmendment(vAuthor, a.id);
+    expect(liveText(page.id)).toBe('Nous voulons des repas locaux partout.\n\nDeuxième. Suite.\n\nNouvel article.\n\nTroisième et paragraphe.');
+    const json = yStateToJSON(liveDocState(page.id));
+    expect(json.content![0]!.content).toContainEqual({ type: 'text', text: 'repas locaux', marks: [{ type: 'bold', attrs: {} }] });
   });
 
   it('a changed passage is a conflict (409 with the words as they read now), then applied with the decider’s adjusted wording', () => {
