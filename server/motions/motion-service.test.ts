@@ -173,8 +173,12 @@ describe('a motion from its creation to its vote', () => {
     expect(row.status).toBe('draft');
     expect(getDeliberation(row.id)).toMatchObject({ procedure: 'motion', stage: 'draft', requiredSignatures: 0, lineMap: null });
     expectAppError(() => makePage(users.firstSignatory, tree.section, { kind: 'motion', status: 'published' }), 'invalid_input', 'status');
-    expectAppError(() => updatePage(viewer('firstSignatory'), row.id, { status: 'published' }), 'conflict', 'status');
+    // Refused by the policy (publish on a motion) or by updatePage (a motion's status follows its stage).
+    expect(() => updatePage(viewer('firstSignatory'), row.id, { status: 'published' })).toThrow(/not allowed|filing/);
     expect(loadPage(row.id).row.status).toBe('draft');
+    const filed = motionAt('filed');
+    expectAppError(() => updatePage(viewer('firstSignatory'), filed, { status: 'draft' }), 'conflict', 'status');
+    expect(loadPage(filed).row.status).toBe('published');
   });
 
   it('filing publishes it (visibility kept), freezes « Motion déposée », copies the space’s signature settings and numbers its lines', () => {
