@@ -7,7 +7,10 @@ import { listAmendments, proposeAmendment, putAmendmentToVote, putPassageToVote 
 import { amendmentWorld, textOpenForAmendments } from '@/server/amendments/test-world';
 import { bodyPositions, docOfState } from '@/server/documents/anchors';
 import { liveDocState } from '@/server/documents/live-state';
-import { castBallot, closePoll, type PollOption } from '@/server/votes/polls';
+import { drain } from '@/server/jobs/queue';
+import { handlers } from '@/server/jobs/worker';
+import { castBallot, closePoll, POLL_CLOSE_QUEUE, type PollOption } from '@/server/votes/polls';
+import { tallyYesNo } from '@/server/votes/tally';
 
 const MOTION = 'Nous voulons des cantines bio dans chaque commune.\n\nLa section suit les achats.';
 const { t, author, amender, secretary, colmar } = amendmentWorld();
@@ -54,6 +57,22 @@ describe('a vote on one amendment', () => {
     closePoll(few.pollId, few.closesAt);
     expect(statuses(few.page.id)[few.a.id]).toMatchObject({ status: 'rejected', note: expect.stringMatching(/quorum/) });
     expect(liveText(few.page.id)).toContain('chaque commune');
+  });
+
+  it('finishes an acceptance cut by a restart: the closing job, run again, applies the amendment the vote adopted', async () => {
+    const { page, a, pollId, now, closesAt } = setUp();
+    voters.forEach((v) => castBallot(v, pollId, 'for', now));
+    // The state a process leaves when it stops right after the closing's commit: the poll counted, the amendment still waiting.
+    const poll = db().select().from(polls).where(eq(polls.id, pollId)).get()!;
+    db().update(polls).set({ status: 'closed', closedAt: closesAt, result: tallyYesNo(['for', 'for', 'for'], 3, poll.quorumPercent, poll.majority) }).where(eq(polls.id, pollId)).run();
+    expect(statuses(page.id)[a.id]!.status).toBe('voting');
+    const ran = await drain({ [POLL_CLOSE_QUEUE]: handlers[POLL_CLOSE_QUEUE]! }, () => new Date(closesAt.getTime() + 1000));
+    expect(ran).toBeGreaterThanOrEqual(1);
+    expect(statuses(page.id)[a.id]!.status).toBe('accepted');
+    expect(liveText(page.id)).toContain('dans chaque ville.');
+    // Once done, running it again changes nothing.
+    expect(closePoll(pollId)).toMatchObject({ outcome: 'adopted' });
+    expect(liveText(page.id).match(/chaque ville/g)).toHaveLength(1);
   });
 });
 

@@ -24,14 +24,36 @@ export function applyPollOutcome(tx: OutcomeTx, poll: PollRow, result: PollResul
     case 'motion':
       return applyMotionOutcome(tx, poll, result);
     case 'amendment':
-      return decideAmendments(tx, poll.amendmentId ? [poll.amendmentId] : [], result.outcome === 'adopted' ? poll.amendmentId : null, rejectionNote(result));
     case 'passage': {
-      const options = (poll.options as PollOption[] | null) ?? [];
-      const amendmentIds = options.flatMap((o) => (o.amendmentId ? [o.amendmentId] : []));
-      const winner = result.kind === 'ranked' && result.outcome === 'adopted' ? (options.find((o) => o.id === result.winner)?.amendmentId ?? null) : null;
-      return decideAmendments(tx, amendmentIds, winner, winner ? PREFERRED_ELSEWHERE : rejectionNote(result));
+      const winner = winningAmendment(poll, result);
+      return decideAmendments(tx, votedAmendments(poll), winner, winner && poll.subject === 'passage' ? PREFERRED_ELSEWHERE : rejectionNote(result));
     }
   }
+}
+
+/**
+ * For a poll already closed: the acceptance its vote decided, if it has not happened yet (the
+ * process stopped between the closing's commit and the acceptance). The closing job calls it
+ * again, so a restart finishes what the vote decided.
+ */
+export function pendingPollOutcome(tx: OutcomeTx, poll: PollRow): AppliedOutcome {
+  if (poll.status !== 'closed' || !poll.result || poll.subject === 'motion') return { afterCommit: [] };
+  const winner = winningAmendment(poll, poll.result as PollResult);
+  return winner ? acceptLater(tx, winner) : { afterCommit: [] };
+}
+
+/** The amendments a poll decides on. */
+function votedAmendments(poll: PollRow): string[] {
+  if (poll.subject === 'amendment') return poll.amendmentId ? [poll.amendmentId] : [];
+  return ((poll.options as PollOption[] | null) ?? []).flatMap((o) => (o.amendmentId ? [o.amendmentId] : []));
+}
+
+/** The amendment the vote adopted, if any (none when the current wording won or the quorum failed). */
+function winningAmendment(poll: PollRow, result: PollResult): string | null {
+  if (result.outcome !== 'adopted') return null;
+  if (poll.subject === 'amendment') return poll.amendmentId;
+  if (result.kind !== 'ranked') return null;
+  return ((poll.options as PollOption[] | null) ?? []).find((o) => o.id === result.winner)?.amendmentId ?? null;
 }
 
 function applyMotionOutcome(tx: OutcomeTx, poll: PollRow, result: PollResult): AppliedOutcome {
@@ -75,13 +97,12 @@ function decideAmendments(tx: OutcomeTx, ids: readonly string[], winner: string 
       .map((a) => a.id),
   );
   for (const id of ids) if (id !== winner && voting.has(id)) rejectAmendmentByVote(tx, id, { note });
-  if (!winner || !voting.has(winner)) return { afterCommit: [] };
-  return {
-    afterCommit: [
-      () => {
-        // A passage that changed meanwhile sends it back to the deciders (the amendments' service says so on it).
-        acceptAmendmentByVote(winner);
-      },
-    ],
-  };
+  return winner && voting.has(winner) ? acceptLater(tx, winner) : { afterCommit: [] };
+}
+
+/** Accepting changes the live text in a transaction of its own: after the commit, if the amendment still waits for its vote. */
+function acceptLater(tx: OutcomeTx, id: string): AppliedOutcome {
+  const waiting = tx.select({ status: amendments.status }).from(amendments).where(eq(amendments.id, id)).get()?.status === 'voting';
+  // A passage that changed meanwhile sends it back to the deciders (the amendments' service notes it on the amendment).
+  return { afterCommit: waiting ? [() => void acceptAmendmentByVote(id)] : [] };
 }

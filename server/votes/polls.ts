@@ -21,7 +21,7 @@ import { parseInput } from '@/lib/parse-input';
 import { enqueue, type Handler } from '@/server/jobs/queue';
 import { loadPage } from '@/server/pages/load-page';
 import { assertStageAllows, authorizeDeliberation, authorizePage, canDeliberateOn, stageRefusal, type Viewer } from '@/server/policy';
-import { applyPollOutcome } from '@/server/deliberations/poll-outcomes';
+import { applyPollOutcome, pendingPollOutcome } from '@/server/deliberations/poll-outcomes';
 import { decodeChoice, encodeChoice, parseChoice, type BallotChoiceValue } from './ballot-choice';
 import { newReceipt, normalizeReceipt, receiptHash } from './receipts';
 import { tallyRanked, tallyYesNo, type PollOption, type PollResult } from './tally';
@@ -333,7 +333,7 @@ export function closePoll(pollId: string, now = new Date()): PollResult | null {
   const closed = db().transaction((tx) => {
     const poll = tx.select().from(polls).where(eq(polls.id, pollId)).get();
     if (!poll) return null;
-    if (poll.status === 'closed') return { result: poll.result as PollResult, afterCommit: [] };
+    if (poll.status === 'closed') return { result: poll.result as PollResult, afterCommit: pendingPollOutcome(tx, poll).afterCommit };
     if (now.getTime() < poll.closesAt.getTime()) return null;
     const result = tally(tx, poll);
     tx.update(polls).set({ status: 'closed', result, closedAt: now }).where(eq(polls.id, pollId)).run();
@@ -365,7 +365,13 @@ export function closeDuePolls(now = new Date()): string[] {
   return closed;
 }
 
-/** The closing job: every poll due by now, the job's own among them. */
-export const closePollsJob: Handler = () => {
-  closeDuePolls(new Date());
+/**
+ * The closing job: its own poll (closed, or finished if a restart cut the acceptance its vote
+ * decided), then every other poll due by now.
+ */
+export const closePollsJob: Handler = (payload) => {
+  const now = new Date();
+  const pollId = (payload as { pollId?: unknown } | null)?.pollId;
+  if (typeof pollId === 'string') closePoll(pollId, now);
+  closeDuePolls(now);
 };
