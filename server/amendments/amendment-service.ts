@@ -438,8 +438,8 @@ function adopt(row: AmendmentRow, a: Adoption): void {
     return fresh.number;
   });
   if (update) {
-    derivePage(row.pageId, state, a.deciderId ? [a.deciderId] : []);
-    takeVersion(row.pageId, state, { kind: 'named', name: `Amendement n° ${applied} accepté`, userId: a.deciderId });
+    derivePage(row.pageId, state, a.deciderId ? [a.deciderId] : [], a.now);
+    takeVersion(row.pageId, state, { kind: 'named', name: `Amendement n° ${applied} accepté`, userId: a.deciderId, now: a.now });
   }
 }
 
