@@ -149,7 +149,18 @@ function isRestorable(page: PageRef, now: Date): boolean {
   return page.deletedAt !== null && now.getTime() - page.deletedAt.getTime() < TRASH_DAYS * 86_400_000;
 }
 
+/** A motion's life is its stages: filing publishes it, accepted amendments make its versions, withdrawing ends it. */
+const MOTION_FINAL_STAGES: ReadonlySet<string> = new Set(['adopted', 'rejected', 'withdrawn']);
+
 export function canPage(v: Viewer, action: PageAction, page: PageRef, now = new Date()): boolean {
+  const motion = page.deliberation?.procedure === 'motion' ? page.deliberation : null;
+  if (motion) {
+    // Not by the page's own buttons: the stages do it (file, amendments, vote, withdraw).
+    if (action === 'publish' || action === 'publishVersion') return false;
+    // A filed motion is signed and amended: it is withdrawn, not deleted; archived once decided.
+    if (action === 'delete' && motion.stage !== 'draft') return false;
+    if (action === 'archive' && !MOTION_FINAL_STAGES.has(motion.stage)) return false;
+  }
   switch (action) {
     case 'read':
       return canReadPage(v, page);
