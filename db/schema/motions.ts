@@ -87,7 +87,11 @@ export const motionSignatures = sqliteTable(
     signedAt: integer('signed_at', { mode: 'timestamp_ms' }).notNull(),
     /** The page's text hash they signed or last confirmed (a later accepted amendment asks them again). */
     confirmedHash: text('confirmed_hash'),
-    /** The live document's state vector (base64) when they signed or confirmed: the diff since is shown from it. */
+    /**
+     * The id of a version holding the text they signed or confirmed (the filed version while the
+     * motion is filed): the diff since is shown from it. A state vector would not do: the live
+     * document is garbage-collected, deleted words could not be rebuilt from it.
+     */
     confirmedState: text('confirmed_state'),
     confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }).notNull(),
   },
