@@ -6,7 +6,7 @@
  * the text, withdrawing is final, opening amendments or the vote needs its dates.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useFormatter, useNow, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useNow, useTimeZone, useTranslations } from 'next-intl';
 import { Check, Circle, Printer } from 'lucide-react';
 import type { DeliberationStage } from '@/lib/domain/enums';
 import { ActionForm, SubmitButton, type FormResult } from '@/components/ui/ActionForm';
@@ -35,7 +35,9 @@ export function StageBar({ data, changeStage, showPrint }: Props) {
   const now = useNow({ updateInterval: 60_000 });
   const [message, setMessage] = useState<Message>(null);
   const dates = stageDates(data);
-  const when = (d: Date) => format.dateTime(d, { day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' });
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  const when = (d: Date) => deadlineDate(d, locale, timeZone);
   const stage = data.stage;
 
   // The steps shown: a chapter has two; a motion its path, ending on its outcome (or where it was withdrawn).
@@ -95,7 +97,7 @@ export function StageBar({ data, changeStage, showPrint }: Props) {
           >
             <div className="field">
               <label htmlFor="motion-deadline">{t('deadline')}</label>
-              <input id="motion-deadline" name="deadline" type="datetime-local" required min={localNow()} aria-describedby="motion-deadline-hint" />
+              <input id="motion-deadline" name="deadline" type="datetime-local" required aria-describedby="motion-deadline-hint" />
               <span id="motion-deadline-hint" className="hint">
                 {t('deadlineHint')}
               </span>
@@ -122,7 +124,7 @@ export function StageBar({ data, changeStage, showPrint }: Props) {
           >
             <div className="field">
               <label htmlFor="motion-closes">{t('closesAt')}</label>
-              <input id="motion-closes" name="closesAt" type="datetime-local" step={1} required min={localNow()} aria-describedby="motion-closes-hint" />
+              <input id="motion-closes" name="closesAt" type="datetime-local" step={1} required aria-describedby="motion-closes-hint" />
               <span id="motion-closes-hint" className="hint">
                 {t('closesAtHint')}
               </span>
@@ -254,10 +256,14 @@ function DialogButtons({ cancel, submit }: { cancel: string; submit: string }) {
   );
 }
 
-/** Now, as a datetime-local input's value (its `min`). */
-function localNow(): string {
-  const d = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
+/** « 12 décembre à 18 h » (« à 18 h 30 »); in English « December 12 at 6:00 PM ». */
+function deadlineDate(d: Date, locale: string, timeZone: string | undefined): string {
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone }).format(d);
+  if (!locale.startsWith('fr')) return `${day} at ${new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(d)}`;
+  const parts = new Intl.DateTimeFormat('fr-FR', { hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone }).formatToParts(d);
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+  const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
+  return `${day} à ${hour} h${minute === '00' ? '' : ` ${minute}`}`;
 }
 
 /** A datetime-local value (the browser's time zone) as an ISO instant, if it is in the future. */
