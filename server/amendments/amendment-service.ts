@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { amendments, amendmentSupports, memberships, spaces, users } from '@/db/schema';
+import { amendments, amendmentSupports, spaces, users } from '@/db/schema';
 import { AMENDMENT_OPS, AMENDMENT_STATUSES, MAJORITIES, type AmendmentOp, type AmendmentStatus, type Locale } from '@/lib/domain/enums';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
@@ -28,6 +28,7 @@ import { displayName } from '@/server/users/display-name';
 import { takeVersion } from '@/server/versions/versions';
 import { getDeliberation } from '@/server/deliberations/stage-log';
 import { openPoll } from '@/server/votes/polls';
+import { sectionOf } from '@/server/motions/signatures';
 import { applyChangeAt } from './apply-change';
 import { linesOfPassage } from './lines';
 
@@ -93,18 +94,6 @@ export type AmendmentView = {
 
 // ---------------------------------------------------------------------------------------------
 // Reading
-
-/** The section a person belongs to (their membership of a space of kind `section`), or null. */
-function sectionOf(userId: string, tx: Pick<DocumentTx, 'select'> = db()): string | null {
-  const row = tx
-    .select({ id: spaces.id })
-    .from(memberships)
-    .innerJoin(spaces, eq(spaces.id, memberships.spaceId))
-    .where(and(eq(memberships.userId, userId), eq(spaces.kind, 'section')))
-    .limit(1)
-    .get();
-  return row?.id ?? null;
-}
 
 function amendmentRow(id: string, tx: Pick<DocumentTx, 'select'> = db()): AmendmentRow {
   const row = tx.select().from(amendments).where(eq(amendments.id, id)).get();
@@ -302,7 +291,7 @@ export function proposeAmendment(viewer: Viewer, pageId: string, raw: ProposeAme
         pageId,
         number,
         authorId: me.id,
-        sectionId: sectionOf(me.id, tx),
+        sectionId: sectionOf(me.id),
         op: input.op,
         anchor,
         replacement: input.op === 'delete' ? '' : input.replacement,
