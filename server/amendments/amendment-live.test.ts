@@ -9,7 +9,7 @@ import { BODY, bodyText, serverRoundTrip, startCollab, synced, until, type Harne
 import { liveDocState } from '@/server/documents/live-state';
 import { docOf } from '@/test/collab-harness';
 import { person, viewerOf } from '@/app/api/v1/test-helpers';
-import { acceptAmendment, closeMergeSession, listAmendments, mergeSession, proposeAmendment, rejectAmendment } from './amendment-service';
+import { AmendmentConflict, acceptAmendment, closeMergeSession, listAmendments, mergeSession, proposeAmendment, rejectAmendment } from './amendment-service';
 import { amendmentWorld, textOpenForAmendments } from './test-world';
 
 const w = amendmentWorld();
@@ -87,6 +87,27 @@ describe('an amendment while its text is being written', () => {
     await typing;
     const expected = `Premier paragraphe sur les transports gratuits.\nNous voulons des repas végétariens dans chaque commune.\nDernier paragraphe sur le logement.${typed}`;
     await until(() => bodyText(a.doc) === expected && bodyText(b.doc) === expected && storedText(page.id) === expected, 'everyone converges on every word', 10_000);
+  });
+});
+
+describe('a passage rewritten by a writer', () => {
+  it('shows « passage modifié » with its old quote, refuses a plain acceptance, and applies the decider’s adjusted wording where the words now are', async () => {
+    const page = textOpenForAmendments(secretary, t.section.id, CHAPTER, 'chapter');
+    const a = h.provider(page.id, { token: secretary.token });
+    const b = h.provider(page.id, { token: fedSecretary.token });
+    await Promise.all([synced(a), synced(b)]);
+    const amendment = proposeAmendment(vAmender, page.id, { quote: 'des cantines bio dans chaque commune', op: 'replace', replacement: 'des repas bio dans chaque commune' });
+    const p = paragraph(b.doc, 1);
+    p.insert(p.toString().indexOf('dans chaque'), 'et locales ');
+    await until(() => storedText(page.id).includes('cantines bio et locales dans'), 'the rewrite stored');
+    expect(listAmendments(vColmar, page.id)[0]!.passage).toMatchObject({ status: 'changed', text: 'des cantines bio et locales dans chaque commune', quote: 'des cantines bio dans chaque commune' });
+    expect(() => acceptAmendment(vSecretary, amendment.id)).toThrow(AmendmentConflict);
+    await serverRoundTrip(a);
+    expect(bodyText(a.doc)).toContain('des cantines bio et locales dans chaque commune.');
+    acceptAmendment(vSecretary, amendment.id, { replacement: 'des repas bio et locaux dans chaque commune' });
+    const expected = 'Nous voulons des repas bio et locaux dans chaque commune.';
+    await until(() => bodyText(a.doc).includes(expected) && bodyText(b.doc).includes(expected), 'the adjusted wording reaches both writers');
+    expect(storedText(page.id)).toBe(bodyText(a.doc));
   });
 });
 
