@@ -226,7 +226,9 @@ function DeciderActions({ a, actions, onList, dialogAct }: { a: AmendmentView; a
   // The passage as the server last answered it: a conflict shows the words as they read now.
   const [conflict, setConflict] = useState<PassageNow | null>(a.passage && a.passage.status !== 'current' ? a.passage : null);
   const common = { cancelLabel: t('cancel'), pendingLabel: t('saving') };
-  const wording = a.status === 'modified' && a.modifiedReplacement !== null ? a.modifiedReplacement : a.replacement;
+  // Accepted as the amender wrote it (the deciders' own wording waits for the amender's answer).
+  const wording = a.replacement;
+  const proposed = a.status === 'modified' && a.modifiedReplacement !== null ? a.modifiedReplacement : a.replacement;
   return (
     <>
       <ActionDialog
@@ -298,7 +300,7 @@ function DeciderActions({ a, actions, onList, dialogAct }: { a: AmendmentView; a
         >
           {(err) => (
             <Field label={t('newWording')} error={err?.field === 'replacement' ? err.message : undefined}>
-              {({ id, describedBy, invalid }) => <textarea id={id} name="replacement" rows={3} required defaultValue={wording} aria-describedby={describedBy} aria-invalid={invalid} />}
+              {({ id, describedBy, invalid }) => <textarea id={id} name="replacement" rows={3} required defaultValue={proposed} aria-describedby={describedBy} aria-invalid={invalid} />}
             </Field>
           )}
         </ActionDialog>
