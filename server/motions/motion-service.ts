@@ -8,10 +8,10 @@
  * A motion is created by createPage with kind `motion` (its deliberation row starts at `draft`).
  * Its outcome (adopted / rejected) is written when its poll closes (server/deliberations/poll-outcomes).
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { pages, polls, spaces, MAJORITIES, type Locale } from '@/db/schema';
+import { amendments, pages, polls, spaces, MAJORITIES, type Locale } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
 import { assertStageAllows, authorizeDeliberation, authorizePage, deliberationAbilities, isPartyMember, type DeliberationAction, type Viewer } from '@/server/policy';
@@ -118,6 +118,7 @@ export function changeStage(viewer: Viewer, pageId: string, raw: ChangeStageInpu
     case 'vote': {
       const closesAt = futureOrRefuse(input.closesAt, 'closesAt', now, true)!;
       assertSignatureRequirement(pageId, current!);
+      assertNoPendingAmendments(pageId);
       db().transaction((tx) => {
         openPoll(tx, { pageId, subject: 'motion', spaceId: row.spaceId, closesAt, quorumPercent: input.quorum ?? 0, majority: input.majority ?? 'simple', openedBy: userId }, now);
         recordStageChange(tx, pageId, 'vote', userId, { now, set: { lineMap: lineMap() } });
@@ -125,11 +126,27 @@ export function changeStage(viewer: Viewer, pageId: string, raw: ChangeStageInpu
       break;
     }
     case 'closed':
+      assertNoPendingAmendments(pageId);
       db().transaction((tx) => recordStageChange(tx, pageId, 'closed', userId, { now }));
       break;
   }
   afterStageChange(pageId);
   return motionSummary(viewer, pageId, { now });
+}
+
+/**
+ * The text is voted on (or a chapter's amendments closed) once every amendment is decided: one
+ * left open, awaiting its amender's answer or its own vote would be silently dropped.
+ */
+function assertNoPendingAmendments(pageId: string): void {
+  const pending = db()
+    .select({ n: sql<number>`count(*)` })
+    .from(amendments)
+    .where(and(eq(amendments.pageId, pageId), inArray(amendments.status, ['open', 'modified', 'voting'])))
+    .get()!.n;
+  if (pending > 0) {
+    throw new AppError('conflict', `${pending} amendment(s) still await a decision.`, undefined, { key: 'stage_amendments_pending', values: { count: String(pending) } });
+  }
 }
 
 export type MotionTimelineEntry = { from: DeliberationStage | null; to: DeliberationStage; at: Date; /** Party members only; null: the clock, or hidden. */ byName: string | null; note: string | null };
