@@ -8,7 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { pageStewards, pageVersions, polls } from '@/db/schema';
+import { pageAuthors, pageStewards, pageVersions, polls } from '@/db/schema';
 import { liveDocState } from '@/server/documents/live-state';
 import { docOfState, bodyPositions } from '@/server/documents/anchors';
 import { writeDocument } from '@/server/pages/write-document';
@@ -169,6 +169,14 @@ describe('deciding', () => {
     expect(db().select().from(pageStewards).where(and(eq(pageStewards.pageId, page.id), eq(pageStewards.userId, amender.id))).get()).toMatchObject({ addedBy: author.id });
     expect(db().select({ name: pageVersions.name }).from(pageVersions).where(eq(pageVersions.pageId, page.id)).all().map((v) => v.name)).toContain('Amendement n° 1 accepté');
     expectAppError(() => acceptAmendment(vAuthor, a.id), 'conflict');
+  });
+
+  it('an amender whose words a chapter takes is credited as its author, without steering the page', () => {
+    const page = textOpenForAmendments(secretary, t.section.id, 'Chaque école a une cantine publique.', 'chapter');
+    const a = proposeAmendment(vAmender, page.id, { quote: 'Chaque école', op: 'replace', replacement: 'Chaque école et chaque crèche' });
+    acceptAmendment(vSecretary, a.id);
+    expect(db().select().from(pageAuthors).where(and(eq(pageAuthors.pageId, page.id), eq(pageAuthors.userId, amender.id))).get()).toBeTruthy();
+    expect(db().select().from(pageStewards).where(and(eq(pageStewards.pageId, page.id), eq(pageStewards.userId, amender.id))).get()).toBeUndefined();
   });
 
   it('deletes and inserts after the passage', () => {

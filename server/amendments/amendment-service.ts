@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { amendments, amendmentSupports, spaces, users } from '@/db/schema';
+import { amendments, amendmentSupports, pageAuthors, spaces, users } from '@/db/schema';
 import { AMENDMENT_OPS, AMENDMENT_STATUSES, MAJORITIES, type AmendmentOp, type AmendmentStatus, type Locale } from '@/lib/domain/enums';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
@@ -421,8 +421,14 @@ function adopt(row: AmendmentRow, a: Adoption): void {
       })
       .where(eq(amendments.id, row.id))
       .run();
-    // The amender becomes a co-author of the text: the decider's act, by accepting.
-    if (fresh.authorId && fresh.authorId !== loadPage(row.pageId).ref.createdBy) nameCoAuthor(tx, row.pageId, fresh.authorId, a.deciderId);
+    // The amender becomes a co-author of the text, by the decider's act of accepting: of a motion
+    // (its authors decide with them from now on); of a chapter, an author credited with their
+    // words, without steering the page (publishing, deleting are its animators').
+    const accepted = loadPage(row.pageId).ref;
+    if (fresh.authorId && fresh.authorId !== accepted.createdBy) {
+      if (accepted.deliberation?.procedure === 'chapter') tx.insert(pageAuthors).values({ pageId: row.pageId, userId: fresh.authorId }).onConflictDoNothing().run();
+      else nameCoAuthor(tx, row.pageId, fresh.authorId, a.deciderId);
+    }
     makeRivalsObsolete(tx, doc, fresh, a.now);
     return fresh.number;
   });
