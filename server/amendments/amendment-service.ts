@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { amendments, amendmentSupports, pageAuthors, spaces, users } from '@/db/schema';
+import { amendments, amendmentSupports, spaces, users } from '@/db/schema';
 import { AMENDMENT_OPS, AMENDMENT_STATUSES, MAJORITIES, type AmendmentOp, type AmendmentStatus, type Locale } from '@/lib/domain/enums';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
@@ -402,7 +402,8 @@ type Adoption = {
  * then saves the named version « Amendement n° N accepté ».
  */
 function adopt(row: AmendmentRow, a: Adoption): void {
-  const { value: applied, state, update } = transactDocument(row.pageId, a.deciderId, (doc, tx) => {
+  // The new words are the amender's (authorship from text still there credits them); the decision is the decider's (decidedBy).
+  const { value: applied, state, update } = transactDocument(row.pageId, row.authorId ?? a.deciderId, (doc, tx) => {
     const fresh = amendmentRow(row.id, tx);
     if (!a.from.includes(fresh.status)) throw notPending();
     const [where] = resolveAnchors(doc, [fresh.anchor as PassageAnchor]);
@@ -423,12 +424,9 @@ function adopt(row: AmendmentRow, a: Adoption): void {
       .run();
     // The amender becomes a co-author of the text, by the decider's act of accepting: of a motion
     // (its authors decide with them from now on); of a chapter, an author credited with their
-    // words, without steering the page (publishing, deleting are its animators').
+    // words (the update is theirs), without steering the page (publishing, deleting are its animators').
     const accepted = loadPage(row.pageId).ref;
-    if (fresh.authorId && fresh.authorId !== accepted.createdBy) {
-      if (accepted.deliberation?.procedure === 'chapter') tx.insert(pageAuthors).values({ pageId: row.pageId, userId: fresh.authorId }).onConflictDoNothing().run();
-      else nameCoAuthor(tx, row.pageId, fresh.authorId, a.deciderId);
-    }
+    if (fresh.authorId && fresh.authorId !== accepted.createdBy && accepted.deliberation?.procedure !== 'chapter') nameCoAuthor(tx, row.pageId, fresh.authorId, a.deciderId);
     makeRivalsObsolete(tx, doc, fresh, a.now);
     return fresh.number;
   });
