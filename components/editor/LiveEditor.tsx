@@ -188,9 +188,9 @@ function EditorBody({ collab, pageId, access, user, actions, resolver, loaded, i
     next.focus();
   };
 
-  // New numbers from the server (a new render, a new stage) replace the drawn ones.
+  // New numbers from the server (a new render, a new stage) replace the drawn ones (pages without any dispatch nothing).
   useEffect(() => {
-    if (editor && !editor.isDestroyed) editor.commands.setLineNumbers(lineNumbers ?? []);
+    if (editor && !editor.isDestroyed && lineNumbers) editor.commands.setLineNumbers(lineNumbers);
   }, [editor, lineNumbers]);
 
   // A page just created: the writer lands in its text, at the start.
