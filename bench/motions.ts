@@ -309,6 +309,7 @@ const bodyText = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
 
 async function measureAccept(opts: ReturnType<typeof options>, s: Setup, readerToken: string, writerToken: string, decider: Credentials) {
   progress(`connecting ${opts.clients} clients to the motion and ${opts.clients} to the draft page`);
+  process.setMaxListeners(2 * opts.clients + 10); // each y-websocket provider listens for the process's exit
   const motionClients = Array.from({ length: opts.clients }, () => connect(opts.ws, s.full, readerToken));
   const draftClients = Array.from({ length: opts.clients }, () => connect(opts.ws, s.draft, writerToken));
   try {
