@@ -21,13 +21,20 @@ type Props = {
 };
 
 export function MotionPanel({ data, actions, printElsewhere = false }: Props) {
+  // A document never opened for amendments: only its animators' button, in a line of its own.
+  if (data.stage === null)
+    return (
+      <div className="motion-panel motion-panel-compact">
+        <StageBar data={data} changeStage={actions.changeStage} showPrint={false} />
+      </div>
+    );
   const showSignatures = data.procedure === 'motion' && data.signatures && data.stage !== 'draft';
   return (
     <div className="card motion-panel stack" data-stage={data.stage}>
       <StageBar data={data} changeStage={actions.changeStage} showPrint={!printElsewhere && data.stage !== 'draft'} />
       {data.poll && <VotePanel poll={data.poll} actions={actions} />}
       {showSignatures && <Signatures data={data.signatures!} canSign={data.abilities.sign} actions={actions} />}
-      <Timeline items={data.timeline} />
+      {data.timeline.length > 0 && <Timeline items={data.timeline} />}
     </div>
   );
 }

@@ -44,8 +44,8 @@ export function StageBar({ data, changeStage, showPrint }: Props) {
   let steps: DeliberationStage[];
   if (data.procedure === 'chapter') steps = ['amendments', 'closed'];
   else if (stage === 'withdrawn') steps = [...MOTION_PATH.filter((s) => dates.has(s)), 'withdrawn'];
-  else steps = [...MOTION_PATH, FINAL.includes(stage) ? stage : 'adopted'];
-  const currentIndex = steps.indexOf(stage);
+  else steps = [...MOTION_PATH, stage !== null && FINAL.includes(stage) ? stage : 'adopted'];
+  const currentIndex = stage === null ? -1 : steps.indexOf(stage);
 
   const deadline = (() => {
     if (stage === 'amendments' && data.amendmentsCloseAt) {
@@ -84,7 +84,7 @@ export function StageBar({ data, changeStage, showPrint }: Props) {
     );
   if (a.openAmendments)
     actions.push(
-      <DateDialogButton key="amend" label={t('openAmendments')} title={t('openAmendmentsTitle')} intro={t('openAmendmentsBody')} primary={stage === 'filed' || data.procedure === 'chapter'}>
+      <DateDialogButton key="amend" label={stage === null ? t('openAmendmentsChapter') : t('openAmendments')} title={t('openAmendmentsTitle')} intro={t('openAmendmentsBody')} primary={stage === 'filed' || (stage !== null && data.procedure === 'chapter')}>
         {(close) => (
           <ActionForm
             action={async (_p, form) => {
@@ -179,7 +179,10 @@ export function StageBar({ data, changeStage, showPrint }: Props) {
 
   return (
     <section className="motion-stage" aria-labelledby="motion-stage-title">
-      <h2 id="motion-stage-title">{data.procedure === 'chapter' ? t('headingChapter') : t('heading')}</h2>
+      <h2 id="motion-stage-title" className={stage === null ? 'visually-hidden' : undefined}>
+        {data.procedure === 'chapter' ? t('headingChapter') : t('heading')}
+      </h2>
+      {stage !== null && (
       <ol className="motion-steps">
         {steps.map((s, i) => {
           const state = i < currentIndex ? 'done' : i === currentIndex ? 'current' : 'upcoming';
@@ -199,6 +202,7 @@ export function StageBar({ data, changeStage, showPrint }: Props) {
           );
         })}
       </ol>
+      )}
       {deadline && <p className="motion-deadline">{deadline}</p>}
       {stage === 'draft' && <p className="small muted">{t('draftHint')}</p>}
       {stage === 'withdrawn' && <p className="small muted">{t('withdrawnHint')}</p>}

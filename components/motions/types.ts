@@ -64,7 +64,8 @@ export type MotionPanelData = {
   /** Who reads the page once it is published (filing publishes it). */
   visibility: 'public' | 'members' | 'space';
   procedure: DeliberationProcedure;
-  stage: DeliberationStage;
+  /** Null: a document nobody has opened for amendments yet (its animators may). */
+  stage: DeliberationStage | null;
   amendmentsCloseAt: Date | null;
   timeline: TimelineItem[];
   abilities: MotionAbilities;

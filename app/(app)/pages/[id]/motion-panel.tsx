@@ -17,7 +17,24 @@ type Props = { viewer: Viewer; page: { id: string; title: string; spaceName: str
 
 export function MotionSection({ viewer, page, locale }: Props) {
   const summary = motionSummary(viewer, page.id, { locale });
-  if (summary.stage === null || !('timeline' in summary)) return null;
+  if (!('timeline' in summary)) {
+    // Nobody deliberates on this page: a document its animators may open for amendments (a chapter).
+    if (!summary.abilities.openAmendments) return null;
+    const chapter: MotionPanelData = {
+      pageId: page.id,
+      title: page.title,
+      spaceName: page.spaceName,
+      visibility: page.visibility,
+      procedure: 'chapter',
+      stage: null,
+      amendmentsCloseAt: null,
+      timeline: [],
+      abilities: { ...NO_ABILITIES, openAmendments: true },
+      signatures: null,
+      poll: null,
+    };
+    return <Panel data={chapter} id={page.id} pollId="" />;
+  }
   const id = page.id;
   const data = toPanelData({
     title: page.title,
@@ -29,7 +46,12 @@ export function MotionSection({ viewer, page, locale }: Props) {
     poll: summary.poll ? pollView(viewer, summary.poll.id) : null,
   });
   if (!data) return null;
-  const pollId = data.poll?.id ?? '';
+  return <Panel data={data} id={id} pollId={data.poll?.id ?? ''} />;
+}
+
+const NO_ABILITIES: MotionPanelData['abilities'] = { file: false, withdraw: false, openAmendments: false, closeAmendments: false, openVote: false, sign: false, viewSignatories: false, vote: false };
+
+function Panel({ data, id, pollId }: { data: MotionPanelData; id: string; pollId: string }) {
   return (
     <ClientMessages ns={['motions']}>
       <MotionPanel
