@@ -175,6 +175,13 @@ for (const width of [1280, 375]) {
       await margin.getByLabel('Statut').selectOption({ label: 'En attente de décision' });
       await expect(margin.getByRole('article')).toHaveCount(3);
 
+      // The secretary supports the third one: counted by section, and withdrawn again with the same button.
+      const third = margin.getByRole('article', { name: /Amendement n° 3/ });
+      await third.getByRole('button', { name: 'Soutenir l’amendement n° 3' }).click();
+      await expect(third.getByRole('button', { name: 'Retirer mon soutien à l’amendement n° 3' })).toHaveAttribute('aria-pressed', 'true');
+      await third.getByText('1 soutien').click();
+      await expect(third.getByRole('list', { name: 'Soutiens par section' })).toHaveText('Strasbourg-Centre : 1');
+
       // Side by side, with the current words.
       await group.getByRole('button', { name: 'Comparer côte à côte' }).click();
       const compare = page.getByRole('dialog', { name: /Rédactions concurrentes/ });
@@ -195,6 +202,17 @@ for (const width of [1280, 375]) {
       await expect(page.getByRole('region', { name: /2 rédactions concurrentes sur ce passage/ }).getByRole('article')).toHaveCount(2);
       await expectNoSideways(page);
       await expectNoSeriousViolations(page, 'the amendments screen');
+
+      // The motion's author puts the rival wordings to one vote of the members.
+      await signInAs(page, PERSONAS.member, `/pages/${id}/amendements`);
+      const rivals = page.getByRole('region', { name: /2 rédactions concurrentes sur ce passage/ });
+      await rivals.getByRole('button', { name: 'Mettre les rédactions concurrentes au vote' }).click();
+      const vote = page.getByRole('dialog', { name: 'Vote sur les rédactions concurrentes' });
+      await expect(vote).toContainText('méthode de Schulze');
+      await vote.getByRole('button', { name: 'Ouvrir le vote' }).click();
+      await expect(vote).toBeHidden();
+      await expect(rivals.getByRole('article').filter({ hasText: 'Au vote' })).toHaveCount(2);
+      await expect(page.getByRole('article', { name: /Amendement n° 3/ })).toContainText('Ouvert');
     });
   });
 }

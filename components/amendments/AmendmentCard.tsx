@@ -10,6 +10,7 @@ import { useState, useTransition } from 'react';
 import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import type { Result } from './types';
 import { ActionDialog, Field, type DialogError } from './ActionDialog';
+import { VoteDialog } from './VoteDialog';
 import type { AmendmentActions, AmendmentView, PassageNow } from './types';
 
 type Props = {
@@ -287,6 +288,12 @@ function DeciderActions({ a, actions, onList, dialogAct }: { a: AmendmentView; a
           </Field>
         )}
       </ActionDialog>
+      <VoteDialog
+        label={t('putToVote')}
+        ariaLabel={t('putToVoteTitle', { number: a.number })}
+        title={t('putToVoteTitle', { number: a.number })}
+        onVote={(input) => dialogAct(() => actions.vote(a.id, input))}
+      />
       {a.op !== 'delete' && (
         <ActionDialog
           {...common}

@@ -7,6 +7,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { AmendmentCard, linesLabel } from './AmendmentCard';
+import { VoteDialog } from './VoteDialog';
 import type { AmendmentActions, AmendmentView } from './types';
 
 export type Group = { groupId: string; amendments: AmendmentView[] };
@@ -52,8 +53,22 @@ export function AmendmentGroupView({ group, layout, level = 3, extra, ...card }:
           {t('rivals', { count: group.amendments.length })}
           {lines ? ` · ${lines}` : ''}
         </H>
-        {layout === 'stack' && <CompareButton group={group} {...card} />}
-        {extra}
+        <span className="row">
+          {layout === 'stack' && <CompareButton group={group} {...card} />}
+          {group.amendments.some((a) => a.abilities.decide) && (
+            <VoteDialog
+              label={t('passageToVote')}
+              title={t('passageToVoteTitle')}
+              intro={t('passageToVoteBody')}
+              onVote={async (input) => {
+                const r = await card.actions.votePassage(group.groupId, input);
+                if (r?.ok) card.onList(r.data);
+                return r && !r.ok ? { message: r.error.message, field: r.error.field } : null;
+              }}
+            />
+          )}
+          {extra}
+        </span>
       </header>
       <div className={layout === 'side' ? 'amend-columns' : 'stack'}>
         {layout === 'side' && current !== null && (

@@ -3,7 +3,7 @@
  * this reader (server/amendments' AmendmentView, which the actions return as is), and the page's
  * server actions, bound to the page. Components never reach the server's modules.
  */
-import type { AmendmentOp, AmendmentStatus } from '@/lib/domain/enums';
+import type { AmendmentOp, AmendmentStatus, Majority } from '@/lib/domain/enums';
 
 /** Where an amendment's passage is in the live text now (plain-text offsets), or its old words when gone. */
 export type PassageNow =
@@ -48,7 +48,13 @@ export type AmendmentActions = {
   accept: (id: string, replacement?: string) => Promise<Result<AcceptResult>>;
   reject: (id: string, reason: string) => Promise<Result<AmendmentView[]>>;
   modify: (id: string, replacement: string) => Promise<Result<AmendmentView[]>>;
+  /** One amendment to the members' vote. */
+  vote: (id: string, input: VoteInput) => Promise<Result<AmendmentView[]>>;
+  /** The rival wordings of a passage (by its group's id) to one ranked vote. */
+  votePassage: (groupId: string, input: VoteInput) => Promise<Result<AmendmentView[]>>;
 };
+
+export type VoteInput = { closesAt: Date; quorum: number; majority: Majority };
 
 /** What the viewer may do on this text now (the policy's deliberation abilities). */
 export type AmendmentsAbilities = { propose: boolean; decide: boolean };

@@ -15,6 +15,8 @@ import {
   listAmendments,
   proposeAmendment,
   proposeModification,
+  putAmendmentToVote,
+  putPassageToVote,
   rejectAmendment,
   supportAmendment,
   unsupportAmendment,
@@ -22,6 +24,7 @@ import {
   type AmendmentView,
   type PassageNow,
   type ProposeAmendmentInput,
+  type PutToVoteInput,
 } from '@/server/amendments/amendment-service';
 import type { Viewer } from '@/server/policy';
 
@@ -111,5 +114,23 @@ export async function closeMergeSessionAction(pageId: string, versionName: strin
   return runAction(() => {
     closeMergeSession(viewer, pageId, { versionName });
     return { name: versionName.trim() };
+  });
+}
+
+/** One amendment to the members' vote (`closesAt`, `quorum` percent, `majority`). */
+export async function putAmendmentToVoteAction(pageId: string, id: string, input: PutToVoteInput): Promise<ActionResult<AmendmentView[]>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(async () => {
+    putAmendmentToVote(viewer, id, input);
+    return listFor(viewer, pageId);
+  });
+}
+
+/** The rival wordings of a passage (its group) to one ranked vote, the current wording among the choices. */
+export async function putPassageToVoteAction(pageId: string, groupId: string, input: PutToVoteInput): Promise<ActionResult<AmendmentView[]>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(async () => {
+    putPassageToVote(viewer, groupId, input);
+    return listFor(viewer, pageId);
   });
 }

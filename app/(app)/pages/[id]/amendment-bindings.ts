@@ -6,6 +6,8 @@ import {
   listAmendmentsAction,
   proposeAmendmentAction,
   proposeModificationAction,
+  putAmendmentToVoteAction,
+  putPassageToVoteAction,
   rejectAmendmentAction,
   supportAmendmentAction,
   withdrawAmendmentAction,
@@ -21,5 +23,7 @@ export function boundAmendmentActions(pageId: string): AmendmentActions {
     accept: acceptAmendmentAction.bind(null, pageId),
     reject: rejectAmendmentAction.bind(null, pageId),
     modify: proposeModificationAction.bind(null, pageId),
+    vote: putAmendmentToVoteAction.bind(null, pageId),
+    votePassage: putPassageToVoteAction.bind(null, pageId),
   };
 }
