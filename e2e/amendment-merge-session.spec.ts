@@ -1,7 +1,8 @@
 /**
  * The merge session: the motion's author goes through the pending amendments passage by passage,
- * accepts one and rejects the other with a reason, while the amender watches the same screen and
- * sees the text change and the decisions arrive; the author closes it by naming the version.
+ * proposes another wording for one (which its amender, watching the same screen, accepts: the
+ * text changes for both) and rejects the other with a reason; the amender sees the decisions
+ * arrive; the author closes the session by naming the version.
  */
 import { motionOpenForAmendments } from './amendment-world';
 import { PERSONAS, expect, expectConnected, liveEditor, personAt, test, unique } from './fixtures';
@@ -30,14 +31,22 @@ test('the author decides the amendments passage by passage while the amender wat
     // The passage at hand is drawn in the text beside.
     await expect(liveEditor(page).locator('del.amend-del')).toHaveText('des cantines bio');
 
-    await page.getByRole('button', { name: 'Accepter l’amendement n° 1' }).click();
-    const accept = page.getByRole('dialog', { name: 'Accepter l’amendement n° 1' });
-    await accept.getByRole('button', { name: 'Appliquer au texte' }).click();
-    await expect(accept).toBeHidden();
-    // The next passage comes up; the text has the new words.
-    await expect(page.getByRole('heading', { name: 'Passage 1 sur 1' })).toBeVisible();
+    // A modified adoption: the author proposes another wording, the amender (watching) accepts it.
+    await page.getByRole('button', { name: 'Nouvelle rédaction de l’amendement n° 1' }).click();
+    const modify = page.getByRole('dialog', { name: 'Nouvelle rédaction de l’amendement n° 1' });
+    await modify.getByLabel('Nouvelle rédaction').fill('des cantines bio, locales et de saison');
+    await modify.getByRole('button', { name: 'Proposer cette rédaction' }).click();
+    await expect(modify).toBeHidden();
+    await expect(page.getByRole('article', { name: /Amendement n° 1/ })).toContainText('Nouvelle rédaction proposée');
+    const mine = watcher.page.getByRole('article', { name: /Amendement n° 1/ });
+    await expect(mine).toContainText('Les auteurs proposent d’adopter votre amendement dans cette rédaction', { timeout: 20_000 });
+    await expect(mine.locator('.amend-modified ins')).toHaveText('des cantines bio, locales et de saison');
+    await mine.getByRole('button', { name: 'J’accepte cette rédaction' }).click();
+
+    // The text changes for both; the author's screen moves on to the next passage.
+    await expect(liveEditor(page)).toContainText('des cantines bio, locales et de saison dans toutes les écoles', { timeout: 20_000 });
+    await expect(page.getByRole('heading', { name: 'Passage 1 sur 1' })).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole('article', { name: /Amendement n° 2/ })).toBeVisible();
-    await expect(liveEditor(page)).toContainText('des cantines bio et locales dans toutes les écoles');
 
     await page.getByRole('button', { name: 'Rejeter l’amendement n° 2' }).click();
     const reject = page.getByRole('dialog', { name: 'Rejeter l’amendement n° 2' });
@@ -47,7 +56,7 @@ test('the author decides the amendments passage by passage while the amender wat
     await expect(page.getByText('Tous les amendements ont été traités.')).toBeVisible();
 
     // The amender saw it happen: the new words in the text, then the end of the session.
-    await expect(liveEditor(watcher.page)).toContainText('des cantines bio et locales', { timeout: 20_000 });
+    await expect(liveEditor(watcher.page)).toContainText('des cantines bio, locales et de saison', { timeout: 20_000 });
     await expect(watcher.page.getByText('Tous les amendements ont été traités.')).toBeVisible({ timeout: 20_000 });
     await expect(watcher.page.getByRole('button', { name: 'Clore la séance' })).toHaveCount(0);
 
