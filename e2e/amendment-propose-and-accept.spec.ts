@@ -103,6 +103,11 @@ for (const width of [1280, 375]) {
         const dialog = page.getByRole('dialog', { name: 'Proposer un amendement' });
         await expect(dialog.getByLabel('Passage visé')).toHaveValue(PASSAGE);
         await expect(dialog.getByRole('radio', { name: 'Remplacer' })).toBeChecked();
+        // Without new words the server refuses, and the dialog says so under the field.
+        await dialog.getByLabel('Nouvelle rédaction').fill('');
+        await dialog.getByRole('button', { name: 'Déposer l’amendement' }).click();
+        await expect(dialog.getByText('Écrivez la nouvelle rédaction (ou choisissez « Supprimer »).')).toBeVisible();
+        await expect(dialog.getByLabel('Nouvelle rédaction')).toHaveAttribute('aria-invalid', 'true');
         await dialog.getByLabel('Nouvelle rédaction').fill('des cantines bio et locales');
         await dialog.getByLabel('Exposé des motifs').fill('Les producteurs du département doivent en profiter.');
         await expectNoSeriousViolations(page, 'the proposal dialog');

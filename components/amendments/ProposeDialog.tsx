@@ -55,7 +55,9 @@ export function ProposeDialog({ selection, count, propose, onProposed, onClose }
             });
             if (!r) return;
             if (!r.ok) {
-              setError({ message: r.error.message, field: r.error.field === 'occurrence' ? 'quote' : r.error.field });
+              const field = r.error.field === 'occurrence' ? 'quote' : r.error.field;
+              const own = r.error.code === 'invalid_input' && field === 'quote' ? t('errorQuote') : r.error.code === 'invalid_input' && field === 'replacement' ? t('errorReplacement') : null;
+              setError({ message: own ?? r.error.message, field });
               return;
             }
             onProposed(r.data.amendment, r.data.list);
