@@ -147,6 +147,12 @@ for (const width of [1280, 375]) {
       }
       await expect(page.getByText(/Participation : 2 sur \d+/)).toBeVisible();
 
+      // The timeline says the clock decided, after the vote.
+      await page.getByText('Historique du parcours').click();
+      const lastStep = page.locator('.motion-timeline-list > li').last();
+      await expect(lastStep).toContainText(tie ? 'Rejetée' : 'Adoptée');
+      await expect(lastStep).toContainText('automatiquement, à l’échéance');
+
       // The receipt proves the ballot is counted.
       await page.getByText('Vérifier mon bulletin').click();
       await page.getByLabel('Code de reçu').fill(receipt);

@@ -83,7 +83,7 @@ for (const width of [1280, 375]) {
       await expect(signatories).toContainText(julien);
       // The timeline says who filed it.
       await page.getByText('Historique du parcours').click();
-      await expect(page.locator('.motion-timeline-list')).toContainText('Déposée');
+      await expect(page.locator('.motion-timeline-list > li').last()).toContainText(`Déposée · par ${await nameOf(api)}`);
     });
   });
 }

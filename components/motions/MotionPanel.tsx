@@ -34,7 +34,7 @@ export function MotionPanel({ data, actions, printElsewhere = false }: Props) {
       <StageBar data={data} changeStage={actions.changeStage} showPrint={!printElsewhere && data.stage !== 'draft'} />
       {data.poll && <VotePanel poll={data.poll} actions={actions} />}
       {showSignatures && <Signatures data={data.signatures!} canSign={data.abilities.sign} actions={actions} />}
-      {data.timeline.length > 0 && <Timeline items={data.timeline} />}
+      {data.timeline.length > 0 && <Timeline items={data.timeline} namesShown={data.namesShown} />}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { TimelineItem } from './types';
 
-export function Timeline({ items }: { items: TimelineItem[] }) {
+export function Timeline({ items, namesShown }: { items: TimelineItem[]; namesShown: boolean }) {
   const t = useTranslations('motions.timeline');
   const ts = useTranslations('motions.stage');
   const format = useFormatter();
@@ -19,7 +19,7 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
               <time dateTime={new Date(e.at).toISOString()}>{format.dateTime(new Date(e.at), { dateStyle: 'long', timeStyle: 'short' })}</time>
               <span className="motion-timeline-what">
                 <strong>{e.from === null && e.to === 'draft' ? t('created') : ts(`name.${e.to}`)}</strong>
-                {e.byName ? ` · ${t('by', { name: e.byName })}` : ''}
+                {e.byName ? ` · ${t('by', { name: e.byName })}` : namesShown && e.from !== null ? ` · ${t('byClock')}` : ''}
               </span>
               {e.note && <span className="motion-timeline-note">{e.note}</span>}
             </li>

@@ -68,6 +68,8 @@ export type MotionPanelData = {
   stage: DeliberationStage | null;
   amendmentsCloseAt: Date | null;
   timeline: TimelineItem[];
+  /** The timeline names who made each step (party members): a step without a name was the clock's. */
+  namesShown: boolean;
   abilities: MotionAbilities;
   signatures: SignaturesData | null;
   poll: PollData | null;

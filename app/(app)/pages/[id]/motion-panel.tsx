@@ -7,7 +7,7 @@ import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { MotionPanel } from '@/components/motions/MotionPanel';
 import type { MotionPanelData, PollData } from '@/components/motions/types';
 import type { Locale } from '@/lib/domain/enums';
-import type { Viewer } from '@/server/policy';
+import { isPartyMember, type Viewer } from '@/server/policy';
 import { motionSummary, type MotionSummary } from '@/server/motions/motion-service';
 import { listSignatures, signatureChange, type SignatureChange, type SignatureList } from '@/server/motions/signatures';
 import { pollView, type PollView } from '@/server/votes/polls';
@@ -29,6 +29,7 @@ export function MotionSection({ viewer, page, locale }: Props) {
       stage: null,
       amendmentsCloseAt: null,
       timeline: [],
+      namesShown: false,
       abilities: { ...NO_ABILITIES, openAmendments: true },
       signatures: null,
       poll: null,
@@ -40,6 +41,7 @@ export function MotionSection({ viewer, page, locale }: Props) {
     title: page.title,
     spaceName: page.spaceName,
     visibility: page.visibility,
+    namesShown: isPartyMember(viewer),
     summary,
     change: summary.mySignature?.textChanged ? signatureChange(viewer, id, { locale }) : null,
     signatories: summary.abilities.viewSignatories && summary.procedure === 'motion' ? listSignatures(viewer, id, { locale }) : null,
@@ -74,6 +76,7 @@ type Sources = {
   title: string;
   spaceName: string;
   visibility: MotionPanelData['visibility'];
+  namesShown: boolean;
   summary: MotionSummary;
   /** The viewer's signature and the diff since (members who signed), else null. */
   change: SignatureChange | null;
@@ -82,7 +85,7 @@ type Sources = {
   poll: PollView | null;
 };
 
-function toPanelData({ title, spaceName, visibility, summary, change, signatories, poll }: Sources): MotionPanelData | null {
+function toPanelData({ title, spaceName, visibility, namesShown, summary, change, signatories, poll }: Sources): MotionPanelData | null {
   if (!('timeline' in summary) || summary.stage === null || summary.procedure === null) return null;
   const a = summary.abilities;
   const s = summary.signatures;
@@ -95,6 +98,7 @@ function toPanelData({ title, spaceName, visibility, summary, change, signatorie
     stage: summary.stage,
     amendmentsCloseAt: summary.deadlines.amendmentsCloseAt,
     timeline: summary.timeline,
+    namesShown,
     abilities: { file: a.file, withdraw: a.withdraw, openAmendments: a.openAmendments, closeAmendments: a.closeAmendments, openVote: a.openVote, sign: a.sign, viewSignatories: a.viewSignatories, vote: a.vote },
     signatures: {
       count: s.count,

@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewPagePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ kind?: string }> }) {
   const { id } = await params;
   const motion = (await searchParams).kind === 'motion';
-  const viewer = await requireViewer(`/espaces/${id}/nouvelle-page`);
+  const viewer = await requireViewer(`/espaces/${id}/nouvelle-page${motion ? '?kind=motion' : ''}`);
   let space;
   try {
     space = getSpaceRow(id);
