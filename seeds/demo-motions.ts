@@ -7,7 +7,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { memberships, pages, polls, spaces, users } from '@/db/schema';
+import { activities, memberships, pages, polls, spaces, users } from '@/db/schema';
 import type { BallotChoice } from '@/lib/domain/enums';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { createPage } from '@/server/pages/page-service';
@@ -52,8 +52,13 @@ export function seedDemoMotions(ctx: MotionsContext): void {
   const sign = (pageId: string, ids: string[], daysAgo: number) => ids.forEach((id, i) => signMotion(v(id), pageId, at(daysAgo - i * 0.05)));
   const secretaryOf = (space: SpaceRow) =>
     v(db().select({ id: memberships.userId }).from(memberships).where(and(eq(memberships.spaceId, space.id), eq(memberships.role, 'secretary'))).get()!.id);
-  const motion = (author: Viewer, space: SpaceRow, title: string, markdown: string, visibility: 'members' | 'space' = 'members') =>
-    createPage(author, { spaceId: space.id, title, kind: 'motion', visibility, status: 'draft', markdown }).id;
+  // A motion written `daysAgo` (a day before it was filed): its page and the « a créé » of the stream say so.
+  const motion = (author: Viewer, space: SpaceRow, title: string, markdown: string, daysAgo: number) => {
+    const id = createPage(author, { spaceId: space.id, title, kind: 'motion', visibility: 'members', status: 'draft', markdown }).id;
+    db().update(pages).set({ createdAt: at(daysAgo), updatedAt: at(daysAgo) }).where(eq(pages.id, id)).run();
+    db().update(activities).set({ createdAt: at(daysAgo) }).where(eq(activities.pageId, id)).run();
+    return id;
+  };
   const vote = (pollId: string, voters: string[], choices: BallotChoice[], daysAgo: number) =>
     voters.forEach((id, i) => castBallot(v(id), pollId, choices[i % choices.length], at(daysAgo - i * 0.02)));
   const motionPoll = (pageId: string) => db().select({ id: polls.id }).from(polls).where(and(eq(polls.pageId, pageId), eq(polls.subject, 'motion'))).get()!.id;
@@ -116,6 +121,7 @@ export function seedDemoMotions(ctx: MotionsContext): void {
     sc,
     'Motion : un local de section ouvert à tous',
     '## Exposé des motifs\n\nNotre section se réunit dans des salles prêtées, jamais deux fois au même endroit. Les habitants ne savent pas où nous trouver.\n\n## Dispositif\n\nLa section loue un local en rez-de-chaussée dans le centre, ouvert deux soirs par semaine et le samedi matin, financé par une part des cotisations et une souscription.',
+    3,
   );
   changeStage(v(membersOf('Strasbourg-Centre')[5]!), local, { stage: 'filed' }, at(2));
   sign(local, [...membersOf('Strasbourg-Centre').slice(6, 9), membersOf('Strasbourg-Neudorf')[2]!], 1.8);
@@ -129,7 +135,7 @@ export function seedDemoMotions(ctx: MotionsContext): void {
   vote(motionPoll(navettes), membersOf('Colmar').slice(0, 4), ['for', 'for', 'abstain', 'for'], 0.5);
 
   // 4. Colmar — filed, then withdrawn by its author.
-  const twinning = motion(julien, colmar, 'Motion : un jumelage avec une ville du Bade-Wurtemberg', '## Exposé des motifs\n\nColmar et Fribourg partagent un bassin de vie.\n\n## Dispositif\n\nLa section propose un jumelage militant avec nos camarades de Fribourg-en-Brisgau.');
+  const twinning = motion(julien, colmar, 'Motion : un jumelage avec une ville du Bade-Wurtemberg', '## Exposé des motifs\n\nColmar et Fribourg partagent un bassin de vie.\n\n## Dispositif\n\nLa section propose un jumelage militant avec nos camarades de Fribourg-en-Brisgau.', 13);
   changeStage(julien, twinning, { stage: 'filed' }, at(12));
   changeStage(julien, twinning, { stage: 'withdrawn' }, at(7));
 
@@ -140,6 +146,7 @@ export function seedDemoMotions(ctx: MotionsContext): void {
     green,
     'Motion : un plan vélo dans chaque section',
     '## Exposé des motifs\n\nLe vélo est le moyen de transport le moins cher et le plus rapide en ville, mais il manque partout des pistes sûres.\n\n## Dispositif\n\n1. Chaque section recense les trajets dangereux de sa commune.\n2. Le groupe publie une carte commune avant les municipales.\n3. Nos élus défendent un budget vélo d’au moins 30 euros par habitant.',
+    21,
   );
   for (const id of groupMembers.filter((id) => id !== ines!.id).slice(0, 1)) addSteward(ines, bikes, { person: emailOf(id) });
   changeStage(ines, bikes, { stage: 'filed' }, at(20));
@@ -154,6 +161,7 @@ export function seedDemoMotions(ctx: MotionsContext): void {
     sc,
     'Motion : fusionner les sections du centre-ville',
     '## Exposé des motifs\n\nStrasbourg-Centre et Strasbourg-Neudorf organisent souvent les mêmes actions.\n\n## Dispositif\n\nLes deux sections fusionnent au 1er janvier.',
+    31,
   );
   changeStage(camille, merge, { stage: 'filed' }, at(30));
   sign(merge, [...membersOf('Strasbourg-Centre').slice(2, 10), ...membersOf('Strasbourg-Neudorf').slice(0, 2), membersOf('Schiltigheim')[1]!], 29);
