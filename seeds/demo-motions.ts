@@ -5,7 +5,7 @@
  * one vote open. Everything goes through the domain functions, at dates in the past (`at`), so the
  * timelines, deadlines and jobs are those the app would have written.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { activities, memberships, pages, polls, spaces, users } from '@/db/schema';
 import type { BallotChoice } from '@/lib/domain/enums';
@@ -168,4 +168,8 @@ export function seedDemoMotions(ctx: MotionsContext): void {
   changeStage(camille, merge, { stage: 'vote', closesAt: at(15), quorum: 50, majority: 'two_thirds' }, at(22));
   vote(motionPoll(merge), membersOf('Strasbourg-Centre').slice(2, 6), ['for', 'against', 'for', 'for'], 20);
   closePoll(motionPoll(merge), at(15 - 1 / 24));
+
+  // Every motion's first step (« Brouillon ») is dated when its page was written, as the demo's pages are.
+  db().run(sql`update stage_changes set at = (select created_at from pages where pages.id = stage_changes.page_id) where from_stage is null`);
+  db().run(sql`update deliberations set stage_since = (select created_at from pages where pages.id = deliberations.page_id) where stage = 'draft'`);
 }
