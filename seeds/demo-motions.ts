@@ -24,7 +24,8 @@ import {
   withdrawAmendment,
   type ProposeAmendmentInput,
 } from '@/server/amendments/amendment-service';
-import { castBallot, closePoll } from '@/server/votes/polls';
+import { castBallot } from '@/server/votes/polls';
+import { closePoll } from '@/server/deliberations/close-polls';
 import type { SpaceRow } from '@/server/spaces/queries';
 import type { Viewer } from '@/server/policy';
 

@@ -9,7 +9,8 @@ import { bodyPositions, docOfState } from '@/server/documents/anchors';
 import { liveDocState } from '@/server/documents/live-state';
 import { drain } from '@/server/jobs/queue';
 import { handlers } from '@/server/jobs/worker';
-import { castBallot, closePoll, POLL_CLOSE_QUEUE, type PollOption } from '@/server/votes/polls';
+import { castBallot, POLL_CLOSE_QUEUE, type PollOption } from '@/server/votes/polls';
+import { closePoll } from './close-polls';
 import { tallyYesNo } from '@/server/votes/tally';
 
 const MOTION = 'Nous voulons des cantines bio dans chaque commune.\n\nLa section suit les achats.';

@@ -4,7 +4,8 @@ import { sendMailJob } from '@/server/mail/outbox';
 import { purgeTrash } from '@/server/pages/page-service';
 import { purgePendingAccounts } from '@/server/invitations/invitation-service';
 import { AMENDMENTS_DEADLINE_QUEUE, closeAmendmentsAtDeadline } from '@/server/motions/amendments-deadline';
-import { closePollsJob, POLL_CLOSE_QUEUE } from '@/server/votes/polls';
+import { POLL_CLOSE_QUEUE } from '@/server/votes/polls';
+import { closePollsJob } from '@/server/deliberations/close-polls';
 
 const DAY = 86_400_000;
 

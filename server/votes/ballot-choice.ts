@@ -8,7 +8,8 @@
 import { BALLOT_CHOICES, type BallotChoice } from '@/lib/domain/enums';
 import { AppError } from '@/lib/errors';
 import type { RankedBallot } from '@/lib/votes/schulze';
-import type { PollOption } from './tally';
+/** A choice of a ranked poll: an amendment's wording, or the current one (amendmentId null). */
+export type PollOption = { id: string; label: string; amendmentId: string | null };
 
 export type BallotChoiceValue = BallotChoice | RankedBallot;
 

@@ -10,7 +10,8 @@ import { changeStage } from '@/server/motions/motion-service';
 import type { Viewer } from '@/server/policy';
 import { addMembership, expectAppError, removeMembership, makePage, makeTree, makeUser, viewerOf, type UserRow } from '@/test/factories';
 import { receiptHash } from './receipts';
-import { castBallot, closeDuePolls, closePoll, listPagePolls, openPoll, pollView, POLL_CLOSE_QUEUE, verifyReceipt, type PollResult } from './polls';
+import { castBallot, listPagePolls, openPoll, pollView, POLL_CLOSE_QUEUE, verifyReceipt, type PollResult } from './polls';
+import { closeDuePolls, closePoll } from '@/server/deliberations/close-polls';
 
 const MINUTE = 60_000;
 const tree = makeTree('Scrutin');

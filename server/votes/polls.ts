@@ -11,17 +11,16 @@
  * cover is said in SECRECY_STATEMENT, which the page shows.
  */
 import crypto from 'node:crypto';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Db } from '@/db/client';
 import { memberships, pollBallots, polls, pollVoters, users } from '@/db/schema';
 import { MAJORITIES, POLL_SUBJECTS, type Majority, type PollSubject } from '@/lib/domain/enums';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
-import { enqueue, type Handler } from '@/server/jobs/queue';
+import { enqueue } from '@/server/jobs/queue';
 import { loadPage } from '@/server/pages/load-page';
 import { assertStageAllows, authorizeDeliberation, authorizePage, canDeliberateOn, stageRefusal, type Viewer } from '@/server/policy';
-import { applyPollOutcome, pendingPollOutcome } from '@/server/deliberations/poll-outcomes';
 import { decodeChoice, encodeChoice, parseChoice, type BallotChoiceValue } from './ballot-choice';
 import { newReceipt, normalizeReceipt, receiptHash } from './receipts';
 import { tallyRanked, tallyYesNo, type PollOption, type PollResult } from './tally';
@@ -313,7 +312,8 @@ export function verifyReceipt(pollId: string, receipt: string): { counted: boole
   return { counted: !!ballot, choice: ballot && poll.status === 'closed' ? decodeChoice(ballot.choice) : null };
 }
 
-function tally(tx: Pick<Db, 'select'>, poll: PollRow): PollResult {
+/** The count of a poll's ballots (used when it closes: server/deliberations/close-polls). */
+export function tallyPoll(tx: Pick<Db, 'select'>, poll: PollRow): PollResult {
   const choices = tx
     .select({ choice: pollBallots.choice })
     .from(pollBallots)
@@ -323,55 +323,3 @@ function tally(tx: Pick<Db, 'select'>, poll: PollRow): PollResult {
   const voters = tx.select({ n: sql<number>`count(*)` }).from(pollVoters).where(eq(pollVoters.pollId, poll.id)).get()!.n;
   return poll.options ? tallyRanked(choices, voters, poll.quorumPercent, poll.options as PollOption[]) : tallyYesNo(choices, voters, poll.quorumPercent, poll.majority);
 }
-
-/**
- * Closes a poll whose time is up: counts, stores the result and applies its outcome in one
- * transaction; then runs what must follow the commit (open editors re-checked). Returns the
- * result (also when it was already closed), or null when the poll is unknown or not yet due.
- */
-export function closePoll(pollId: string, now = new Date()): PollResult | null {
-  const closed = db().transaction((tx) => {
-    const poll = tx.select().from(polls).where(eq(polls.id, pollId)).get();
-    if (!poll) return null;
-    if (poll.status === 'closed') return { result: poll.result as PollResult, afterCommit: pendingPollOutcome(tx, poll).afterCommit };
-    if (now.getTime() < poll.closesAt.getTime()) return null;
-    const result = tally(tx, poll);
-    tx.update(polls).set({ status: 'closed', result, closedAt: now }).where(eq(polls.id, pollId)).run();
-    const { afterCommit } = applyPollOutcome(tx, { ...poll, status: 'closed', result, closedAt: now }, result);
-    return { result, afterCommit };
-  });
-  for (const run of closed?.afterCommit ?? []) run();
-  return closed?.result ?? null;
-}
-
-/** Closes every poll whose time is up (each in its own transaction); returns their ids. Throws at the end if one failed, so the job retries it. */
-export function closeDuePolls(now = new Date()): string[] {
-  const due = db()
-    .select({ id: polls.id })
-    .from(polls)
-    .where(and(eq(polls.status, 'open'), lte(polls.closesAt, now)))
-    .orderBy(asc(polls.closesAt))
-    .all();
-  const closed: string[] = [];
-  const failures: string[] = [];
-  for (const { id } of due) {
-    try {
-      if (closePoll(id, now)) closed.push(id);
-    } catch (e) {
-      failures.push(`${id}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  if (failures.length > 0) throw new Error(`Polls not closed: ${failures.join('; ')}`);
-  return closed;
-}
-
-/**
- * The closing job: its own poll (closed, or finished if a restart cut the acceptance its vote
- * decided), then every other poll due by now.
- */
-export const closePollsJob: Handler = (payload) => {
-  const now = new Date();
-  const pollId = (payload as { pollId?: unknown } | null)?.pollId;
-  if (typeof pollId === 'string') closePoll(pollId, now);
-  closeDuePolls(now);
-};

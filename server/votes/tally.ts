@@ -12,10 +12,10 @@
  */
 import { breakTies, schulze } from '@/lib/votes/schulze';
 import type { Majority } from '@/lib/domain/enums';
-import type { BallotChoiceValue } from './ballot-choice';
+import type { BallotChoiceValue, PollOption } from './ballot-choice';
 
 /** A ranked poll's choice: an amendment, or (amendmentId null) the passage's current wording. */
-export type PollOption = { id: string; label: string; amendmentId: string | null };
+export type { PollOption } from './ballot-choice';
 
 export type PollOutcome = 'adopted' | 'rejected';
 /** Why it was rejected: too few ballots, as many against as for, not enough for, the current wording won. */

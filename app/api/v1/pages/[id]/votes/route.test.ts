@@ -4,7 +4,8 @@ import { db } from '@/db/client';
 import { polls } from '@/db/schema';
 import { changeStage } from '@/server/motions/motion-service';
 import { createPage } from '@/server/pages/page-service';
-import { closePoll, openPoll } from '@/server/votes/polls';
+import { openPoll } from '@/server/votes/polls';
+import { closePoll } from '@/server/deliberations/close-polls';
 import { params, person, read, req, territory, viewerOf } from '../../../test-helpers';
 import { GET, POST } from './route';
 
