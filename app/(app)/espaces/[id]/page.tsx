@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FilePlus2, Gavel, Trash2, Users } from 'lucide-react';
 import { PageList } from '@/components/pages/PageList';
@@ -8,37 +7,28 @@ import { MembershipButton } from '@/components/spaces/MembershipButton';
 import { SubspaceForm } from '@/components/spaces/SubspaceForm';
 import { UndoDeleteToast } from '@/components/pages/UndoDeleteToast';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
-import { isAppError } from '@/lib/errors';
+import { loadSpaceOr404 } from './load-space';
 import { getViewerOrResume } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
 import { listPageTree } from '@/server/pages/tree';
 import { readsLiveText, spaceAbilities } from '@/server/policy';
 import { PageTree } from '@/components/shell/PageTree';
 import { movePageAction } from '../../shell-actions';
-import { countMembers, getBreadcrumbs, getSpaceRow, listAnimators, listSpaces } from '@/server/spaces/queries';
+import { countMembers, getBreadcrumbs, listAnimators, listSpaces } from '@/server/spaces/queries';
 import { createSubspaceAction, joinGroupAction, leaveGroupAction, restorePageAction } from './actions';
 import { MoreLink } from '@/components/ui/MoreLink';
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<{ cursor?: string; spaces?: string; deleted?: string }>;
 
-function loadSpace(id: string) {
-  try {
-    return getSpaceRow(id);
-  } catch (e) {
-    if (isAppError(e) && e.code === 'not_found') notFound();
-    throw e;
-  }
-}
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return { title: loadSpace((await params).id).name };
+  return { title: loadSpaceOr404((await params).id).name };
 }
 
 export default async function SpacePage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
   const sp = await searchParams;
-  const space = loadSpace(id);
+  const space = loadSpaceOr404(id);
   const viewer = await getViewerOrResume(`/espaces/${id}`);
   const t = await getTranslations('spaces');
   const tc = await getTranslations('common');

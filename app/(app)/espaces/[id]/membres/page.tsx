@@ -5,34 +5,25 @@ import { MemberFilter } from '@/components/spaces/MemberFilter';
 import { MemberManager } from '@/components/spaces/MemberManager';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { MoreLink } from '@/components/ui/MoreLink';
-import { isAppError } from '@/lib/errors';
+import { loadSpaceOr404 } from '../load-space';
 import { getViewerOrResume } from '@/server/auth/current';
 import { spaceAbilities } from '@/server/policy';
-import { countMatchingMembers, countMembers, getBreadcrumbs, getSpaceRow, listMembers } from '@/server/spaces/queries';
+import { countMatchingMembers, countMembers, getBreadcrumbs, listMembers } from '@/server/spaces/queries';
 import { addMemberAction, removeMemberAction, setRoleAction } from '../actions';
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<{ members?: string; mq?: string }>;
 
-function loadSpace(id: string) {
-  try {
-    return getSpaceRow(id);
-  } catch (e) {
-    if (isAppError(e) && e.code === 'not_found') notFound();
-    throw e;
-  }
-}
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const t = await getTranslations('spaces');
-  return { title: `${t('members')} · ${loadSpace((await params).id).name}` };
+  return { title: `${t('members')} · ${loadSpaceOr404((await params).id).name}` };
 }
 
 /** A space's members on a screen of their own: finding, adding, roles (the space page shows their number). */
 export default async function SpaceMembersPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
   const sp = await searchParams;
-  const space = loadSpace(id);
+  const space = loadSpaceOr404(id);
   const viewer = await getViewerOrResume(`/espaces/${id}/membres`);
   const can = spaceAbilities(viewer, space);
   if (!can.listMembers) notFound(); // who may not see the members learns nothing of them, not even that the list exists
