@@ -187,15 +187,17 @@ export function StageBar({ data, changeStage, showPrint }: Props) {
         {steps.map((s, i) => {
           const state = i < currentIndex ? 'done' : i === currentIndex ? 'current' : 'upcoming';
           const at = state !== 'upcoming' ? dates.get(s) : undefined;
+          // A step passed over (a vote opened straight after filing): drawn apart, said so.
+          const skipped = state === 'done' && !at;
           const label = s === 'adopted' && state === 'upcoming' && data.procedure === 'motion' ? `${t('name.adopted')} / ${t('name.rejected')}` : t(`name.${s}`);
           return (
-            <li key={s} className={`motion-step is-${state} step-${s}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <li key={s} className={`motion-step is-${skipped ? 'skipped' : state} step-${s}`} aria-current={state === 'current' ? 'step' : undefined}>
               <span className="motion-step-mark" aria-hidden>
                 {state === 'done' ? <Check size={14} /> : <Circle size={10} />}
               </span>
               <span className="motion-step-text">
                 <span className="motion-step-name">{label}</span>
-                <span className="visually-hidden"> ({t(state)})</span>
+                <span className="visually-hidden"> ({t(skipped ? 'skipped' : state)})</span>
                 {at && <span className="motion-step-date">{format.dateTime(at, { day: 'numeric', month: 'short' })}</span>}
               </span>
             </li>

@@ -6,6 +6,9 @@ import type { TimelineItem } from './types';
 export function Timeline({ items, namesShown }: { items: TimelineItem[]; namesShown: boolean }) {
   const t = useTranslations('motions.timeline');
   const ts = useTranslations('motions.stage');
+  const tv = useTranslations('motions.vote');
+  // A vote's decision is noted by its reason's code (server/deliberations/poll-outcomes): worded here.
+  const noteText = (note: string) => (note === 'quorum' || note === 'tie' || note === 'majority' ? tv(`why.${note}`) : note);
   const format = useFormatter();
   return (
     <details className="motion-timeline">
@@ -21,7 +24,7 @@ export function Timeline({ items, namesShown }: { items: TimelineItem[]; namesSh
                 <strong>{e.from === null && e.to === 'draft' ? t('created') : ts(`name.${e.to}`)}</strong>
                 {e.byName ? ` · ${t('by', { name: e.byName })}` : namesShown && e.from !== null ? ` · ${t('byClock')}` : ''}
               </span>
-              {e.note && <span className="motion-timeline-note">{e.note}</span>}
+              {e.note && <span className="motion-timeline-note">{noteText(e.note)}</span>}
             </li>
           ))}
         </ol>
