@@ -26,6 +26,7 @@ for (const width of [1280, 375]) {
       await signInAs(page, PERSONAS.member, `/espaces/${section.id}`);
       await page.getByRole('link', { name: 'Nouvelle motion' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle motion dans Strasbourg-Centre' })).toBeVisible();
+      await expect(page).toHaveTitle(/^Nouvelle motion/);
       await expect(page.getByText('Dépôt : le texte est figé et publié pour le parti')).toBeVisible();
       await page.getByLabel('Titre de la motion').fill(title);
       await page.getByRole('button', { name: 'Créer le brouillon' }).click();

@@ -11,7 +11,8 @@ import { createPageAction } from './actions';
 import { NewMotionScreen } from '@/components/motions/NewMotionScreen';
 import '@/components/pages/page-screen.css';
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ searchParams }: { searchParams: Promise<{ kind?: string }> }): Promise<Metadata> {
+  if ((await searchParams).kind === 'motion') return { title: (await getTranslations('motions'))('newMotion.title') };
   return { title: (await getTranslations('pages'))('newPage') };
 }
 
