@@ -5,7 +5,7 @@
  * this reader, the websocket access the editor will get, the backlinks and the breadcrumbs.
  */
 import type { JSONContent } from '@tiptap/core';
-import { liveDocumentAccess, type LiveDocumentAccess, type Viewer } from '@/server/policy';
+import { canDeliberateOn, liveDocumentAccess, type DeliberationRef, type LiveDocumentAccess, type Viewer } from '@/server/policy';
 import { backlinksOf, type Backlink } from '@/server/links/backlinks';
 import { renderLinks, type PRIVATE_PAGE_LABEL } from '@/server/links/render-links';
 import { getBreadcrumbs, type Paged, type SpaceRow } from '@/server/spaces/queries';
@@ -23,6 +23,10 @@ export type PageView = Omit<PageAsRead, 'body'> & {
   /** Null unless asked for (`backlinks: n`). */
   backlinks: Paged<Backlink> | null;
   breadcrumbs: Pick<SpaceRow, 'id' | 'name' | 'kind'>[];
+  /** The page's stage when it is deliberated on (a motion, a chapter opened for amendments); else null. */
+  deliberation: DeliberationRef | null;
+  /** The viewer may open this document for amendments (its space's animators): the screen offers it. */
+  mayOpenAmendments: boolean;
 };
 
 export type PageViewOptions = { locale?: keyof typeof PRIVATE_PAGE_LABEL; /** How many backlinks to include (none when omitted). */ backlinks?: number };
@@ -51,5 +55,7 @@ export function getPageView(viewer: Viewer, id: string, opts: PageViewOptions = 
     liveAccess: liveDocumentAccess(viewer, loaded.ref),
     backlinks: opts.backlinks ? backlinksOf(viewer, loaded, { limit: opts.backlinks, targetTitle: page.title }) : null,
     breadcrumbs: getBreadcrumbs(loaded.space),
+    deliberation: loaded.ref.deliberation ?? null,
+    mayOpenAmendments: !loaded.ref.deliberation && canDeliberateOn(viewer, 'openAmendments', loaded.ref),
   };
 }

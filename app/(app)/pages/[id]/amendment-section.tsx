@@ -14,9 +14,11 @@ import { deliberationAbilities, type Viewer } from '@/server/policy';
 import { loadPage } from '@/server/pages/load-page';
 import { boundAmendmentActions } from './amendment-bindings';
 
-type Props = { viewer: NonNullable<Viewer>; pageId: string; locale: Locale; children: ReactElement<LiveEditorProps> };
+/** `deliberates`: the page has a stage (else the editor is returned as is, without reading anything more). */
+type Props = { viewer: NonNullable<Viewer>; pageId: string; locale: Locale; deliberates: boolean; children: ReactElement<LiveEditorProps> };
 
-export function AmendmentSection({ viewer, pageId, locale, children }: Props) {
+export function AmendmentSection({ viewer, pageId, locale, deliberates, children }: Props) {
+  if (!deliberates) return children;
   const { ref } = loadPage(pageId);
   const d = ref.deliberation ?? null;
   if (!d) return children;

@@ -68,7 +68,7 @@ export default async function PageView({ params, searchParams }: { params: Param
   // A page just created from « Nouvelle page »: the writer lands in the editor, not on the title.
   const justCreated = Boolean(sp.created) && page.abilities.edit;
   // A motion from its filing on: the current stage's line numbers, on the text this reader gets.
-  const lines = pageLineNumbers(page.id, body, { live: Boolean(live && viewer) });
+  const lines = page.deliberation ? pageLineNumbers(page.id, body, { live: Boolean(live && viewer) }) : null;
   return (
     <article className="stack page-screen">
       <div>
@@ -108,11 +108,13 @@ export default async function PageView({ params, searchParams }: { params: Param
         )}
         {page.status === 'archived' && <p className="alert alert-warn">{t('archivedNotice')}</p>}
       </div>
-      <MotionSection viewer={viewer} page={{ id: page.id, title: page.title, spaceName: page.space.name, visibility: page.visibility }} locale={locale} />
+      {(page.deliberation || page.mayOpenAmendments) && (
+        <MotionSection viewer={viewer} page={{ id: page.id, title: page.title, spaceName: page.space.name, visibility: page.visibility }} locale={locale} />
+      )}
       {lines && <LineNumbersNote stage={lines.stage} lineLength={lines.lineLength} />}
       {live && viewer ? (
         // Members who may read it get the live document (read-only unless they may edit); with its amendments when open for them.
-        <AmendmentSection viewer={viewer} pageId={page.id} locale={locale}>
+        <AmendmentSection viewer={viewer} pageId={page.id} locale={locale} deliberates={page.deliberation !== null}>
         <LiveEditor
           pageId={page.id}
           access={live}
