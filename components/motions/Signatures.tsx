@@ -11,10 +11,13 @@ import { PenLine, Undo2 } from 'lucide-react';
 import type { FormResult } from '@/components/ui/ActionForm';
 import type { SignaturesData } from './types';
 
+export type SignatoryGroups = { sectionName: string | null; names: string[] }[];
+
 export type SignatureActions = {
   sign: () => Promise<FormResult>;
   unsign: () => Promise<FormResult>;
   confirm: () => Promise<FormResult>;
+  listSignatories: () => Promise<FormResult>;
 };
 
 type Props = { data: SignaturesData; canSign: boolean; actions: SignatureActions };
@@ -25,6 +28,16 @@ export function Signatures({ data, canSign, actions }: Props) {
   const format = useFormatter();
   const [message, setMessage] = useState<Message>(null);
   const [pending, start] = useTransition();
+  // The names are read when the list is first opened, not with the page.
+  const [signatories, setSignatories] = useState<SignatoryGroups | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const openList = (open: boolean) => {
+    if (!open || signatories) return;
+    actions.listSignatories().then((r) => {
+      if (r?.ok) setSignatories(r.data as SignatoryGroups);
+      else setListError(r && !r.ok ? r.error.message : t('loadFailed'));
+    }, () => setListError(t('loadFailed')));
+  };
 
   const act = (which: 'sign' | 'unsign' | 'confirm', fromUndo = false) =>
     start(async () => {
@@ -107,14 +120,18 @@ export function Signatures({ data, canSign, actions }: Props) {
         )}
       </div>
 
-      {data.signatories && (
-        <details className="motion-signatories">
+      {data.listsSignatories && (
+        <details className="motion-signatories" onToggle={(e) => openList(e.currentTarget.open)}>
           <summary>{t('signatories')}</summary>
-          {data.signatories.length === 0 ? (
+          {listError ? (
+            <p role="alert">{listError}</p>
+          ) : signatories === null ? (
+            <p className="muted" role="status">{t('loading')}</p>
+          ) : signatories.length === 0 ? (
             <p className="empty">{t('none')}</p>
           ) : (
             <ul className="motion-signatory-groups">
-              {data.signatories.map((g) => (
+              {signatories.map((g) => (
                 <li key={g.sectionName ?? ''}>
                   <strong>{g.sectionName ?? t('noSection')}</strong> <span className="muted">({g.names.length})</span>
                   <ul>

@@ -24,8 +24,8 @@ export type SignaturesData = {
   requiredSections: number;
   /** The viewer has signed. */
   signed: boolean;
-  /** Grouped by section, for party members only (null otherwise). */
-  signatories: { sectionName: string | null; names: string[] }[] | null;
+  /** Party members may list the signatories (grouped by section, loaded when the list is opened: a motion may have thousands). */
+  listsSignatories: boolean;
   /** The text changed since the viewer signed: what changed (HTML with <ins>/<del>), and when they signed. */
   change: { signedAt: Date; diffHtml: string } | null;
 };

@@ -5,11 +5,12 @@
  * Each parses its input in the domain function it calls (server/motions, server/votes).
  */
 import { revalidatePath } from 'next/cache';
+import { getLocale } from 'next-intl/server';
 import { AppError } from '@/lib/errors';
 import { requireViewer } from '@/server/auth/current';
 import { runAction, str, type ActionResult } from '@/server/http/action';
 import { changeStage } from '@/server/motions/motion-service';
-import { confirmSignature, signMotion, unsignMotion } from '@/server/motions/signatures';
+import { confirmSignature, listSignatures, signMotion, unsignMotion } from '@/server/motions/signatures';
 import { castBallot, pollView, verifyReceipt } from '@/server/votes/polls';
 
 const pagePath = (id: string) => `/pages/${id}`;
@@ -35,6 +36,13 @@ export async function signMotionAction(pageId: string): Promise<ActionResult<nul
   });
   revalidatePath(pagePath(pageId));
   return r;
+}
+
+/** The signatories by section, read when a party member opens the list (the policy decides: 404 to anyone else). */
+export async function listSignatoriesAction(pageId: string): Promise<ActionResult<{ sectionName: string | null; names: string[] }[]>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  const locale = await getLocale();
+  return runAction(() => listSignatures(viewer, pageId, { locale: locale === 'en' ? 'en' : 'fr' }).bySection.map((g) => ({ sectionName: g.sectionName, names: g.signatories.map((p) => p.name) })));
 }
 
 export async function unsignMotionAction(pageId: string): Promise<ActionResult<null>> {

@@ -9,9 +9,9 @@ import type { MotionPanelData, PollData } from '@/components/motions/types';
 import type { Locale } from '@/lib/domain/enums';
 import { isPartyMember, type Viewer } from '@/server/policy';
 import { motionSummary, type MotionSummary } from '@/server/motions/motion-service';
-import { listSignatures, signatureChange, type SignatureChange, type SignatureList } from '@/server/motions/signatures';
+import { signatureChange, type SignatureChange } from '@/server/motions/signatures';
 import { pollView, type PollView } from '@/server/votes/polls';
-import { castBallotAction, changeStageAction, confirmSignatureAction, signMotionAction, unsignMotionAction, verifyReceiptAction } from './motion-actions';
+import { castBallotAction, changeStageAction, confirmSignatureAction, listSignatoriesAction, signMotionAction, unsignMotionAction, verifyReceiptAction } from './motion-actions';
 
 type Props = { viewer: Viewer; page: { id: string; title: string; spaceName: string; visibility: MotionPanelData['visibility'] }; locale: Locale };
 
@@ -44,7 +44,6 @@ export function MotionSection({ viewer, page, locale }: Props) {
     namesShown: isPartyMember(viewer),
     summary,
     change: summary.mySignature?.textChanged ? signatureChange(viewer, id, { locale }) : null,
-    signatories: summary.abilities.viewSignatories && summary.procedure === 'motion' ? listSignatures(viewer, id, { locale }) : null,
     poll: summary.poll ? pollView(viewer, summary.poll.id) : null,
   });
   if (!data) return null;
@@ -63,6 +62,7 @@ function Panel({ data, id, pollId }: { data: MotionPanelData; id: string; pollId
           sign: signMotionAction.bind(null, id),
           unsign: unsignMotionAction.bind(null, id),
           confirm: confirmSignatureAction.bind(null, id),
+          listSignatories: listSignatoriesAction.bind(null, id),
           cast: castBallotAction.bind(null, id, pollId),
           verify: verifyReceiptAction.bind(null, id, pollId),
         }}
@@ -80,12 +80,10 @@ type Sources = {
   summary: MotionSummary;
   /** The viewer's signature and the diff since (members who signed), else null. */
   change: SignatureChange | null;
-  /** The signatories by section (party members), else null. */
-  signatories: SignatureList | null;
   poll: PollView | null;
 };
 
-function toPanelData({ title, spaceName, visibility, namesShown, summary, change, signatories, poll }: Sources): MotionPanelData | null {
+function toPanelData({ title, spaceName, visibility, namesShown, summary, change, poll }: Sources): MotionPanelData | null {
   if (!('timeline' in summary) || summary.stage === null || summary.procedure === null) return null;
   const a = summary.abilities;
   const s = summary.signatures;
@@ -106,7 +104,7 @@ function toPanelData({ title, spaceName, visibility, namesShown, summary, change
       requiredSignatures: s.requiredSignatures,
       requiredSections: s.requiredSections,
       signed: summary.mySignature?.signed ?? false,
-      signatories: signatories ? signatories.bySection.map((g) => ({ sectionName: g.sectionName, names: g.signatories.map((p) => p.name) })) : null,
+      listsSignatories: summary.abilities.viewSignatories && summary.procedure === 'motion',
       change: change?.changed && change.diffHtml && change.signedAt ? { signedAt: change.confirmedAt ?? change.signedAt, diffHtml: change.diffHtml } : null,
     },
     poll: poll ? toPollData(poll) : null,
