@@ -173,4 +173,8 @@ export function seedDemoMotions(ctx: MotionsContext): void {
   // Every motion's first step (« Brouillon ») is dated when its page was written, as the demo's pages are.
   db().run(sql`update stage_changes set at = (select created_at from pages where pages.id = stage_changes.page_id) where from_stage is null`);
   db().run(sql`update deliberations set stage_since = (select created_at from pages where pages.id = deliberations.page_id) where stage = 'draft'`);
+  // A filed motion whose text no accepted amendment changed reads as its filed version, not « modifié depuis la publication ».
+  db().run(
+    sql`update pages set content_updated_at = published_at where kind = 'motion' and published_at is not null and content_updated_at > published_at and not exists (select 1 from amendments a where a.page_id = pages.id and a.status = 'accepted')`,
+  );
 }

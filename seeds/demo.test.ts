@@ -49,6 +49,9 @@ describe('seedDemoIfEmpty', () => {
     for (const st of ['draft', 'filed', 'amendments', 'vote', 'adopted', 'rejected', 'withdrawn']) expect(stages).toContain(st);
     expect(db().get<{ n: number }>(sql`select count(*) as n from polls where status = 'closed' and result is not null`).n).toBeGreaterThanOrEqual(2);
     expect(db().get<{ n: number }>(sql`select count(*) as n from polls where status = 'open'`).n).toBeGreaterThanOrEqual(2);
+    // A motion filed and never amended reads as filed, not « modifié depuis la publication ».
+    const navettes = pageNamed('Proposition : des navettes gratuites vers les villages du vignoble');
+    expect(navettes.contentUpdatedAt!.getTime()).toBeLessThanOrEqual(navettes.publishedAt!.getTime());
     // Signed from several sections.
     expect(db().get<{ n: number }>(sql`select count(distinct section_id) as n from motion_signatures where page_id = ${motion.id}`).n).toBeGreaterThanOrEqual(3);
     const chapter = pageNamed('Chapitre 1 — Une République sociale et écologique');
