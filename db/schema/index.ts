@@ -4,3 +4,4 @@ export * from './pages';
 export * from './system';
 export * from './collab';
 export * from './motions';
+export * from './section-life';

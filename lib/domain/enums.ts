@@ -70,3 +70,18 @@ export const POLL_STATUSES = ['open', 'closed'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
 export const BALLOT_CHOICES = ['for', 'against', 'abstain'] as const;
 export type BallotChoice = (typeof BALLOT_CHOICES)[number];
+
+/** A request to enter a space (join, or move from another section): pending until decided. */
+export const MEMBERSHIP_REQUEST_STATUSES = ['pending', 'accepted', 'declined', 'cancelled'] as const;
+export type MembershipRequestStatus = (typeof MEMBERSHIP_REQUEST_STATUSES)[number];
+
+/** An event guest's answer (the RSVP links: oui / peut-être / non). */
+export const EVENT_RESPONSES = ['yes', 'maybe', 'no'] as const;
+export type EventResponse = (typeof EVENT_RESPONSES)[number];
+
+/**
+ * How a guest came: invited as a member of the space, of a group, by address; or registered
+ * themself, signed in (`self`) or as an anonymous visitor of a public event (`public`).
+ */
+export const EVENT_GUEST_SOURCES = ['member', 'group', 'email', 'self', 'public'] as const;
+export type EventGuestSource = (typeof EVENT_GUEST_SOURCES)[number];
