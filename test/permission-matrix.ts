@@ -115,6 +115,9 @@ export function expectedPage(role: MatrixRole, action: PageAction, p: MatrixPage
       return p.deleted === 'deletedRecently' && restores(role, p);
     case 'manageStewards':
       return read && f.partyMember && (f.isCreator || f.animates[p.space]);
+    case 'manageEvent':
+    case 'rsvp':
+      return false; // the matrix's pages are documents; events have their own tests (server/events)
   }
 }
 
@@ -143,7 +146,18 @@ export function expectedRefusal(role: MatrixRole, action: PageAction, p: MatrixP
   return role === 'anonymous' ? 'unauthorized' : 'forbidden';
 }
 
-export const SPACE_ACTIONS_TESTED = ['manageMembers', 'viewTrash', 'listMembers', 'createPage', 'join', 'leave'] as const satisfies readonly SpaceAction[];
+export const SPACE_ACTIONS_TESTED = [
+  'manageMembers',
+  'viewTrash',
+  'listMembers',
+  'createPage',
+  'join',
+  'leave',
+  'inviteMembers',
+  'decideRequests',
+  'requestJoin',
+  'requestTransfer',
+] as const satisfies readonly SpaceAction[];
 
 /** The matrix's group is open. */
 export function expectedSpace(role: MatrixRole, action: (typeof SPACE_ACTIONS_TESTED)[number], space: MatrixSpace): boolean {
@@ -161,5 +175,13 @@ export function expectedSpace(role: MatrixRole, action: (typeof SPACE_ACTIONS_TE
       return f.partyMember && space === 'group' && !f.memberOf[space];
     case 'leave':
       return space === 'group' && f.memberOf[space];
+    case 'inviteMembers':
+    case 'decideRequests':
+      return f.partyMember && f.animates[space];
+    case 'requestJoin':
+      // A citizen asks to join the party in a section; the matrix's group is open (joined, not asked).
+      return f.signedIn && !f.partyMember && space === 'section';
+    case 'requestTransfer':
+      return space === 'section' && f.partyMember && role !== 'siteAdmin' && !f.memberOf.section;
   }
 }

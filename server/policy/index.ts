@@ -51,8 +51,27 @@ export type PageAction =
   | 'delete'
   | 'restore'
   | 'viewStewards'
-  | 'manageStewards';
-export type SpaceAction = 'listMembers' | 'manageMembers' | 'createPage' | 'join' | 'leave' | 'viewTrash' | 'createSubspace';
+  | 'manageStewards'
+  | 'manageEvent'
+  | 'rsvp';
+/**
+ * `inviteMembers`: invite an address to join the space (its secretaries, a group's admins).
+ * `requestJoin`: ask to enter it — a citizen asks to join the party in a section, a party member
+ * asks to join a group on request. `requestTransfer`: a member asks to move to this section.
+ * `decideRequests`: accept or decline those requests (its animators).
+ */
+export type SpaceAction =
+  | 'listMembers'
+  | 'manageMembers'
+  | 'createPage'
+  | 'join'
+  | 'leave'
+  | 'viewTrash'
+  | 'createSubspace'
+  | 'inviteMembers'
+  | 'requestJoin'
+  | 'requestTransfer'
+  | 'decideRequests';
 export type SiteAction = 'createGroup' | 'createInvitation' | 'manageSite' | 'joinGroups' | 'followActivity';
 
 export const PAGE_ACTIONS: readonly PageAction[] = [
@@ -68,8 +87,22 @@ export const PAGE_ACTIONS: readonly PageAction[] = [
   'restore',
   'viewStewards',
   'manageStewards',
+  'manageEvent',
+  'rsvp',
 ];
-export const SPACE_ACTIONS: readonly SpaceAction[] = ['listMembers', 'manageMembers', 'createPage', 'join', 'leave', 'viewTrash', 'createSubspace'];
+export const SPACE_ACTIONS: readonly SpaceAction[] = [
+  'listMembers',
+  'manageMembers',
+  'createPage',
+  'join',
+  'leave',
+  'viewTrash',
+  'createSubspace',
+  'inviteMembers',
+  'requestJoin',
+  'requestTransfer',
+  'decideRequests',
+];
 export const SITE_ACTIONS: readonly SiteAction[] = ['createGroup', 'createInvitation', 'manageSite', 'joinGroups', 'followActivity'];
 
 /**
@@ -195,6 +228,12 @@ export function canPage(v: Viewer, action: PageAction, page: PageRef, now = new 
     case 'manageStewards':
       // Naming co-authors is the creator's act (or an animator's), never a named co-author's.
       return canReadPage(v, page) && isPartyMember(v) && (isCreator(v, page) || managesSpace(v, page.space));
+    case 'manageEvent':
+      // An event's organisers: who steers its page (creator, named co-authors, the space's animators).
+      return page.kind === 'event' && canReadPage(v, page) && stewardsPage(v, page);
+    case 'rsvp':
+      // Anyone who reads a published event answers it (an anonymous visitor of a public one, by e-mail).
+      return page.kind === 'event' && page.status === 'published' && canReadPage(v, page);
   }
 }
 
@@ -254,6 +293,16 @@ export function canSpace(v: Viewer, action: SpaceAction, space: SpaceRef): boole
       return space.kind === 'group' && inSpace(v, space.id);
     case 'createSubspace':
       return isSiteAdmin(v) && space.kind !== 'section' && space.kind !== 'group';
+    case 'inviteMembers':
+    case 'decideRequests':
+      // Into a section (people join the party there) or a group; federations and the national space have no direct members.
+      return (space.kind === 'section' || space.kind === 'group') && isPartyMember(v) && managesSpace(v, space);
+    case 'requestJoin':
+      if (v === null || inSpace(v, space.id)) return false;
+      if (space.kind === 'section') return !isPartyMember(v); // a citizen asks to join the party here; members move (requestTransfer)
+      return space.kind === 'group' && !space.isOpen && isPartyMember(v);
+    case 'requestTransfer':
+      return space.kind === 'section' && isPartyMember(v) && !isSiteAdmin(v) && !inSpace(v, space.id);
   }
 }
 
