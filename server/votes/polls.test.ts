@@ -8,7 +8,7 @@ import { drain } from '@/server/jobs/queue';
 import { handlers } from '@/server/jobs/worker';
 import { changeStage } from '@/server/motions/motion-service';
 import type { Viewer } from '@/server/policy';
-import { addMembership, expectAppError, removeMembership, makePage, makeTree, makeUser, viewerOf, type UserRow } from '@/test/factories';
+import { addMembership, expectAppError, removeMembership, makeGroup, makePage, makeTree, makeUser, viewerOf, type UserRow } from '@/test/factories';
 import { receiptHash } from './receipts';
 import { castBallot, listPagePolls, openPoll, pollView, POLL_CLOSE_QUEUE, verifyReceipt, type PollResult } from './polls';
 import { closeDuePolls, closePoll } from '@/server/deliberations/close-polls';
@@ -65,6 +65,37 @@ describe('openPoll', () => {
     const job = db().select().from(jobs).where(eq(jobs.dedupeKey, `${POLL_CLOSE_QUEUE}:${pollId}`)).get();
     expect(job).toMatchObject({ queue: POLL_CLOSE_QUEUE, status: 'pending', payload: { pollId } });
     expect(job!.runAt.getTime()).toBe(poll.closesAt.getTime());
+  });
+
+  it('lets the members of the sections below a federation or the national space vote in its polls (they have almost no members of their own); a group’s, its own members', () => {
+    const far = makeTree('Scrutin lointain');
+    const farMember = makeUser({ name: 'Membre d’une autre fédération' });
+    addMembership(farMember, far.section);
+    const farCitizen = makeUser({ siteRole: 'citizen', name: 'Citoyenne lointaine' });
+    addMembership(farCitizen, far.section);
+    // A federation's secretary is a member of the federation (and of her section, where she votes once).
+    const fedSecretary = makeUser({ name: 'Secrétaire fédérale' });
+    addMembership(fedSecretary, tree.federation, 'secretary');
+    addMembership(fedSecretary, tree.otherSection);
+    const groupOwner = makeUser({ name: 'Animatrice de groupe' });
+    addMembership(groupOwner, far.otherSection);
+    const group = makeGroup(groupOwner);
+    addMembership(members[0]!, group);
+    const votersIn = (spaceId: string) => {
+      const page = makePage(author, tree.section, { kind: 'motion', visibility: 'members' });
+      const pollId = db().transaction((tx) =>
+        openPoll(tx, { pageId: page.id, subject: 'motion', spaceId, closesAt: new Date(Date.now() + MINUTE), openedBy: secretary.id }),
+      );
+      return db().select({ userId: pollVoters.userId }).from(pollVoters).where(eq(pollVoters.pollId, pollId)).all().map((r) => r.userId);
+    };
+    const federation = votersIn(tree.federation.id);
+    expect([...federation].sort()).toEqual([secretary, author, ...members, outsider, fedSecretary].map((u) => u.id).sort());
+    const national = votersIn(tree.national.id);
+    expect(national).toEqual(expect.arrayContaining([...federation, farMember.id, groupOwner.id]));
+    expect(new Set(national).size).toBe(national.length);
+    expect(national).not.toContain(citizen.id);
+    expect(national).not.toContain(farCitizen.id);
+    expect([...votersIn(group.id)].sort()).toEqual([groupOwner, members[0]!].map((u) => u.id).sort());
   });
 
   it('refuses a closing time that is not in the future (400 naming closesAt), and a second open vote on the same motion (409); a refused poll leaves nothing behind', () => {

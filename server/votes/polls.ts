@@ -14,7 +14,7 @@ import crypto from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Db } from '@/db/client';
-import { memberships, pollBallots, polls, pollVoters, users } from '@/db/schema';
+import { memberships, pollBallots, polls, pollVoters, spaces, users } from '@/db/schema';
 import { MAJORITIES, POLL_SUBJECTS, type Majority, type PollSubject } from '@/lib/domain/enums';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
@@ -78,8 +78,8 @@ function rankedOptions(raw: z.infer<typeof optionInput>[] | null | undefined): P
 
 /**
  * Opens a poll in the caller's transaction `tx` and returns its id. The voters' list is the
- * space's party members at this moment, fixed: who joins later does not vote, who leaves keeps
- * their vote. The closing job is queued for `closesAt` with the poll.
+ * space's party members at this moment (a federation's or the national space's: those of the
+ * sections below it), fixed: who joins later does not vote, who leaves keeps their vote. The closing job is queued for `closesAt` with the poll.
  */
 export function openPoll(tx: PollTx, raw: OpenPollInput, now = new Date()): string {
   const input = parseInput(openPollInput, raw);
@@ -125,13 +125,27 @@ export function openPoll(tx: PollTx, raw: OpenPollInput, now = new Date()): stri
       openedBy: input.openedBy,
     })
     .run();
-  // Party members of the space now; in user-id order, which says nothing about who votes when.
+  // Party members of the space now (a federation's or the national space's: of the sections
+  // below it); in user-id order, which says nothing about who votes when.
   tx.run(sql`insert into ${pollVoters} (${sql.identifier(pollVoters.pollId.name)}, ${sql.identifier(pollVoters.userId.name)}, ${sql.identifier(pollVoters.voted.name)})
-    select ${id}, ${memberships.userId}, 0 from ${memberships} inner join ${users} on ${users.id} = ${memberships.userId}
-    where ${memberships.spaceId} = ${input.spaceId} and ${users.siteRole} in ('member', 'admin') and ${users.deletedAt} is null
+    select distinct ${id}, ${memberships.userId}, 0 from ${memberships} inner join ${users} on ${users.id} = ${memberships.userId}
+    where ${memberships.spaceId} in (${voterSpaces(tx, input.spaceId)}) and ${users.siteRole} in ('member', 'admin') and ${users.deletedAt} is null
     order by ${memberships.userId}`);
   enqueue(tx, POLL_CLOSE_QUEUE, { pollId: id }, { runAt: input.closesAt, dedupeKey: `${POLL_CLOSE_QUEUE}:${id}` });
   return id;
+}
+
+/**
+ * The spaces whose members vote in a poll of `spaceId`, as a subquery: a section's or a group's
+ * own members; for a federation or the national space, which have (almost) no members of their
+ * own — members belong to sections —, the members of every section below it (by path prefix),
+ * with its own members.
+ */
+function voterSpaces(tx: PollTx, spaceId: string) {
+  const space = tx.select({ kind: spaces.kind, path: spaces.path }).from(spaces).where(eq(spaces.id, spaceId)).get();
+  if (!space) throw invalid('spaceId', 'no such space.');
+  if (space.kind !== 'federation' && space.kind !== 'national') return sql`select ${spaceId}`;
+  return sql`select ${spaces.id} from ${spaces} where ${spaces.id} = ${spaceId} or (${spaces.kind} = 'section' and ${spaces.path} like ${space.path + '%'})`;
 }
 
 function getPoll(pollId: string): PollRow {
