@@ -41,3 +41,52 @@ export function emailInUseMail(to: string, locale: Locale): Mail {
   const t = translators[locale];
   return { to, subject: t('emailInUse.subject'), text: t('emailInUse.text') };
 }
+
+/** Told to a section's secretaries when one of its members joined another section; never says why. */
+export function memberMovedMail(to: string, v: { person: string; from: string; section: string; url: string }, locale: Locale): Mail {
+  const t = translators[locale];
+  return { to, subject: t('memberMoved.subject', v), text: t('memberMoved.text', v) };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * An invitation by e-mail to join a section (or a group): HTML and text. `expiry` is already
+ * written out in the recipient's language and time zone; `message` is the inviter's own words.
+ */
+export function memberInvitationMail(
+  to: string,
+  v: { kind: 'section' | 'group'; space: string; inviter: string; message: string; url: string; expiry: string },
+  locale: Locale,
+): Mail {
+  const t = translators[locale];
+  const intro = t('memberInvitation.intro', { inviter: v.inviter, kind: v.kind, space: v.space });
+  const message = v.message.trim();
+  const text = [
+    t('memberInvitation.greeting'),
+    intro,
+    message ? `${t('memberInvitation.messageLabel')}\n\n${message.replace(/^/gm, '> ')}` : null,
+    `${t('memberInvitation.linkIntro')}\n\n${v.url}`,
+    t('memberInvitation.expiry', { expiry: v.expiry }),
+    t('memberInvitation.ignore'),
+    t('memberInvitation.signature'),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const p = (s: string) => `<p style="margin:0 0 16px">${s}</p>`;
+  const html = [
+    `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1f2937;max-width:560px;margin:0 auto;padding:24px">`,
+    p(escapeHtml(t('memberInvitation.greeting'))),
+    p(escapeHtml(intro)),
+    message
+      ? `${p(escapeHtml(t('memberInvitation.messageLabel')))}<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #d1d5db;white-space:pre-wrap">${escapeHtml(message)}</blockquote>`
+      : '',
+    p(`<a href="${escapeHtml(v.url)}" style="display:inline-block;background:#b91c1c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(t('memberInvitation.action'))}</a>`),
+    p(`${escapeHtml(t('memberInvitation.linkIntro'))}<br><a href="${escapeHtml(v.url)}">${escapeHtml(v.url)}</a>`),
+    p(escapeHtml(t('memberInvitation.expiry', { expiry: v.expiry }))),
+    p(`<small>${escapeHtml(t('memberInvitation.ignore'))}</small>`),
+    p(escapeHtml(t('memberInvitation.signature'))),
+    '</body></html>',
+  ].join('\n');
+  return { to, subject: t('memberInvitation.subject', { kind: v.kind, space: v.space }), text, html };
+}
