@@ -38,8 +38,8 @@ describe('moveIntoSection', () => {
     expect(siteRoleOf(citizen.id)).toBe('member');
     const rows = sectionsOf(citizen.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ spaceId: tree.section.id, role: 'member' });
-    expect(rows[0].createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(rows[0]!).toMatchObject({ spaceId: tree.section.id, role: 'member' });
+    expect(rows[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it('a member of A moving to B leaves A, keeps pages and groups; A’s secretaries are told « X a rejoint la section B »', () => {
@@ -62,8 +62,8 @@ describe('moveIntoSection', () => {
     expect(storedPage(page.id)!.spaceId).toBe(tree.section.id);
     const told = queuedMails(secretaryA.email!);
     expect(told).toHaveLength(1);
-    expect(told[0].subject).toBe(`Marcel Dupont a rejoint la section « ${tree.otherSection.name} »`);
-    expect(told[0].text).not.toMatch(/raison|parce/i);
+    expect(told[0]!.subject).toBe(`Marcel Dupont a rejoint la section « ${tree.otherSection.name} »`);
+    expect(told[0]!.text).not.toMatch(/raison|parce/i);
     expect(queuedMails(secretaryB.email!)).toHaveLength(0);
   });
 
