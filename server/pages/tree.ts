@@ -9,10 +9,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { pages } from '@/db/schema';
+import { deliberations, pages, spaces } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
-import { authorizePage, canPage, readableWhere, type Viewer } from '@/server/policy';
+import { authorizePage, canPage, editsPlainPagesOf, readableWhere, type Viewer } from '@/server/policy';
 import { loadPage, loadPageRefs } from './load-page';
 import { titleSeenBy } from './seen-by';
 
@@ -41,19 +41,34 @@ const bySiblingOrder = (a: Pick<Row, 'position' | 'createdAt' | 'id'>, b: Pick<R
  * may not read (or that is in the trash) shows at the top: nothing of that parent shows.
  */
 export function listPageTree(viewer: Viewer, spaceId: string): TreeNode[] {
-  const rows: Row[] = db()
+  const rows: (Row & { deliberated: boolean })[] = db()
     // Citizens and anonymous readers see the published title (a rename since is not published).
-    .select({ id: pages.id, title: titleSeenBy(viewer), status: pages.status, parentId: pages.parentId, position: pages.position, createdAt: pages.createdAt })
+    .select({
+      id: pages.id,
+      title: titleSeenBy(viewer),
+      status: pages.status,
+      parentId: pages.parentId,
+      position: pages.position,
+      createdAt: pages.createdAt,
+      deliberated: sql<boolean>`${deliberations.pageId} is not null`.mapWith(Boolean),
+    })
     .from(pages)
+    .leftJoin(deliberations, eq(deliberations.pageId, pages.id))
     .where(and(eq(pages.spaceId, spaceId), readableWhere(viewer)))
     .orderBy(asc(pages.createdAt))
     .limit(MAX_TREE_PAGES)
     .all();
-  const refs = loadPageRefs(rows.map((r) => r.id)); // what the policy needs of all of them, in three queries
+  // Members and animators of the space edit every plain page they read: only the others (and
+  // pages with a stage) need what the policy reads of each page, loaded for them alone.
+  const space = db().select({ id: spaces.id, path: spaces.path }).from(spaces).where(eq(spaces.id, spaceId)).get();
+  const plainEditor = space !== undefined && editsPlainPagesOf(viewer, space);
+  const needRef = (r: (typeof rows)[number]) => r.status !== 'archived' && (r.deliberated || !plainEditor);
+  const refs = loadPageRefs(rows.filter(needRef).map((r) => r.id));
   const nodes = new Map<string, TreeNode & { row: Row }>();
   for (const r of rows) {
     const ref = refs.get(r.id);
-    nodes.set(r.id, { id: r.id, title: r.title, status: r.status, canMove: ref ? canPage(viewer, 'edit', ref) : false, children: [], row: r });
+    const canMove = r.status === 'archived' ? false : needRef(r) ? (ref ? canPage(viewer, 'edit', ref) : false) : true;
+    nodes.set(r.id, { id: r.id, title: r.title, status: r.status, canMove, children: [], row: r });
   }
   const top: (TreeNode & { row: Row })[] = [];
   for (const n of nodes.values()) {

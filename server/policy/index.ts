@@ -132,6 +132,15 @@ export function managesSpace(v: Viewer, space: Pick<SpaceRef, 'path'>): boolean 
   return v!.managedPaths.some((p) => space.path.startsWith(p));
 }
 
+/**
+ * Whether the viewer edits every plain page of the space it can read (not archived, no stage):
+ * its members and animators do, by `canPage`'s own rule. Lists use it to skip loading each page's
+ * authors and stewards; when it says false, ask `canPage` with the page's ref.
+ */
+export function editsPlainPagesOf(v: Viewer, space: Pick<SpaceRef, 'id' | 'path'>): boolean {
+  return isPartyMember(v) && (inSpace(v, space.id) || managesSpace(v, space));
+}
+
 function inSpace(v: Viewer, spaceId: string): boolean {
   return isPartyMember(v) && v!.roles.has(spaceId);
 }
