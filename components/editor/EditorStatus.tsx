@@ -47,8 +47,17 @@ export function PresenceAvatars({ people }: { people: Presence[] }) {
   );
 }
 
-export function CloseNotice({ reason, signInHref }: { reason: CloseReason; signInHref: string }) {
+export function CloseNotice({ reason, signInHref, serverOrigin = null }: { reason: CloseReason; signInHref: string; serverOrigin?: string | null }) {
   const t = useTranslations('editor');
+  if (reason === 'wrongOrigin') {
+    // This page at the address the server knows itself by (the cookie of this one is not taken there).
+    const there = `${serverOrigin ?? ''}${window.location.pathname}${window.location.search}`;
+    return (
+      <div className="alert alert-warn editor-closed" role="alert">
+        <p>{t.rich('closed.wrongOrigin', { origin: serverOrigin ?? '?', url: there, link: (chunks) => <a href={there}>{chunks}</a> })}</p>
+      </div>
+    );
+  }
   return (
     <div className={`alert ${reason === 'limit' || reason === 'readOnlyNow' ? 'alert-warn' : 'alert-error'} editor-closed`} role="alert">
       <p>{t(`closed.${reason}`)}</p>

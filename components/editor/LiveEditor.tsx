@@ -49,7 +49,7 @@ const TITLE_REFRESH_MS = 60_000;
 
 export function LiveEditor({ pageId, access, user, actions, initialHtml, autoFocus, extraExtensions, lineNumbers }: LiveEditorProps) {
   const t = useTranslations('editor');
-  const { collab, status, closeReason, hasPendingEdits, presence, loaded, linkTargetsChanged } = useCollab(pageId, user);
+  const { collab, status, closeReason, serverOrigin, hasPendingEdits, presence, loaded, linkTargetsChanged } = useCollab(pageId, user);
   const [resolver] = useState(() => new TitleResolver((ids) => actions.resolveTitles(ids)));
   const lostAccess = closeReason === 'forbidden' || closeReason === 'notFound';
   // May only read now: the text stays on screen, no longer editable, until the page is reopened.
@@ -85,7 +85,7 @@ export function LiveEditor({ pageId, access, user, actions, initialHtml, autoFoc
           <strong>{t('readOnly')}</strong> — {t('readOnlyHint')}
         </p>
       )}
-      {closeReason && <CloseNotice reason={closeReason} signInHref={`/connexion?${new URLSearchParams({ callbackUrl: returnTo, reason: 'expired' })}`} />}
+      {closeReason && <CloseNotice reason={closeReason} serverOrigin={serverOrigin} signInHref={`/connexion?${new URLSearchParams({ callbackUrl: returnTo, reason: 'expired' })}`} />}
       {collab && !lostAccess ? (
         <EditorBody key={`${pageId}-${shownAccess}`} collab={collab} pageId={pageId} access={shownAccess} user={user} actions={actions} resolver={resolver} loaded={loaded} initialHtml={initialHtml} autoFocus={autoFocus} extraExtensions={extraExtensions} lineNumbers={lineNumbers} />
       ) : (

@@ -20,7 +20,7 @@ export type EditorActions = {
 };
 
 /** Why the server closed the connection for good (the editor stops reconnecting). */
-export type CloseReason = 'unauthenticated' | 'forbidden' | 'readOnlyNow' | 'notFound' | 'limit' | 'tooLarge' | 'invalidDocument';
+export type CloseReason = 'unauthenticated' | 'forbidden' | 'readOnlyNow' | 'notFound' | 'wrongOrigin' | 'limit' | 'tooLarge' | 'invalidDocument';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
 

@@ -48,6 +48,8 @@ export type CollabState = {
   collab: Collab | null;
   status: ConnectionStatus;
   closeReason: CloseReason | null;
+  /** With `wrongOrigin`: the address the server knows itself by, to open the page at. */
+  serverOrigin: string | null;
   /** Local edits not yet sent to the server (kept in IndexedDB meanwhile). */
   hasPendingEdits: boolean;
   presence: Presence[];
@@ -61,6 +63,7 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
   const [collab, setCollab] = useState<Collab | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [closeReason, setCloseReason] = useState<CloseReason | null>(null);
+  const [serverOrigin, setServerOrigin] = useState<string | null>(null);
   const [hasPendingEdits, setPending] = useState(false);
   const [presence, setPresence] = useState<Presence[]>([]);
   const [loaded, setLoaded] = useState(false);
@@ -109,6 +112,7 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
       terminal = true;
       provider.disconnect();
       setCloseReason(code === CLOSE.forbidden && reason === READ_ONLY_NOW ? 'readOnlyNow' : (TERMINAL.get(code) ?? 'forbidden'));
+      if (code === CLOSE.wrongOrigin) setServerOrigin(reason);
       refresh();
       // Someone who lost access keeps no copy of the text in this browser; someone who may only
       // read now keeps none of the edits the server will never take.
@@ -176,5 +180,5 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
     };
   }, [pageId, userId, userName, userColor]);
 
-  return { collab, status, closeReason, hasPendingEdits, presence, loaded, linkTargetsChanged };
+  return { collab, status, closeReason, serverOrigin, hasPendingEdits, presence, loaded, linkTargetsChanged };
 }

@@ -9,6 +9,7 @@ describe('close codes', () => {
       4401: 'unauthenticated',
       4403: 'forbidden',
       4404: 'notFound',
+      4421: 'wrongOrigin',
       4429: 'limit',
     });
   });

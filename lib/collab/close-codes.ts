@@ -19,11 +19,17 @@ export const CLOSE = {
   unauthenticated: 4401,
   forbidden: 4403,
   notFound: 4404,
+  /**
+   * The page was opened at another address of this same server than the one it knows itself by
+   * (AUTH_URL: 127.0.0.1 for localhost, say), so its session cookie is not taken; the close
+   * reason is the server's own origin, which the editor offers to open instead.
+   */
+  wrongOrigin: 4421,
   limit: 4429,
 } as const;
 
 /** The closes that end a connection for good: the editor stops reconnecting and says why. */
-export const TERMINAL_CLOSES = ['unauthenticated', 'forbidden', 'notFound', 'limit', 'tooLarge', 'invalidDocument'] as const satisfies readonly (keyof typeof CLOSE)[];
+export const TERMINAL_CLOSES = ['unauthenticated', 'forbidden', 'notFound', 'wrongOrigin', 'limit', 'tooLarge', 'invalidDocument'] as const satisfies readonly (keyof typeof CLOSE)[];
 export type TerminalClose = (typeof TERMINAL_CLOSES)[number];
 
 /** Which terminal close a code is, by code. */

@@ -63,6 +63,13 @@ describe('websocket handshake', () => {
     expect(evil.messages).toHaveLength(0);
     const own = h.provider(page.id, { sessionToken: session, origin: new URL(env().AUTH_URL).origin });
     await synced(own);
+    // This server's own page at another of its addresses (127.0.0.1 while it knows itself as localhost):
+    // its own refusal, naming the address to open, not an expired session.
+    const host = new URL(h.url).host;
+    expect(new URL(env().AUTH_URL).host).not.toBe(host);
+    const elsewhere = h.raw(page.id, { sessionToken: session, origin: `http://${host}` });
+    expect(await elsewhere.closed).toEqual({ code: CLOSE.wrongOrigin, reason: new URL(env().AUTH_URL).origin });
+    expect(elsewhere.messages).toHaveLength(0);
     // A token is never sent by a browser on its own: the Origin does not matter for it.
     const scripted = h.provider(page.id, { bearer: apiTokenFor(member), origin: 'https://evil.example' });
     await synced(scripted);

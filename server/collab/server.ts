@@ -55,6 +55,19 @@ function sessionOriginAllowed(req: IncomingMessage): boolean {
   }
 }
 
+/**
+ * The browser is on this very server under another name than AUTH_URL's (127.0.0.1 for
+ * localhost): its Origin names the host it sent the request to. Said apart from another site's
+ * page, so the editor can point to the right address rather than say the session expired.
+ */
+function openedUnderAnotherName(req: IncomingMessage): boolean {
+  try {
+    return !!req.headers.host && new URL(req.headers.origin ?? '').host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 function userIdFor(c: Credential): string | null {
   if (!c.token) return null;
   return c.kind === 'api' ? authenticateApiToken(c.token) : userIdFromSessionToken(c.token);
@@ -110,7 +123,9 @@ export function createCollabServer(opts: CollabServerOptions): CollabServer {
 
   function onConnection(ws: WebSocket, req: IncomingMessage, url: URL, pageId: string): void {
     const credential = credentialOf(req, url);
-    if (credential?.kind === 'session' && !sessionOriginAllowed(req)) return ws.close(CLOSE.unauthenticated, 'origin not allowed');
+    if (credential?.kind === 'session' && !sessionOriginAllowed(req)) {
+      return openedUnderAnotherName(req) ? ws.close(CLOSE.wrongOrigin, new URL(env().AUTH_URL).origin) : ws.close(CLOSE.unauthenticated, 'origin not allowed');
+    }
     const userId = credential ? userIdFor(credential) : null;
     const viewer = userId ? loadViewer(userId) : null;
     if (!credential || !viewer) return ws.close(CLOSE.unauthenticated, 'sign in');
