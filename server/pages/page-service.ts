@@ -63,7 +63,11 @@ function requireUser(viewer: Viewer): NonNullable<Viewer> {
   return viewer;
 }
 
-export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
+/**
+ * `sideTable`: writes a kind's side-table rows (an event's dates and slots) in the same transaction
+ * as the page, so neither exists without the other.
+ */
+export function createPage(viewer: Viewer, raw: CreatePageInput, sideTable?: (tx: Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0], page: PageRow) => void): PageRow {
   const v = requireUser(viewer);
   const input = parseInput(createPageInput, raw);
   const space = db().select().from(spaces).where(eq(spaces.id, input.spaceId)).get();
@@ -98,6 +102,7 @@ export function createPage(viewer: Viewer, raw: CreatePageInput): PageRow {
     tx.insert(pageDocs).values({ pageId: row.id, state: Buffer.from(state), updatedAt: now }).run();
     recordDocClients(row.id, state, v.id); // the first text is the creator's
     if (input.kind === 'motion') startDeliberation(tx, row.id, 'motion', 'draft', v.id, { now });
+    sideTable?.(tx, row);
     return row;
   });
   recordActivity(created.id, v.id, 'created', now);

@@ -1,0 +1,138 @@
+/**
+ * iCalendar (RFC 5545) for events: one VEVENT per event, with a stable UID, DTSTART/DTEND in the
+ * event's zone (a VTIMEZONE made from the runtime's zone data, so calendars without it read the
+ * right hour across the daylight-saving changes), the page's URL in URL and DESCRIPTION. Never a
+ * member's name or address: no ORGANIZER person, no ATTENDEE but the addressee of an invitation.
+ */
+import ical, { ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
+import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { events, pages, pageVersions, spaces } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { env } from '@/server/env';
+import { eventUrl } from './event-service';
+
+export type IcsEntry = {
+  pageId: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  place: string;
+  lat?: number | null;
+  lng?: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  spaceName?: string;
+};
+
+const PROD_ID = { company: 'Coopol', product: 'Coopol', language: 'FR' };
+
+/** The UID of an event, the same in every mail and feed (so a calendar updates it in place). */
+export function eventUid(pageId: string): string {
+  return `event-${pageId}@${new URL(env().AUTH_URL).hostname}`;
+}
+
+/** `20270328T020000` from the UTC fields of `at` (shifted by the caller into the wanted offset). */
+function utcStamp(at: Date): string {
+  return at.toISOString().slice(0, 19).replace(/[-:]/g, '');
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const m = Math.abs(minutes);
+  return `${sign}${String(Math.floor(m / 60)).padStart(2, '0')}${String(m % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A VTIMEZONE for `timeZone` covering `from`–`to` (a year either side): one observance per
+ * change the runtime knows, with explicit DTSTARTs (no RRULE to guess).
+ */
+export function vtimezone(timeZone: string, from: Date, to: Date): string {
+  const start = new Date(from.getTime() - 366 * 86_400_000);
+  const end = new Date(to.getTime() + 366 * 86_400_000);
+  const changes = tzScan(timeZone, { start, end });
+  const initial = tzOffset(timeZone, start);
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
+  const observance = (kind: 'STANDARD' | 'DAYLIGHT', at: string, fromOffset: number, toOffset: number) =>
+    lines.push(`BEGIN:${kind}`, `DTSTART:${at}`, `TZOFFSETFROM:${offsetText(fromOffset)}`, `TZOFFSETTO:${offsetText(toOffset)}`, `END:${kind}`);
+  const firstIsDaylight = changes.length > 0 && changes[0]!.change < 0;
+  observance(firstIsDaylight ? 'DAYLIGHT' : 'STANDARD', '19700101T000000', initial, initial);
+  let previous = initial;
+  for (const c of changes) {
+    // DTSTART of an observance is the wall-clock time of the change in the offset before it.
+    observance(c.change > 0 ? 'DAYLIGHT' : 'STANDARD', utcStamp(new Date(c.date.getTime() + previous * 60_000)), previous, c.offset);
+    previous = c.offset;
+  }
+  lines.push('END:VTIMEZONE');
+  return lines.join('\r\n');
+}
+
+/** A calendar holding `entries`, each linking back to its page. */
+export function buildCalendar(entries: readonly IcsEntry[], opts: { name?: string; method?: 'REQUEST' | 'PUBLISH'; attendeeEmail?: string } = {}): ICalCalendar {
+  const cal = ical({ prodId: PROD_ID, name: opts.name });
+  if (opts.method) cal.method(opts.method === 'REQUEST' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.PUBLISH);
+  const zones = new Map<string, { from: Date; to: Date }>();
+  for (const e of entries) {
+    const z = zones.get(e.timeZone);
+    zones.set(e.timeZone, { from: z && z.from < e.startsAt ? z.from : e.startsAt, to: z && z.to > e.endsAt ? z.to : e.endsAt });
+  }
+  // One zone per calendar in ical-generator: events in another zone are written in UTC.
+  const [mainZone] = [...zones.keys()];
+  if (mainZone) {
+    const range = zones.get(mainZone)!;
+    cal.timezone({ name: mainZone, generator: (tz) => vtimezone(tz, range.from, range.to) });
+  }
+  for (const e of entries) {
+    const url = eventUrl(e.pageId);
+    const inZone = e.timeZone === mainZone;
+    const ev = cal.createEvent({
+      id: eventUid(e.pageId),
+      // A later change of the event is a newer SEQUENCE (calendars then replace what they hold).
+      sequence: Math.max(0, Math.floor((e.updatedAt.getTime() - e.createdAt.getTime()) / 1000)),
+      stamp: e.updatedAt,
+      created: e.createdAt,
+      lastModified: e.updatedAt,
+      start: inZone ? new TZDate(e.startsAt.getTime(), e.timeZone) : e.startsAt,
+      end: inZone ? new TZDate(e.endsAt.getTime(), e.timeZone) : e.endsAt,
+      timezone: inZone ? e.timeZone : null,
+      summary: e.title,
+      location: e.place ? (e.lat != null && e.lng != null ? { title: e.place, geo: { lat: e.lat, lon: e.lng } } : e.place) : null,
+      url,
+      description: e.spaceName ? `${e.spaceName} — ${url}` : url,
+    });
+    if (opts.attendeeEmail) ev.createAttendee({ email: opts.attendeeEmail, rsvp: true, status: undefined });
+  }
+  return cal;
+}
+
+/**
+ * The `.ics` of one event, for the invitation mails' attachment (`REQUEST`, to `attendeeEmail`) or
+ * « Ajouter à mon agenda » (`PUBLISH`). The title is the published version's: what a guest from
+ * outside may read. The caller has decided the addressee may have it.
+ */
+export function eventIcs(pageId: string, opts: { method?: 'REQUEST' | 'PUBLISH'; attendeeEmail?: string } = {}): string {
+  const row = db()
+    .select({ event: events, title: pages.title, publishedTitle: pageVersions.title, spaceName: spaces.name, deletedAt: pages.deletedAt })
+    .from(events)
+    .innerJoin(pages, eq(pages.id, events.pageId))
+    .innerJoin(spaces, eq(spaces.id, pages.spaceId))
+    .leftJoin(pageVersions, eq(pageVersions.id, pages.publishedVersionId))
+    .where(eq(events.pageId, pageId))
+    .get();
+  if (!row || row.deletedAt) throw new AppError('not_found');
+  const e = row.event;
+  const method = opts.method ?? 'PUBLISH';
+  const cal = buildCalendar(
+    [{ pageId, title: row.publishedTitle ?? row.title, startsAt: e.startsAt, endsAt: e.endsAt, timeZone: e.timeZone, place: e.place, lat: e.lat, lng: e.lng, createdAt: e.createdAt, updatedAt: e.updatedAt, spaceName: row.spaceName }],
+    { method, attendeeEmail: method === 'REQUEST' ? opts.attendeeEmail : undefined },
+  );
+  if (method === 'REQUEST') {
+    // iTIP wants an organiser on a request: the site's sender address, never a member's.
+    const from = env().MAIL_FROM;
+    const email = /<([^>]+)>/.exec(from)?.[1] ?? from;
+    cal.events()[0]!.organizer({ name: row.spaceName, email });
+  }
+  return cal.toString();
+}
