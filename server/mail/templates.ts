@@ -90,3 +90,35 @@ export function memberInvitationMail(
   ].join('\n');
   return { to, subject: t('memberInvitation.subject', { kind: v.kind, space: v.space }), text, html };
 }
+
+/**
+ * To a space's deciders when requests to enter it arrive (a join, a transfer, a group on
+ * request): at most one per decider, space and hour (the caller's dedupe key), naming nobody.
+ */
+export function joinRequestsWaitingMail(to: string, v: { space: string; url: string }, locale: Locale): Mail {
+  const t = translators[locale];
+  return { to, subject: t('joinRequestsWaiting.subject', v), text: t('joinRequestsWaiting.text', v) };
+}
+
+/**
+ * To the person who asked to join a section (`join`), to move to it (`transfer`) or to join a
+ * group: the decision and the decider's words (a decline's message), never who decided.
+ */
+export function joinRequestAnsweredMail(
+  to: string,
+  v: { kind: 'join' | 'transfer' | 'group'; accepted: boolean; space: string; answer: string; url: string },
+  locale: Locale,
+): Mail {
+  const t = translators[locale];
+  const key = v.accepted ? 'joinRequestAccepted' : 'joinRequestDeclined';
+  const answer = v.answer.trim();
+  const text = [
+    t(`${key}.text`, { kind: v.kind, space: v.space }),
+    v.accepted ? null : answer ? `${t('joinRequestDeclined.messageLabel')}\n\n${answer.replace(/^/gm, '> ')}` : t('joinRequestDeclined.noMessage'),
+    v.url,
+    '— Coopol',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return { to, subject: t(`${key}.subject`, { kind: v.kind, space: v.space }), text };
+}
