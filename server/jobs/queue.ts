@@ -91,13 +91,49 @@ export function fail(job: JobRow, error: unknown, now = new Date()): void {
     .run();
 }
 
-/** Runs due jobs until none is left; returns how many ran. */
-export async function drain(handlers: Record<string, Handler>, now = () => new Date(), stopped = () => false): Promise<number> {
+/**
+ * At most `perMinute` jobs a minute for a queue (a token bucket holding one second's worth, so
+ * sends are spread evenly); 0 or less: no limit. A queue out of tokens is left out of the claim,
+ * so the other queues keep running.
+ */
+export type RateGate = { open(now: Date): boolean; take(now: Date): void };
+
+export function rateGate(perMinute: number): RateGate {
+  if (!(perMinute > 0)) return { open: () => true, take: () => undefined };
+  const capacity = Math.max(1, Math.ceil(perMinute / 60));
+  const perMs = perMinute / 60_000;
+  let tokens = capacity;
+  let at: number | null = null;
+  const refill = (now: Date) => {
+    const t = now.getTime();
+    if (at !== null) tokens = Math.min(capacity, tokens + Math.max(0, t - at) * perMs);
+    at = at === null ? t : Math.max(at, t);
+  };
+  return {
+    open(now) {
+      refill(now);
+      return tokens >= 1;
+    },
+    take(now) {
+      refill(now);
+      tokens -= 1;
+    },
+  };
+}
+
+/** Runs due jobs until none is left (or every queue with due jobs is out of its rate); returns how many ran. */
+export async function drain(handlers: Record<string, Handler>, now = () => new Date(), stopped = () => false, gates: Record<string, RateGate> = {}): Promise<number> {
   const queues = Object.keys(handlers);
   let ran = 0;
-  const next = () => (stopped() ? null : claimNext(queues, now()));
+  const next = () => {
+    if (stopped()) return null;
+    const at = now();
+    const open = queues.filter((q) => gates[q]?.open(at) ?? true);
+    return open.length ? claimNext(open, at) : null;
+  };
   for (let job = next(); job; job = next()) {
     ran++;
+    gates[job.queue]?.take(now());
     try {
       await handlers[job.queue]!(job.payload, job);
       complete(job.id);
@@ -112,12 +148,12 @@ export async function drain(handlers: Record<string, Handler>, now = () => new D
  * Polls the table in the server process. Returns a stop function, which resolves once the job
  * in progress (a mail being handed to SMTP) has finished: a SIGTERM does not cut a delivery.
  */
-export function startWorker(handlers: Record<string, Handler>, intervalMs = 1000): () => Promise<void> {
+export function startWorker(handlers: Record<string, Handler>, intervalMs = 1000, gates: Record<string, RateGate> = {}): () => Promise<void> {
   let current: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
     if (current || stopped) return;
-    current = drain(handlers, undefined, () => stopped)
+    current = drain(handlers, undefined, () => stopped, gates)
       .then(() => undefined)
       .catch((e: unknown) => console.error('[jobs] worker error', e instanceof Error ? e.message : e))
       .finally(() => {

@@ -1,6 +1,6 @@
 import { db } from '@/db/client';
-import { enqueue, startWorker, type Handler } from './queue';
-import { sendMailJob } from '@/server/mail/outbox';
+import { enqueue, rateGate, startWorker, type Handler } from './queue';
+import { BULK_MAIL_QUEUE, sendMailJob } from '@/server/mail/outbox';
 import { purgeTrash } from '@/server/pages/page-service';
 import { purgePendingAccounts } from '@/server/invitations/invitation-service';
 import { AMENDMENTS_DEADLINE_QUEUE, closeAmendmentsAtDeadline } from '@/server/motions/amendments-deadline';
@@ -26,6 +26,7 @@ export function scheduleDailyJobs(at = new Date()): void {
 /** The handlers of every queue. */
 export const handlers: Record<string, Handler> = {
   mail: sendMailJob,
+  [BULK_MAIL_QUEUE]: sendMailJob,
   [AMENDMENTS_DEADLINE_QUEUE]: closeAmendmentsAtDeadline,
   [POLL_CLOSE_QUEUE]: closePollsJob,
   ...Object.fromEntries(
@@ -39,7 +40,13 @@ export const handlers: Record<string, Handler> = {
   ),
 };
 
+/** Bulk mail (invitations to thousands) a minute: `MAIL_RATE_PER_MINUTE`, 600 unless set; 0 for no limit. */
+export function bulkMailRate(): number {
+  const raw = process.env.MAIL_RATE_PER_MINUTE;
+  return raw === undefined || raw === '' ? 600 : Number(raw);
+}
+
 export function startJobWorker(): () => Promise<void> {
   scheduleDailyJobs();
-  return startWorker(handlers, Number(process.env.JOB_POLL_MS ?? 1000));
+  return startWorker(handlers, Number(process.env.JOB_POLL_MS ?? 1000), { [BULK_MAIL_QUEUE]: rateGate(bulkMailRate()) });
 }

@@ -7,11 +7,23 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { beginDelivery, enqueue, type JobRow, type JobWriter } from '@/server/jobs/queue';
 import { env } from '@/server/env';
 
-export type Mail = { to: string; subject: string; text: string; html?: string };
+export type MailAttachment = { filename: string; content: string; contentType: string };
+export type Mail = { to: string; subject: string; text: string; html?: string; attachments?: MailAttachment[] };
 
 /** Queues `mail` in `tx`, the transaction of what it tells: a rolled-back change sends nothing. */
 export function queueMail(tx: JobWriter, mail: Mail, dedupeKey?: string): void {
   enqueue(tx, 'mail', mail, { dedupeKey });
+}
+
+/**
+ * Mail sent to many at once (an event's invitations and reminders) goes through its own queue,
+ * worked at `MAIL_RATE_PER_MINUTE` (server/jobs/worker.ts): a sign-in link never waits behind
+ * 5,000 invitations, and the SMTP relay is not flooded.
+ */
+export const BULK_MAIL_QUEUE = 'mail-bulk';
+
+export function queueBulkMail(tx: JobWriter, mail: Mail, dedupeKey?: string): void {
+  enqueue(tx, BULK_MAIL_QUEUE, mail, { dedupeKey });
 }
 
 let transport: Transporter | null = null;
@@ -45,6 +57,7 @@ export async function sendMailJob(payload: unknown, job: JobRow): Promise<void> 
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
+    attachments: mail.attachments,
     messageId: `<job-${job.id}-${job.createdAt.getTime()}@coopol>`,
   });
 }

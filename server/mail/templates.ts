@@ -122,3 +122,93 @@ export function joinRequestAnsweredMail(
     .join('\n\n');
   return { to, subject: t(`${key}.subject`, { kind: v.kind, space: v.space }), text };
 }
+
+type EventFacts = { title: string; when: string; place: string };
+
+/** A mail about an event in HTML: paragraphs of text (escaped here) and buttons (label, url). */
+function eventHtml(locale: Locale, blocks: ({ text: string } | { buttons: { label: string; url: string }[] } | { link: string; intro: string })[]): string {
+  const p = (s: string) => `<p style="margin:0 0 16px">${s}</p>`;
+  const button = (b: { label: string; url: string }) =>
+    `<a href="${escapeHtml(b.url)}" style="display:inline-block;margin:0 8px 8px 0;background:#b91c1c;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(b.label)}</a>`;
+  const body = blocks.map((b) =>
+    'text' in b ? p(escapeHtml(b.text).replace(/\n/g, '<br>')) : 'buttons' in b ? p(b.buttons.map(button).join(' ')) : p(`${escapeHtml(b.intro)}<br><a href="${escapeHtml(b.link)}">${escapeHtml(b.link)}</a>`),
+  );
+  return `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1f2937;max-width:560px;margin:0 auto;padding:24px">\n${body.join('\n')}\n</body></html>`;
+}
+
+function eventFactLines(t: (typeof translators)['fr'], v: EventFacts): string {
+  return [t('event.when', { when: v.when }), v.place ? t('event.where', { place: v.place }) : null].filter(Boolean).join('\n');
+}
+
+/**
+ * An invitation to an event, or the reminder to answer it: three RSVP links that need no account
+ * (oui / peut-être / non), the event's page when the guest may read it, the event as an `.ics`.
+ */
+export function eventInvitationMail(
+  to: string,
+  v: EventFacts & { inviter: string; links: { yes: string; maybe: string; no: string }; pageUrl: string | null; reminder: boolean; ics: string },
+  locale: Locale,
+): Mail {
+  const t = translators[locale];
+  const intro = v.reminder ? t('eventInvitation.reminderIntro', { title: v.title }) : t('eventInvitation.intro', { inviter: v.inviter, title: v.title });
+  const answers = [
+    { label: t('eventInvitation.yes'), url: v.links.yes },
+    { label: t('eventInvitation.maybe'), url: v.links.maybe },
+    { label: t('eventInvitation.no'), url: v.links.no },
+  ];
+  const text = [
+    t('event.greeting'),
+    intro,
+    eventFactLines(t, v),
+    `${t('eventInvitation.question')}\n\n${answers.map((a) => `${a.label} : ${a.url}`).join('\n\n')}`,
+    v.pageUrl ? `${t('eventInvitation.page')}\n${v.pageUrl}` : null,
+    t('eventInvitation.ics'),
+    t('eventInvitation.privacy'),
+    t('event.signature'),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const html = eventHtml(locale, [
+    { text: t('event.greeting') },
+    { text: intro },
+    { text: eventFactLines(t, v) },
+    { text: t('eventInvitation.question') },
+    { buttons: answers },
+    ...(v.pageUrl ? [{ intro: t('eventInvitation.page'), link: v.pageUrl }] : []),
+    { text: t('eventInvitation.ics') },
+    { text: t('eventInvitation.privacy') },
+    { text: t('event.signature') },
+  ]);
+  const subject = t(v.reminder ? 'eventInvitation.reminderSubject' : 'eventInvitation.subject', { title: v.title });
+  return { to, subject, text, html, attachments: [{ filename: 'evenement.ics', content: v.ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] };
+}
+
+/** An anonymous visitor's answer to a public event counts once they open this link (the same mail whoever the address belongs to). */
+export function eventRegistrationMail(to: string, v: EventFacts & { url: string }, locale: Locale): Mail {
+  const t = translators[locale];
+  const text = [t('event.greeting'), t('eventRegistration.intro', { title: v.title }), eventFactLines(t, v), `${t('eventRegistration.linkIntro')}\n\n${v.url}`, t('eventRegistration.ignore'), t('event.signature')].join('\n\n');
+  const html = eventHtml(locale, [
+    { text: t('event.greeting') },
+    { text: t('eventRegistration.intro', { title: v.title }) },
+    { text: eventFactLines(t, v) },
+    { buttons: [{ label: t('eventRegistration.action'), url: v.url }] },
+    { intro: t('eventRegistration.linkIntro'), link: v.url },
+    { text: t('eventRegistration.ignore') },
+    { text: t('event.signature') },
+  ]);
+  return { to, subject: t('eventRegistration.subject', { title: v.title }), text, html };
+}
+
+/** To the first in line when a seat frees: they now have it, and a link to give it up. */
+export function eventPromotedMail(to: string, v: EventFacts & { url: string }, locale: Locale): Mail {
+  const t = translators[locale];
+  const text = [t('event.greeting'), t('eventPromoted.intro', { title: v.title }), eventFactLines(t, v), `${t('eventPromoted.linkIntro')}\n\n${v.url}`, t('event.signature')].join('\n\n');
+  const html = eventHtml(locale, [
+    { text: t('event.greeting') },
+    { text: t('eventPromoted.intro', { title: v.title }) },
+    { text: eventFactLines(t, v) },
+    { intro: t('eventPromoted.linkIntro'), link: v.url },
+    { text: t('event.signature') },
+  ]);
+  return { to, subject: t('eventPromoted.subject', { title: v.title }), text, html };
+}
