@@ -1,0 +1,138 @@
+/**
+ * Lists of events: a space's (its page, its agenda, its feed) and a person's (« Mes événements »,
+ * their feed). Every list goes through the policy's `readableWhere`, and shows citizens the title
+ * of the published version. No guest, no name: dates, place and title only.
+ */
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { eventGuests, events, pages, spaces } from '@/db/schema';
+import { decodeCursor, encodeCursor, timeAndId } from '@/server/http/cursor';
+import { titleSeenBy } from '@/server/pages/seen-by';
+import { readableWhere, type Viewer } from '@/server/policy';
+import { clampLimit, getSpaceRow, type Paged } from '@/server/spaces/queries';
+
+export type EventListItem = {
+  pageId: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  place: string;
+  lat: number | null;
+  lng: number | null;
+  capacity: number | null;
+  spaceId: string;
+  spaceName: string;
+  status: string;
+  visibility: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type EventListOptions = {
+  /** Events that end after `from` and start before `to` (a month of the agenda). */
+  from?: Date;
+  to?: Date;
+  /** `upcoming`: not ended yet, soonest first (default); `past`: ended, latest first. */
+  when?: 'upcoming' | 'past' | 'all';
+  limit?: number;
+  cursor?: string | null;
+  now?: Date;
+};
+
+/** Upper bound of one list (a month grid of a busy section holds far fewer). */
+export const MAX_EVENTS_PER_LIST = 500;
+
+function selectEvents(viewer: Viewer) {
+  return db()
+    .select({
+      pageId: events.pageId,
+      title: titleSeenBy(viewer),
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timeZone: events.timeZone,
+      place: events.place,
+      lat: events.lat,
+      lng: events.lng,
+      capacity: events.capacity,
+      spaceId: pages.spaceId,
+      spaceName: spaces.name,
+      status: pages.status,
+      visibility: pages.visibility,
+      createdAt: events.createdAt,
+      updatedAt: events.updatedAt,
+    })
+    .from(events)
+    .innerJoin(pages, eq(pages.id, events.pageId))
+    .innerJoin(spaces, eq(spaces.id, pages.spaceId));
+}
+
+function listWhere(viewer: Viewer, scope: SQL | undefined, opts: EventListOptions) {
+  const now = opts.now ?? new Date();
+  const when = opts.when ?? 'upcoming';
+  const cur = decodeCursor(opts.cursor, timeAndId);
+  const past = when === 'past';
+  return and(
+    readableWhere(viewer),
+    eq(pages.kind, 'event'),
+    scope,
+    opts.from ? gt(events.endsAt, opts.from) : undefined,
+    opts.to ? lt(events.startsAt, opts.to) : undefined,
+    when === 'upcoming' ? gt(events.endsAt, now) : past ? lte(events.endsAt, now) : undefined,
+    cur
+      ? past
+        ? or(lt(events.startsAt, new Date(cur.t)), and(eq(events.startsAt, new Date(cur.t)), lt(events.pageId, cur.id)))
+        : or(gt(events.startsAt, new Date(cur.t)), and(eq(events.startsAt, new Date(cur.t)), gt(events.pageId, cur.id)))
+      : undefined,
+  );
+}
+
+function paged(rows: EventListItem[], limit: number): Paged<EventListItem> {
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return { data, nextCursor: rows.length > limit && last ? encodeCursor({ t: last.startsAt.getTime(), id: last.pageId }) : null };
+}
+
+function run(viewer: Viewer, scope: SQL | undefined, opts: EventListOptions): Paged<EventListItem> {
+  const limit = clampLimit(opts.limit, MAX_EVENTS_PER_LIST, 50);
+  const order = opts.when === 'past' ? [desc(events.startsAt), desc(events.pageId)] : [asc(events.startsAt), asc(events.pageId)];
+  const rows = selectEvents(viewer)
+    .where(listWhere(viewer, scope, opts))
+    .orderBy(...order)
+    .limit(limit + 1)
+    .all();
+  return paged(rows, limit);
+}
+
+/** A space's events the viewer may read (unknown space: not_found). */
+export function listSpaceEvents(viewer: Viewer, spaceId: string, opts: EventListOptions = {}): Paged<EventListItem> {
+  getSpaceRow(spaceId);
+  return run(viewer, eq(pages.spaceId, spaceId), opts);
+}
+
+/**
+ * « Mes événements »: the events of the person's spaces they may read, and those they were
+ * invited to or answered (an invitation grants nothing: they are listed only where readable).
+ */
+export function listMyEvents(viewer: Viewer, opts: EventListOptions = {}): Paged<EventListItem> {
+  if (!viewer) return { data: [], nextCursor: null };
+  return run(viewer, myEvents(viewer), opts);
+}
+
+/** Events of the person's spaces, and those they are a guest of. */
+function myEvents(viewer: NonNullable<Viewer>): SQL | undefined {
+  const spaceIds = [...viewer.roles.keys()];
+  const guestOf = sql`${events.pageId} in (select ${eventGuests.eventId} from ${eventGuests} where ${eventGuests.userId} = ${viewer.id})`;
+  return spaceIds.length ? or(inArray(pages.spaceId, spaceIds), guestOf) : guestOf;
+}
+
+/** Every readable event of a feed's scope from `since` on (a calendar feed's whole content). */
+export function feedEvents(viewer: Viewer, scope: { spaceId: string } | { mine: true }, since: Date): EventListItem[] {
+  if (!('spaceId' in scope) && !viewer) return [];
+  const where = 'spaceId' in scope ? eq(pages.spaceId, scope.spaceId) : myEvents(viewer!);
+  return selectEvents(viewer)
+    .where(and(readableWhere(viewer), eq(pages.kind, 'event'), where, gte(events.endsAt, since)))
+    .orderBy(asc(events.startsAt))
+    .limit(5000)
+    .all();
+}
