@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, type FormResult } from '@/components/ui/ActionForm';
@@ -7,9 +8,13 @@ import { ConfirmButton } from '@/components/ui/ConfirmButton';
 type Role = 'member' | 'secretary' | 'admin';
 /** `email` is null for those who do not manage the space; `displayName` is never an address. */
 type Member = { userId: string; displayName: string; email: string | null; role: Role; since: Date };
+/** The last pages of this space where a member's text is, that the viewer may read (server/membership/member-queries). */
+type Recent = { pageId: string; title: string; at: Date }[];
 
 type Props = {
   members: Member[];
+  /** By member: what they recently wrote here (absent: the column is not shown). */
+  recent?: Record<string, Recent>;
   canManage: boolean;
   animatorRole: 'secretary' | 'admin';
   addAction: (prev: unknown, form: FormData) => Promise<FormResult>;
@@ -20,8 +25,9 @@ type Props = {
   filter?: React.ReactNode;
 };
 
-export function MemberManager({ members, canManage, animatorRole, addAction, removeAction, setRoleAction, total, filter }: Props) {
+export function MemberManager({ members, recent, canManage, animatorRole, addAction, removeAction, setRoleAction, total, filter }: Props) {
   const t = useTranslations('spaces');
+  const tm = useTranslations('membership.members');
   const tc = useTranslations('common');
   const format = useFormatter();
   // A group's animator invites (the person accepts or declines); a territory's secretary adds.
@@ -74,12 +80,18 @@ export function MemberManager({ members, canManage, animatorRole, addAction, rem
           {t('memberCount', { count: total })}
         </p>
       )}
+      {members.length === 0 ? (
+        <p className="muted" style={{ margin: 0 }}>
+          {canManage ? tm('emptyManager') : tm('empty')}
+        </p>
+      ) : (
       <table className="table table-responsive">
         <thead>
           <tr>
             <th scope="col">{t('name')}</th>
             <th scope="col">{t('roleLabel')}</th>
             <th scope="col">{t('since')}</th>
+            {recent && <th scope="col">{tm('recent')}</th>}
             {canManage && <th scope="col"><span className="visually-hidden">{t('actions')}</span></th>}
           </tr>
         </thead>
@@ -105,7 +117,23 @@ export function MemberManager({ members, canManage, animatorRole, addAction, rem
                   tc(`role.${m.role}`)
                 )}
               </td>
-              <td className="small muted">{format.dateTime(m.since, { dateStyle: 'medium' })}</td>
+              <td className="small muted">{tm('since', { date: format.dateTime(m.since, { dateStyle: 'medium' }) })}</td>
+              {recent && (
+                <td className="small">
+                  {(recent[m.userId] ?? []).length === 0 ? (
+                    <span className="muted">{tm('nothingRecent')}</span>
+                  ) : (
+                    <ul aria-label={`${tm('recent')} : ${m.displayName}`} style={{ margin: 0, paddingLeft: 18 }}>
+                      {recent[m.userId]!.map((w) => (
+                        <li key={w.pageId}>
+                          <Link href={`/pages/${w.pageId}`}>{w.title}</Link>
+                          <span className="muted">, {format.dateTime(w.at, { dateStyle: 'medium' })}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              )}
               {canManage && (
                 <td>
                   <ConfirmButton
@@ -124,6 +152,7 @@ export function MemberManager({ members, canManage, animatorRole, addAction, rem
           ))}
         </tbody>
       </table>
+      )}
     </div>
   );
 }
