@@ -7,15 +7,19 @@ import { isPending, type AmendmentView } from './types';
 type StatusFilter = '' | 'pending' | AmendmentView['status'];
 const STATUSES = ['open', 'modified', 'voting', 'accepted', 'rejected', 'withdrawn', 'obsolete'] as const;
 
-/** The filters' state and the amendments they let through. */
-export function useAmendmentFilters(items: readonly AmendmentView[]) {
+/**
+ * The filters' state and the amendments they let through. `allSections`: the amenders' sections
+ * of the whole list while `items` is only its first screen.
+ */
+export function useAmendmentFilters(items: readonly AmendmentView[], allSections?: readonly { id: string; name: string }[]) {
   const [status, setStatus] = useState<StatusFilter>('');
   const [section, setSection] = useState('');
   const sections = useMemo(() => {
     const m = new Map<string, string>();
+    for (const s of allSections ?? []) m.set(s.id, s.name);
     for (const a of items) if (a.section) m.set(a.section.id, a.section.name);
     return [...m.entries()].sort((x, y) => x[1].localeCompare(y[1]));
-  }, [items]);
+  }, [items, allSections]);
   const shown = items.filter((a) => (status === '' ? true : status === 'pending' ? isPending(a) : a.status === status) && (section === '' || a.section?.id === section));
   return { status, setStatus, section, setSection, sections, shown };
 }

@@ -8,13 +8,18 @@
  * with a selection) opens the dialog on the selected words. The list is asked again after every
  * change of the text (an accepted amendment arrives in the editor live, its card follows) and
  * every little while, so decisions made elsewhere show up.
+ *
+ * A text with hundreds of amendments: the page renders the first passages' cards only
+ * (`firstScreen`), the whole list is asked for once the screen is shown, and the margin shows
+ * the passages a few at a time (« Voir les N amendements suivants »).
  */
 import { useFormatter, useTranslations } from 'next-intl';
 import { cloneElement, useCallback, useEffect, useId, useRef, useState, type ReactElement } from 'react';
+import { flushSync } from 'react-dom';
 import type { LiveEditorProps } from '@/components/editor/LiveEditor';
 import { AmendmentSuggestions, SuggestionController, type SelectionQuote, type SuggestionInput } from '@/lib/editor/amendment-suggestions';
 import { AmendmentFilters, useAmendmentFilters } from './AmendmentFilters';
-import { AmendmentGroupView, groupAmendments } from './AmendmentGroups';
+import { AmendmentGroupView, groupAmendments, type Group } from './AmendmentGroups';
 import { ProposeDialog } from './ProposeDialog';
 import { isPending, type AmendmentActions, type AmendmentView, type AmendmentsAbilities } from './types';
 import './amendments.css';
@@ -22,12 +27,19 @@ import './amendments.css';
 /** The list is asked again this long after the text stopped changing, and at least this often. */
 const AFTER_CHANGE_MS = 1_200;
 const EVERY_MS = 15_000;
+/** Passages shown at first and added by « Voir les suivants ». */
+const PASSAGES_AT_ONCE = 12;
+
+/** What the page rendered of a long list: its first passages, and what the whole list counts. */
+export type FirstScreen = { total: number; pending: number; sections: { id: string; name: string }[]; complete: boolean; groups: number };
 
 type Props = {
   pageId: string;
   /** The page's `<LiveEditor>`, as the page made it: the suggestions' extension is added to it here. */
   editor: ReactElement<LiveEditorProps>;
   initial: AmendmentView[];
+  /** The page rendered the first passages only: the rest is asked for at once. */
+  firstScreen?: FirstScreen;
   abilities: AmendmentsAbilities;
   actions: AmendmentActions;
   amendmentsCloseAt: Date | null;
@@ -42,18 +54,33 @@ export function suggestionInputs(list: readonly AmendmentView[]): SuggestionInpu
   );
 }
 
-/** The list asked again after changes and on a timer (while the tab is shown). */
-export function useAmendmentList(initial: AmendmentView[], list: AmendmentActions['list'], everyMs = EVERY_MS) {
-  const [items, setItems] = useState(initial);
+/**
+ * The list asked again after changes and on a timer (while the tab is shown); asked at once when
+ * `initial` is not all of it (`complete` false: the page rendered its first passages only).
+ */
+export function useAmendmentList(initial: AmendmentView[], list: AmendmentActions['list'], everyMs = EVERY_MS, complete = true) {
+  const [items, setItemsState] = useState(initial);
+  const [whole, setWhole] = useState(complete);
   const [failed, setFailed] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Every answer of the actions is the whole list.
+  const setItems = useCallback((l: AmendmentView[]) => {
+    setItemsState(l);
+    setWhole(true);
+  }, []);
   const refresh = useCallback(async () => {
     const r = await list();
     if (r?.ok) {
       setItems(r.data);
       setFailed(false);
     } else if (r) setFailed(true);
-  }, [list]);
+  }, [list, setItems]);
+  const askedAtOnce = useRef(complete);
+  useEffect(() => {
+    if (askedAtOnce.current) return;
+    askedAtOnce.current = true;
+    void refresh();
+  }, [refresh]);
   const refreshSoon = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void refresh(), AFTER_CHANGE_MS);
@@ -68,7 +95,7 @@ export function useAmendmentList(initial: AmendmentView[], list: AmendmentAction
       if (timer.current) clearTimeout(timer.current);
     };
   }, [refresh, everyMs]);
-  return { items, setItems, failed, refresh, refreshSoon };
+  return { items, whole, setItems, failed, refresh, refreshSoon };
 }
 
 export function useSuggestionEditor() {
@@ -83,11 +110,11 @@ export function useSuggestionEditor() {
   return { controller, extensions };
 }
 
-export function AmendmentWorkspace({ pageId, editor, initial, abilities, actions, amendmentsCloseAt }: Props) {
+export function AmendmentWorkspace({ pageId, editor, initial, firstScreen, abilities, actions, amendmentsCloseAt }: Props) {
   const t = useTranslations('motions.amendments');
   const format = useFormatter();
   const { controller, extensions } = useSuggestionEditor();
-  const { items, setItems, failed, refreshSoon } = useAmendmentList(initial, actions.list);
+  const { items, whole, setItems, failed, refreshSoon } = useAmendmentList(initial, actions.list, EVERY_MS, firstScreen?.complete ?? true);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
   const [selection, setSelection] = useState<SelectionQuote | null>(null);
@@ -101,10 +128,20 @@ export function AmendmentWorkspace({ pageId, editor, initial, abilities, actions
   useEffect(() => controller.setItems(suggestionInputs(items)), [controller, items]);
   useEffect(() => controller.setVisible(inline), [controller, inline]);
 
+  // The passages shown in the margin, a few at a time; a card pointed at further down is shown first.
+  const [limit, setLimit] = useState(firstScreen?.groups ?? PASSAGES_AT_ONCE);
+  const shownGroups = useRef<Group[]>([]);
+  const cardOf = (id: string) => marginRef.current?.querySelector<HTMLElement>(`.amend-card[data-amendment-id="${CSS.escape(id)}"]`);
   const pointCard = useCallback((id: string) => {
-    const card = marginRef.current?.querySelector<HTMLElement>(`.amend-card[data-amendment-id="${CSS.escape(id)}"]`);
-    card?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    card?.focus({ preventScroll: true });
+    const point = () => {
+      const card = cardOf(id);
+      card?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      card?.focus({ preventScroll: true });
+    };
+    const at = shownGroups.current.findIndex((g) => g.amendments.some((a) => a.id === id));
+    setLimit((l) => (at < l ? l : Math.ceil((at + 1) / PASSAGES_AT_ONCE) * PASSAGES_AT_ONCE));
+    if (cardOf(id)) point();
+    else requestAnimationFrame(() => requestAnimationFrame(point));
   }, []);
 
   useEffect(() => {
@@ -150,9 +187,27 @@ export function AmendmentWorkspace({ pageId, editor, initial, abilities, actions
     [controller, focusedId],
   );
 
-  const filters = useAmendmentFilters(items);
+  // Printed, the margin lists every amendment after the text (print.css): all of them, not the ones shown.
+  useEffect(() => {
+    const all = () => flushSync(() => setLimit(Number.MAX_SAFE_INTEGER));
+    window.addEventListener('beforeprint', all);
+    return () => window.removeEventListener('beforeprint', all);
+  }, []);
+
+  const filters = useAmendmentFilters(items, whole ? undefined : firstScreen?.sections);
   const groups = groupAmendments(filters.shown);
-  const pending = items.filter(isPending).length;
+  useEffect(() => {
+    shownGroups.current = groups;
+  });
+  const total = whole ? items.length : (firstScreen?.total ?? items.length);
+  const pending = whole ? items.filter(isPending).length : (firstScreen?.pending ?? 0);
+  const next = groups.slice(limit, limit + PASSAGES_AT_ONCE).reduce((n, g) => n + g.amendments.length, 0);
+  const more = () => {
+    const firstNew = groups[limit]?.amendments[0]?.id;
+    setLimit((l) => l + PASSAGES_AT_ONCE);
+    // The reader goes on from the first card added.
+    if (firstNew) requestAnimationFrame(() => cardOf(firstNew)?.focus());
+  };
 
   return (
     <div className="amend-workspace">
@@ -180,16 +235,16 @@ export function AmendmentWorkspace({ pageId, editor, initial, abilities, actions
           <div className="amend-margin-head">
             <h2 id={headingId}>{t('heading')}</h2>
             <p className="muted small">
-              {t('count', { count: items.length })} · {t('pendingCount', { count: pending })}
+              {t('count', { count: total })} · {t('pendingCount', { count: pending })}
             </p>
           </div>
-          {items.length > 0 && <AmendmentFilters filters={filters} />}
+          {total > 0 && <AmendmentFilters filters={filters} />}
           {failed && (
             <p className="alert alert-warn small" role="status">
               {t('refreshError')}
             </p>
           )}
-          {groups.length === 0 ? (
+          {groups.length === 0 && whole ? (
             <p className="empty">
               {items.length === 0 ? t('empty') : t('emptyFiltered')}
               {items.length === 0 && abilities.propose && (
@@ -201,9 +256,17 @@ export function AmendmentWorkspace({ pageId, editor, initial, abilities, actions
             </p>
           ) : (
             <div className="stack amend-cards">
-              {groups.map((g) => (
+              {groups.slice(0, limit).map((g) => (
                 <AmendmentGroupView key={g.groupId} group={g} layout="stack" actions={actions} onList={setItems} focusedId={focusedId} hoveredId={hoveredId} onPoint={onPoint} />
               ))}
+              {(groups.length > limit || !whole) && (
+                <div className="row amend-more">
+                  <button type="button" className="btn" onClick={more} disabled={!whole && groups.length <= limit} aria-busy={!whole && groups.length <= limit}>
+                    {whole || next > 0 ? t('showMore', { count: next }) : t('showMoreLoading')}
+                  </button>
+                  {whole && <span className="muted small">{t('shownPassages', { shown: Math.min(limit, groups.length), total: groups.length })}</span>}
+                </div>
+              )}
             </div>
           )}
         </aside>

@@ -15,8 +15,10 @@ import { writeDocument } from '@/server/pages/write-document';
 import { applyMarkdown, yStateToJSON } from '@/server/pages/body';
 import { expectAppError } from '@/test/factories';
 import { viewerOf } from '@/app/api/v1/test-helpers';
+import { loadPage } from '@/server/pages/load-page';
 import {
   acceptAmendment,
+  amendmentsFirstScreen,
   answerModification,
   closeMergeSession,
   listAmendmentGroups,
@@ -125,6 +127,29 @@ describe('reading amendments', () => {
     expect(listAmendments(vAuthor, page.id, { sectionId: t.otherSection.id }).map((x) => x.number)).toEqual([2]);
     writeDocument(page.id, secretary.id, (s) => applyMarkdown(s, MOTION.replace('coûtent moins cher', 'coûtent bien moins cher')));
     expect(listAmendments(vAuthor, page.id, { status: 'open' })[0]!.passage).toMatchObject({ status: 'changed', text: 'coûtent bien moins cher', quote: 'coûtent moins cher' });
+  });
+});
+
+describe('the first screen of a long list', () => {
+  it('holds the first passages in text order (rivals together) with the whole list’s counts and sections', () => {
+    const page = newMotion();
+    // Proposed from the end of the text to its beginning: numbers and text order disagree.
+    const last = proposeAmendment(vAmender, page.id, { quote: 'La section suit', op: 'delete' });
+    const middle = proposeAmendment(vColmar, page.id, { quote: 'coûtent moins cher', op: 'delete' });
+    const first = proposeAmendment(vAmender, page.id, { quote: 'des cantines bio dans', op: 'replace', replacement: 'des repas bio dans' });
+    const rival = proposeAmendment(vColmar, page.id, { quote: 'bio dans chaque commune', op: 'replace', replacement: 'bio dans chaque école' });
+    withdrawAmendment(vAmender, last.id);
+    const screen = amendmentsFirstScreen(vAuthor, loadPage(page.id), { groups: 2 });
+    expect(screen.amendments.map((a) => a.id)).toEqual([middle.id, first.id, rival.id]);
+    expect(screen.amendments.find((a) => a.id === rival.id)!.passage).toMatchObject({ status: 'current', text: 'bio dans chaque commune' });
+    expect(screen).toMatchObject({ total: 4, pending: 3, complete: false });
+    expect(screen.sections.map((s) => s.id).sort()).toEqual([t.section.id, t.otherSection.id].sort());
+    expect(amendmentsFirstScreen(vAuthor, loadPage(page.id), { groups: 3 })).toMatchObject({ complete: true, total: 4 });
+    // The same rule as the list: citizens never get the live passage.
+    const open = textOpenForAmendments(author, t.section.id, MOTION, 'motion', 'public');
+    proposeAmendment(vAmender, open.id, { quote: 'cantines bio', op: 'replace', replacement: 'repas bio' });
+    expect(amendmentsFirstScreen(vCitizen, loadPage(open.id), { groups: 1 }).amendments[0]!.passage).toBeNull();
+    expectAppError(() => amendmentsFirstScreen(null, loadPage(page.id), { groups: 1 }), 'not_found');
   });
 });
 

@@ -130,8 +130,19 @@ function abilitiesOn(viewer: Viewer, ref: PageRef, row: AmendmentRow, supported:
   };
 }
 
-/** Amendment rows as their readers see them (one walk of the live text for all of them). */
-function views(viewer: Viewer, ref: PageRef, rows: AmendmentRow[], opts: { locale?: Locale; now?: Date } = {}): AmendmentView[] {
+/** Where each row's passage is now, for party members (one walk of the live text); nulls for other readers, who never see the live text. */
+function passagesOf(viewer: Viewer, ref: PageRef, rows: readonly AmendmentRow[]): (PassageNow | null)[] {
+  if (rows.length === 0 || !isPartyMember(viewer)) return rows.map(() => null);
+  const doc = docOfState(liveDocState(ref.id));
+  try {
+    return resolveAnchors(doc, rows.map((r) => r.anchor as PassageAnchor)).map(toPassage);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Amendment rows as their readers see them (one walk of the live text for all of them, unless `passages` already says where they are). */
+function views(viewer: Viewer, ref: PageRef, rows: AmendmentRow[], opts: { locale?: Locale; now?: Date } = {}, passages: (PassageNow | null)[] = passagesOf(viewer, ref, rows)): AmendmentView[] {
   if (rows.length === 0) return [];
   const now = opts.now ?? new Date();
   const member = isPartyMember(viewer);
@@ -150,16 +161,6 @@ function views(viewer: Viewer, ref: PageRef, rows: AmendmentRow[], opts: { local
       ? db().select({ id: users.id, name: users.name, deletedAt: users.deletedAt }).from(users).where(inArray(users.id, authorIds)).all().map((u) => [u.id, u])
       : [],
   );
-  // Party members read the live text; other readers never see it (not even through a passage).
-  let passages: (PassageNow | null)[] = rows.map(() => null);
-  if (member) {
-    const doc = docOfState(liveDocState(ref.id));
-    try {
-      passages = resolveAnchors(doc, rows.map((r) => r.anchor as PassageAnchor)).map(toPassage);
-    } finally {
-      doc.destroy();
-    }
-  }
   return rows.map((r, i) => {
     const own = supportRows.filter((s) => s.amendmentId === r.id);
     const mine = own.some((s) => Number(s.mine) > 0);
@@ -196,13 +197,11 @@ function views(viewer: Viewer, ref: PageRef, rows: AmendmentRow[], opts: { local
 
 export type ListAmendmentsOptions = { status?: AmendmentStatus | readonly AmendmentStatus[]; sectionId?: string; locale?: Locale; now?: Date };
 
-/** The amendments of a page the viewer reads, by number, filtered by status and the amender's section. */
-export function listAmendments(viewer: Viewer, pageId: string, opts: ListAmendmentsOptions = {}): AmendmentView[] {
-  const { ref } = loadPage(pageId);
-  authorizePage(viewer, 'read', ref);
+/** The amendment rows of a page, by number, filtered by status and the amender's section. */
+function amendmentRows(pageId: string, opts: ListAmendmentsOptions): AmendmentRow[] {
   const statuses = opts.status === undefined ? null : typeof opts.status === 'string' ? [opts.status] : opts.status;
   if (statuses) for (const s of statuses) if (!AMENDMENT_STATUSES.includes(s)) throw new AppError('invalid_input', 'status: unknown status.', 'status');
-  const rows = db()
+  return db()
     .select()
     .from(amendments)
     .where(
@@ -214,7 +213,57 @@ export function listAmendments(viewer: Viewer, pageId: string, opts: ListAmendme
     )
     .orderBy(asc(amendments.number))
     .all();
-  return views(viewer, ref, rows, opts);
+}
+
+/** The amendments of a page the viewer reads, by number, filtered by status and the amender's section. */
+export function listAmendments(viewer: Viewer, pageId: string, opts: ListAmendmentsOptions = {}): AmendmentView[] {
+  const { ref } = loadPage(pageId);
+  authorizePage(viewer, 'read', ref);
+  return views(viewer, ref, amendmentRows(pageId, opts), opts);
+}
+
+/** The first screen of a text's amendments: the first passages in text order, and what the whole list counts. */
+export type AmendmentsFirstScreen = {
+  /** The amendments of the first `groups` passages (rival wordings together), by number. */
+  amendments: AmendmentView[];
+  total: number;
+  pending: number;
+  /** The amenders' sections among all the amendments, by name (the section filter's choices). */
+  sections: { id: string; name: string }[];
+  /** Whether `amendments` is all of them. */
+  complete: boolean;
+};
+
+/**
+ * What a text's page shows of its amendments before the reader asks for more: a page with
+ * hundreds of them renders (and sends) the first passages' cards only; the screen asks for the
+ * whole list once it is shown. Every passage is still placed (one walk of the text) so that
+ * the first ones are those of the text's beginning. `loaded`: the page the caller already read.
+ */
+export function amendmentsFirstScreen(viewer: Viewer, loaded: { ref: PageRef }, opts: { groups: number; locale?: Locale; now?: Date }): AmendmentsFirstScreen {
+  const { ref } = loaded;
+  authorizePage(viewer, 'read', ref);
+  const rows = amendmentRows(ref.id, {});
+  const passages = passagesOf(viewer, ref, rows);
+  // The groups in text order, as groupsOf orders them (the first placed passage of each, then the first number).
+  const place = new Map<string, { at: number; first: number }>();
+  rows.forEach((r, i) => {
+    const p = passages[i];
+    const g = place.get(r.groupId) ?? { at: Number.MAX_SAFE_INTEGER, first: r.number };
+    if (g.at === Number.MAX_SAFE_INTEGER && p && p.status !== 'gone') g.at = p.from;
+    place.set(r.groupId, g);
+  });
+  const first = new Set([...place.entries()].sort(([, x], [, y]) => x.at - y.at || x.first - y.first).slice(0, opts.groups).map(([id]) => id));
+  const picked = rows.flatMap((r, i) => (first.has(r.groupId) ? [i] : []));
+  const sectionIds = [...new Set(rows.map((r) => r.sectionId).filter((s): s is string => s !== null))];
+  const sections = sectionIds.length ? db().select({ id: spaces.id, name: spaces.name }).from(spaces).where(inArray(spaces.id, sectionIds)).all() : [];
+  return {
+    amendments: views(viewer, ref, picked.map((i) => rows[i]!), opts, picked.map((i) => passages[i]!)),
+    total: rows.length,
+    pending: rows.filter((r) => PENDING_STATUSES.includes(r.status)).length,
+    sections: sections.sort((x, y) => x.name.localeCompare(y.name)),
+    complete: picked.length === rows.length,
+  };
 }
 
 /** One amendment as `listAmendments` shows it. */

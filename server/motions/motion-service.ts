@@ -19,7 +19,7 @@ import { afterStageChange, getDeliberation, recordStageChange, stageTimeline, st
 import { docOfState } from '@/server/documents/anchors';
 import { liveDocState } from '@/server/documents/live-state';
 import { notifyLinkTargetsChanged } from '@/server/documents/live-rooms';
-import { loadPage } from '@/server/pages/load-page';
+import { loadPage, type LoadedPage } from '@/server/pages/load-page';
 import { recordActivity } from '@/server/activity/record-activity';
 import { displayNameOf } from '@/server/users/display-name';
 import { recordPublication } from '@/server/versions/versions';
@@ -157,8 +157,9 @@ export type MotionTimelineEntry = { from: DeliberationStage | null; to: Delibera
  * the viewer's own signature, the motion's poll and outcome, and what the viewer may do now.
  * `stage` is null for a page nobody deliberates on (a document never opened for amendments).
  */
-export function motionSummary(viewer: Viewer, pageId: string, opts: { locale?: Locale; now?: Date } = {}) {
-  const loaded = loadPage(pageId);
+/** `opts.loaded`: the page as the caller already read it in this request (else it is read here). */
+export function motionSummary(viewer: Viewer, pageId: string, opts: { locale?: Locale; now?: Date; loaded?: LoadedPage } = {}) {
+  const loaded = opts.loaded?.ref.id === pageId ? opts.loaded : loadPage(pageId);
   authorizePage(viewer, 'read', loaded.ref);
   const d = getDeliberation(pageId);
   const abilities = deliberationAbilities(viewer, loaded.ref, opts.now);

@@ -9,28 +9,31 @@ import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { AmendmentWorkspace } from '@/components/amendments/AmendmentWorkspace';
 import type { LiveEditorProps } from '@/components/editor/LiveEditor';
 import type { Locale } from '@/lib/domain/enums';
-import { listAmendments } from '@/server/amendments/amendment-service';
-import { deliberationAbilities, type Viewer } from '@/server/policy';
-import { loadPage } from '@/server/pages/load-page';
+import { amendmentsFirstScreen } from '@/server/amendments/amendment-service';
+import { deliberationAbilities, type PageRef, type Viewer } from '@/server/policy';
 import { boundAmendmentActions } from './amendment-bindings';
 
-/** `deliberates`: the page has a stage (else the editor is returned as is, without reading anything more). */
-type Props = { viewer: NonNullable<Viewer>; pageId: string; locale: Locale; deliberates: boolean; children: ReactElement<LiveEditorProps> };
+/** The passages whose cards the first HTML holds; the screen asks for the others once shown (a motion may have hundreds). */
+export const FIRST_SCREEN_GROUPS = 12;
 
-export function AmendmentSection({ viewer, pageId, locale, deliberates, children }: Props) {
-  if (!deliberates) return children;
-  const { ref } = loadPage(pageId);
-  const d = ref.deliberation ?? null;
-  if (!d) return children;
-  const initial = listAmendments(viewer, pageId, { locale });
-  if (d.stage !== 'amendments' && initial.length === 0) return children;
+/** `loaded`: the page as the page screen read it, for a page with a stage (else the editor is returned as is, without reading anything more). */
+type Props = { viewer: NonNullable<Viewer>; loaded: { ref: PageRef } | null; locale: Locale; children: ReactElement<LiveEditorProps> };
+
+export function AmendmentSection({ viewer, loaded, locale, children }: Props) {
+  const ref = loaded?.ref;
+  const d = ref?.deliberation ?? null;
+  if (!ref || !d) return children;
+  const pageId = ref.id;
+  const first = amendmentsFirstScreen(viewer, { ref }, { groups: FIRST_SCREEN_GROUPS, locale });
+  if (d.stage !== 'amendments' && first.total === 0) return children;
   const abilities = deliberationAbilities(viewer, ref);
   return (
     <ClientMessages ns={['editor', 'history', 'pages', 'motions']}>
       <AmendmentWorkspace
         pageId={pageId}
         editor={children}
-        initial={initial}
+        initial={first.amendments}
+        firstScreen={{ total: first.total, pending: first.pending, sections: first.sections, complete: first.complete, groups: FIRST_SCREEN_GROUPS }}
         abilities={{ propose: abilities.proposeAmendment, decide: abilities.decideAmendments }}
         actions={boundAmendmentActions(pageId)}
         amendmentsCloseAt={d.stage === 'amendments' ? d.amendmentsCloseAt : null}

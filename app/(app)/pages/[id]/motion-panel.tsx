@@ -8,15 +8,17 @@ import { MotionPanel } from '@/components/motions/MotionPanel';
 import type { MotionPanelData, PollData } from '@/components/motions/types';
 import type { Locale } from '@/lib/domain/enums';
 import { isPartyMember, type Viewer } from '@/server/policy';
+import type { LoadedPage } from '@/server/pages/load-page';
 import { motionSummary, type MotionSummary } from '@/server/motions/motion-service';
 import { signatureChange, type SignatureChange } from '@/server/motions/signatures';
 import { pollView, type PollView } from '@/server/votes/polls';
 import { castBallotAction, changeStageAction, confirmSignatureAction, listSignatoriesAction, signMotionAction, unsignMotionAction, verifyReceiptAction } from './motion-actions';
 
-type Props = { viewer: Viewer; page: { id: string; title: string; spaceName: string; visibility: MotionPanelData['visibility'] }; locale: Locale };
+/** `loaded`: the page as the page screen read it (not read again here). */
+type Props = { viewer: Viewer; page: { id: string; title: string; spaceName: string; visibility: MotionPanelData['visibility'] }; locale: Locale; loaded?: LoadedPage };
 
-export function MotionSection({ viewer, page, locale }: Props) {
-  const summary = motionSummary(viewer, page.id, { locale });
+export function MotionSection({ viewer, page, locale, loaded }: Props) {
+  const summary = motionSummary(viewer, page.id, { locale, loaded });
   if (!('timeline' in summary)) {
     // Nobody deliberates on this page: a document its animators may open for amendments (a chapter).
     if (!summary.abilities.openAmendments) return null;

@@ -23,6 +23,7 @@ import { pageLineNumbers } from '@/server/motions/line-numbers-view';
 import '@/components/motions/line-numbers.css';
 import '@/components/motions/print.css';
 import { MotionSection } from './motion-panel';
+import { loadPage } from '@/server/pages/load-page';
 
 type Params = Promise<{ id: string }>;
 
@@ -69,6 +70,8 @@ export default async function PageView({ params, searchParams }: { params: Param
   const justCreated = Boolean(sp.created) && page.abilities.edit;
   // A motion from its filing on: the current stage's line numbers, on the text this reader gets.
   const lines = page.deliberation ? pageLineNumbers(page.id, body, { live: Boolean(live && viewer) }) : null;
+  // Read once for the motion panel and the amendments (a page nobody deliberates on reads nothing more).
+  const loaded = page.deliberation || page.mayOpenAmendments ? loadPage(page.id) : null;
   return (
     <article className="stack page-screen">
       <div>
@@ -108,13 +111,13 @@ export default async function PageView({ params, searchParams }: { params: Param
         )}
         {page.status === 'archived' && <p className="alert alert-warn">{t('archivedNotice')}</p>}
       </div>
-      {(page.deliberation || page.mayOpenAmendments) && (
-        <MotionSection viewer={viewer} page={{ id: page.id, title: page.title, spaceName: page.space.name, visibility: page.visibility }} locale={locale} />
+      {loaded && (
+        <MotionSection viewer={viewer} page={{ id: page.id, title: page.title, spaceName: page.space.name, visibility: page.visibility }} locale={locale} loaded={loaded} />
       )}
       {lines && <LineNumbersNote stage={lines.stage} lineLength={lines.lineLength} />}
       {live && viewer ? (
         // Members who may read it get the live document (read-only unless they may edit); with its amendments when open for them.
-        <AmendmentSection viewer={viewer} pageId={page.id} locale={locale} deliberates={page.deliberation !== null}>
+        <AmendmentSection viewer={viewer} loaded={page.deliberation ? loaded : null} locale={locale}>
         <LiveEditor
           pageId={page.id}
           access={live}
