@@ -11,6 +11,7 @@ import { createPage, updatePage } from '@/server/pages/page-service';
 import { movePage } from '@/server/pages/tree';
 import { addSteward } from '@/server/pages/stewards';
 import { seedDemoMotions } from './demo-motions';
+import { seedDemoEvents, type DemoEvents } from './demo-events';
 import { pageRevision } from '@/server/pages/based-write';
 import { publishNewVersion } from '@/server/versions/version-service';
 import { acceptInvitation, addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup } from '@/server/spaces/space-service';
@@ -71,6 +72,8 @@ export type DemoSeed = {
   personaIds: Map<string, string>;
   /** Generated people used so far: `personAt(n)` for n ≥ this is free. */
   peopleUsed: number;
+  /** The demo's events (page ids), for the guests' seed. */
+  events: DemoEvents;
 };
 
 /** Seeds the demo only on a database without any account; says whether it did. */
@@ -260,8 +263,10 @@ function seedDemoSync(): DemoSeed {
 
   // The deciding texts: a congress being prepared.
   seedDemoMotions({ now, sections, groups, sectionMembers, personaBy });
+  // The section's life: coming and past events.
+  const events = seedDemoEvents({ now, sections, groups, personaBy });
 
-  return { adminId, national, federations, sections, groups, personaIds, peopleUsed: n };
+  return { adminId, national, federations, sections, groups, personaIds, peopleUsed: n, events };
 }
 
 /** A person's address, to name them (as the screen does). */
