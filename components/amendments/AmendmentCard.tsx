@@ -11,6 +11,7 @@ import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import type { Result } from './types';
 import { ActionDialog, Field, type DialogError } from './ActionDialog';
 import { VoteDialog } from './VoteDialog';
+import { BallotBox, hasMembersVote } from './BallotBox';
 import type { AmendmentActions, AmendmentView, PassageNow } from './types';
 
 type Props = {
@@ -23,6 +24,8 @@ type Props = {
   onPoint?: (id: string | null, scroll: boolean) => void;
   /** Heading level of the card's title in its screen. */
   level?: 2 | 3 | 4;
+  /** Shown among its passage's rivals, whose box holds the passage's ranked vote: the card shows only the amendment's own. */
+  amongRivals?: boolean;
 };
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -75,7 +78,7 @@ export function PassageNotice({ passage }: { passage: PassageNow | null }) {
   );
 }
 
-export function AmendmentCard({ amendment: a, actions, onList, focused, hovered, onPoint, level = 3 }: Props) {
+export function AmendmentCard({ amendment: a, actions, onList, focused, hovered, onPoint, level = 3, amongRivals = false }: Props) {
   const t = useTranslations('motions.amendments');
   const format = useFormatter();
   const [error, setError] = useState<string | null>(null);
@@ -154,6 +157,7 @@ export function AmendmentCard({ amendment: a, actions, onList, focused, hovered,
           <strong>{t('decisionNote')} :</strong> {a.decisionNote}
         </p>
       )}
+      {hasMembersVote(a) && <BallotBox target={amongRivals ? { amendmentId: a.id } : { amendmentId: a.id, groupId: a.groupId }} actions={actions.ballot} amendments={[a]} watch={a.status} level={level === 2 ? 3 : level === 3 ? 4 : 5} />}
       <div className="amend-supports small">
         {supports.total > 0 && supports.bySection.length > 0 ? (
           <details>

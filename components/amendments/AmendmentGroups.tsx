@@ -8,6 +8,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { AmendmentCard, linesLabel } from './AmendmentCard';
 import { VoteDialog } from './VoteDialog';
+import { BallotBox, hasMembersVote } from './BallotBox';
 import type { AmendmentActions, AmendmentView } from './types';
 
 export type Group = { groupId: string; amendments: AmendmentView[] };
@@ -39,7 +40,7 @@ export function AmendmentGroupView({ group, layout, level = 3, extra, ...card }:
   const t = useTranslations('motions.amendments');
   const headingId = useId();
   const cardOf = (a: AmendmentView, lvl: 3 | 4) => (
-    <AmendmentCard key={a.id} amendment={a} level={lvl} actions={card.actions} onList={card.onList} onPoint={card.onPoint} focused={a.id === card.focusedId} hovered={a.id === card.hoveredId} />
+    <AmendmentCard key={a.id} amendment={a} level={lvl} amongRivals={group.amendments.length > 1} actions={card.actions} onList={card.onList} onPoint={card.onPoint} focused={a.id === card.focusedId} hovered={a.id === card.hoveredId} />
   );
   if (group.amendments.length === 1) return cardOf(group.amendments[0]!, level);
   const first = group.amendments[0]!;
@@ -79,6 +80,9 @@ export function AmendmentGroupView({ group, layout, level = 3, extra, ...card }:
         )}
         {group.amendments.map((a) => cardOf(a, 4))}
       </div>
+      {group.amendments.some(hasMembersVote) && (
+        <BallotBox target={{ groupId: group.groupId }} actions={card.actions.ballot} amendments={group.amendments} watch={group.amendments.map((a) => a.status).join(',')} level={level === 3 ? 4 : 5} />
+      )}
     </section>
   );
 }

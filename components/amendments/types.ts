@@ -4,6 +4,7 @@
  * server actions, bound to the page. Components never reach the server's modules.
  */
 import type { AmendmentOp, AmendmentStatus, Majority } from '@/lib/domain/enums';
+import type { PollData } from '@/components/motions/types';
 
 /** Where an amendment's passage is in the live text now (plain-text offsets), or its old words when gone. */
 export type PassageNow =
@@ -52,6 +53,45 @@ export type AmendmentActions = {
   vote: (id: string, input: VoteInput) => Promise<Result<AmendmentView[]>>;
   /** The rival wordings of a passage (by its group's id) to one ranked vote. */
   votePassage: (groupId: string, input: VoteInput) => Promise<Result<AmendmentView[]>>;
+  /** The members' vote on an amendment or a passage, and the viewer's ballot in it (BallotBox, RankedBallot). */
+  ballot: BallotActions;
+};
+
+/** Which vote a ballot box shows: an amendment's own (and, with `groupId`, its passage's ranked one), or a passage's. */
+export type PollTarget = { amendmentId: string; groupId?: string } | { groupId: string };
+
+/** A ranked vote's count once closed: the Schulze ranking (ties share a place) and the winning option. */
+export type RankedPollResult = {
+  ranking: string[][];
+  winner: string | null;
+  /** The top place was shared: the current wording, then the listed order, broke the tie. */
+  tieBroken: boolean;
+  abstain: number;
+  voters: number;
+  voted: number;
+  quorumReached: boolean;
+  outcome: 'adopted' | 'rejected';
+  reason: 'quorum' | 'current_wording' | 'adopted';
+};
+
+/** A vote on amendments as the viewer sees it: the motion vote's data, with a ranked vote's options and count. */
+export type AmendmentPollData = PollData & {
+  subject: 'amendment' | 'passage';
+  opensAt: Date;
+  /** A ranked vote's choices (an amendment, or `amendmentId` null: the current wording); null for for/against. */
+  options: { id: string; label: string; amendmentId: string | null }[] | null;
+  /** The viewer may cast a ballot now. */
+  canVote: boolean;
+  ranked: RankedPollResult | null;
+};
+
+export type BallotActions = {
+  /** The latest vote on the target, or null when there has been none. */
+  poll: (target: PollTarget) => Promise<Result<AmendmentPollData | null>>;
+  /** `for` / `against` / `abstain`, or a ranking best first with ties as nested arrays; answers the receipt code, shown once. */
+  cast: (pollId: string, choice: unknown) => Promise<Result<{ receipt: string }>>;
+  /** Form field `receipt`. */
+  verify: (pollId: string, prev: unknown, form: FormData) => Promise<Result<{ counted: boolean; choice: unknown }>>;
 };
 
 export type VoteInput = { closesAt: Date; quorum: number; majority: Majority };

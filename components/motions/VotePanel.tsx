@@ -3,9 +3,10 @@
  * The vote on a motion. While it is open: the ballot (Pour / Contre / Abstention) behind a
  * confirmation, then the receipt code shown once, then « Vous avez voté »; how many have voted,
  * never how. Once closed: the counts with bars, the turnout, the quorum, the outcome and why, and
- * a field to check a receipt. Always: what the secrecy is and is not, in plain words.
+ * a field to check a receipt. Always: what the secrecy is and is not, in plain words. The
+ * amendments' ballots (components/amendments/BallotBox, RankedBallot) reuse its parts.
  */
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Copy, ShieldCheck } from 'lucide-react';
 import { ActionForm, SubmitButton, type FormResult } from '@/components/ui/ActionForm';
@@ -39,23 +40,32 @@ export function VotePanel({ poll, actions }: { poll: PollData; actions: VoteActi
           {t('counting')}
         </p>
       )}
-      <details className="motion-secrecy">
-        <summary>
-          <ShieldCheck size={16} aria-hidden /> {t('secrecyHeading')}
-        </summary>
-        <ul>
-          <li>{t('secrecy1')}</li>
-          <li>{t('secrecy2')}</li>
-          <li>{t('secrecy3')}</li>
-          <li>{t('secrecy4')}</li>
-        </ul>
-        <p>{t('secrecyNot')}</p>
-      </details>
+      <SecrecyNote />
     </section>
   );
 }
 
-function Ballot({ poll, cast }: { poll: PollData; cast: VoteActions['cast'] }) {
+/** What the secrecy of the vote is and is not, in plain words. */
+export function SecrecyNote() {
+  const t = useTranslations('motions.vote');
+  return (
+    <details className="motion-secrecy">
+      <summary>
+        <ShieldCheck size={16} aria-hidden /> {t('secrecyHeading')}
+      </summary>
+      <ul>
+        <li>{t('secrecy1')}</li>
+        <li>{t('secrecy2')}</li>
+        <li>{t('secrecy3')}</li>
+        <li>{t('secrecy4')}</li>
+      </ul>
+      <p>{t('secrecyNot')}</p>
+    </details>
+  );
+}
+
+/** Pour / Contre / Abstention behind a confirmation, then the receipt once, then « Vous avez voté ». */
+export function Ballot({ poll, cast }: { poll: PollData; cast: VoteActions['cast'] }) {
   const t = useTranslations('motions.vote');
   const tc = useTranslations('motions.stage');
   const [choice, setChoice] = useState<BallotChoice | null>(null);
@@ -132,7 +142,7 @@ function Ballot({ poll, cast }: { poll: PollData; cast: VoteActions['cast'] }) {
 }
 
 /** The receipt, shown once: the server keeps only its hash. */
-function Receipt({ code }: { code: string }) {
+export function Receipt({ code }: { code: string }) {
   const t = useTranslations('motions.vote');
   const [copied, setCopied] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -166,7 +176,8 @@ function Receipt({ code }: { code: string }) {
   );
 }
 
-function Result({ poll, verify }: { poll: PollData; verify: VoteActions['verify'] }) {
+/** The counts once closed; `outcome` words the outcome for what was voted on (a motion by default). */
+export function Result({ poll, verify, outcome }: { poll: PollData; verify: VoteActions['verify']; outcome?: ReactNode }) {
   const t = useTranslations('motions.vote');
   const r = poll.result!;
   const cast = r.for + r.against + r.abstain;
@@ -174,7 +185,11 @@ function Result({ poll, verify }: { poll: PollData; verify: VoteActions['verify'
   return (
     <div className="stack">
       <p className={`motion-outcome outcome-${r.outcome}`} data-testid="vote-outcome">
-        <strong>{t(`outcome.${r.outcome}`)}</strong> — {t(`why.${r.reason}`)}
+        {outcome ?? (
+          <>
+            <strong>{t(`outcome.${r.outcome}`)}</strong> — {t(`why.${r.reason}`)}
+          </>
+        )}
       </p>
       <table className="motion-results">
         <caption className="visually-hidden">{t('results')}</caption>
@@ -199,8 +214,10 @@ function Result({ poll, verify }: { poll: PollData; verify: VoteActions['verify'
   );
 }
 
-function ReceiptCheck({ verify }: { verify: VoteActions['verify'] }) {
+/** A receipt code checked: counted, and once closed what it says (`describe` words a choice other than for/against/abstain). */
+export function ReceiptCheck({ verify, describe }: { verify: VoteActions['verify']; describe?: (choice: unknown) => string | null }) {
   const t = useTranslations('motions.vote');
+  const inputId = useId(); // several votes may show on one page
   // null: nothing checked yet; else whether it is counted, and (once closed) what it says.
   const [found, setFound] = useState<{ counted: boolean; choice: string | null } | null>(null);
   return (
@@ -211,17 +228,18 @@ function ReceiptCheck({ verify }: { verify: VoteActions['verify'] }) {
         action={async (p, form) => {
           const r = await verify(p, form);
           const data = r?.ok ? (r.data as { counted: boolean; choice: unknown }) : null;
-          setFound(data ? { counted: data.counted, choice: typeof data.choice === 'string' && (CHOICES as string[]).includes(data.choice) ? data.choice : null } : null);
+          const said = data && typeof data.choice === 'string' && (CHOICES as string[]).includes(data.choice) ? t(data.choice as BallotChoice) : data && data.choice !== null ? (describe?.(data.choice) ?? null) : null;
+          setFound(data ? { counted: data.counted, choice: said } : null);
           return r;
         }}
       >
         <div className="field">
-          <label htmlFor="receipt-code">{t('checkLabel')}</label>
-          <input id="receipt-code" name="receipt" required autoComplete="off" spellCheck={false} onInput={() => setFound(null)} />
+          <label htmlFor={inputId}>{t('checkLabel')}</label>
+          <input id={inputId} name="receipt" required autoComplete="off" spellCheck={false} onInput={() => setFound(null)} />
         </div>
         <SubmitButton className="btn">{t('check')}</SubmitButton>
         <p role="status" className="motion-check-answer">
-          {found === null ? '' : found.counted ? t('checkFound', { choice: found.choice ? t(found.choice as BallotChoice) : 'none' }) : t('checkMissing')}
+          {found === null ? '' : found.counted ? t('checkFound', { choice: found.choice ?? 'none' }) : t('checkMissing')}
         </p>
       </ActionForm>
     </details>

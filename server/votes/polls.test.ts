@@ -10,7 +10,7 @@ import { changeStage } from '@/server/motions/motion-service';
 import type { Viewer } from '@/server/policy';
 import { addMembership, expectAppError, removeMembership, makeGroup, makePage, makeTree, makeUser, viewerOf, type UserRow } from '@/test/factories';
 import { receiptHash } from './receipts';
-import { castBallot, listPagePolls, openPoll, pollView, POLL_CLOSE_QUEUE, verifyReceipt, type PollResult } from './polls';
+import { castBallot, latestPollOn, listPagePolls, openPoll, pollView, POLL_CLOSE_QUEUE, verifyReceipt, type PollResult } from './polls';
 import { closeDuePolls, closePoll } from '@/server/deliberations/close-polls';
 
 const MINUTE = 60_000;
@@ -225,6 +225,31 @@ describe('pollView and verifyReceipt', () => {
     const { pollId } = motionAtVote();
     expectAppError(() => pollView(null, pollId), 'not_found');
     expectAppError(() => pollView(v(members[0]!), 'no-such-poll'), 'not_found');
+  });
+});
+
+describe('latestPollOn', () => {
+  it('finds the latest vote on a passage (or, named with its passage, on an amendment) as the viewer sees it; null when none; 400 naming nothing; 404 to who cannot read', () => {
+    const { pageId } = motionAtVote();
+    const page = { id: pageId };
+    const options = [
+      { id: 'current', label: 'Rédaction actuelle', amendmentId: null },
+      { id: 'autre', label: 'Autre rédaction', amendmentId: 'autre' },
+    ];
+    const open = (groupId: string, minutes: number) =>
+      db().transaction((tx) =>
+        openPoll(tx, { pageId, subject: 'passage', groupId, options, spaceId: tree.section.id, closesAt: new Date(Date.now() + minutes * MINUTE), openedBy: secretary.id }),
+      );
+    const first = open('passage-a', 1);
+    closePoll(first, new Date(Date.now() + MINUTE));
+    const second = open('passage-a', 60);
+    open('passage-b', 60);
+    expect(latestPollOn(v(members[2]!), page.id, { groupId: 'passage-a' })).toMatchObject({ id: second, subject: 'passage', phase: 'open', canVote: true });
+    expect(latestPollOn(v(members[2]!), page.id, { amendmentId: 'sans-vote', groupId: 'passage-a' })?.id).toBe(second);
+    expect(latestPollOn(v(members[2]!), page.id, { amendmentId: 'sans-vote' })).toBeNull();
+    expect(latestPollOn(v(members[2]!), page.id, { groupId: 'passage-c' })).toBeNull();
+    expectAppError(() => latestPollOn(v(members[2]!), page.id, {}), 'invalid_input', 'target');
+    expectAppError(() => latestPollOn(v(citizen), page.id, { groupId: 'passage-a' }), 'not_found');
   });
 });
 

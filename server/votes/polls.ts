@@ -11,7 +11,7 @@
  * cover is said in SECRECY_STATEMENT, which the page shows.
  */
 import crypto from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Db } from '@/db/client';
 import { memberships, pollBallots, polls, pollVoters, spaces, users } from '@/db/schema';
@@ -286,6 +286,26 @@ export function listPagePolls(viewer: Viewer, pageId: string, now = new Date()):
     .orderBy(asc(polls.opensAt), asc(polls.id))
     .all()
     .map((p) => viewOf(viewer, p, page.ref, now));
+}
+
+/**
+ * The latest poll of a page on an amendment (`amendmentId`: its own vote, or with `groupId` also
+ * a ranked vote on its passage) or on a passage (`groupId` alone: its ranked vote), as the viewer
+ * may see it; null when there has been none. 404 when the viewer cannot read the page.
+ */
+export function latestPollOn(viewer: Viewer, pageId: string, target: { amendmentId?: string; groupId?: string }, now = new Date()): PollView | null {
+  const page = loadPage(pageId);
+  authorizePage(viewer, 'read', page.ref);
+  const own = target.amendmentId ? and(eq(polls.subject, 'amendment'), eq(polls.amendmentId, target.amendmentId)) : undefined;
+  const passage = target.groupId ? and(eq(polls.subject, 'passage'), eq(polls.groupId, target.groupId)) : undefined;
+  if (!own && !passage) throw invalid('target', 'name an amendment or a passage.');
+  const poll = db()
+    .select()
+    .from(polls)
+    .where(and(eq(polls.pageId, pageId), or(own, passage)))
+    .orderBy(desc(polls.opensAt), desc(polls.id))
+    .get();
+  return poll ? viewOf(viewer, poll, page.ref, now) : null;
 }
 
 /**

@@ -2,11 +2,12 @@
 /**
  * Amendments of a page (server/amendments/amendment-service.ts), for its screens. Each action
  * answers the page's amendments as they now stand, so the margin shows the result of the act
- * and what others did meanwhile in one round trip.
+ * and what others did meanwhile in one round trip. The ballots' actions (at the end) answer the
+ * vote itself, through the same policy (pollView's reading, castBallot's voters' list).
  */
 import { getLocale } from 'next-intl/server';
 import { requireViewer } from '@/server/auth/current';
-import { runAction, type ActionResult } from '@/server/http/action';
+import { runAction, str, type ActionResult } from '@/server/http/action';
 import {
   AmendmentConflict,
   acceptAmendment,
@@ -27,6 +28,9 @@ import {
   type PutToVoteInput,
 } from '@/server/amendments/amendment-service';
 import type { Viewer } from '@/server/policy';
+import { castBallot, latestPollOn, pollToVoteOn, verifyReceipt } from '@/server/votes/polls';
+import type { AmendmentPollData, PollTarget } from '@/components/amendments/types';
+import { toAmendmentPollData } from './poll-data';
 
 const pagePath = (id: string) => `/pages/${id}`;
 const locale = async () => ((await getLocale()) === 'en' ? 'en' : 'fr');
@@ -133,4 +137,28 @@ export async function putPassageToVoteAction(pageId: string, groupId: string, in
     putPassageToVote(viewer, groupId, input);
     return listFor(viewer, pageId);
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ballots in the members' votes on amendments and passages (components/amendments/BallotBox)
+
+/** The latest vote on an amendment (or its passage) or on a passage, as this viewer sees it; null when none was held. */
+export async function amendmentPollAction(pageId: string, target: PollTarget): Promise<ActionResult<AmendmentPollData | null>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(() => {
+    const poll = latestPollOn(viewer, pageId, target);
+    return poll ? toAmendmentPollData(poll) : null;
+  });
+}
+
+/** The viewer's ballot (for/against/abstain, or a ranking with ties); answers the receipt code, shown once. */
+export async function castAmendmentBallotAction(pageId: string, pollId: string, choice: unknown): Promise<ActionResult<{ receipt: string }>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(() => castBallot(viewer, pollToVoteOn(viewer, pageId, pollId), choice));
+}
+
+/** Form field `receipt`: is this ballot counted (and, once closed, what it says)? For readers of the page. */
+export async function verifyAmendmentReceiptAction(pageId: string, pollId: string, _prev: unknown, form: FormData): Promise<ActionResult<{ counted: boolean; choice: unknown }>> {
+  const viewer = await requireViewer(pagePath(pageId));
+  return runAction(() => verifyReceipt(pollToVoteOn(viewer, pageId, pollId), str(form, 'receipt')));
 }

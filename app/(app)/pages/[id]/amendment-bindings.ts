@@ -2,7 +2,9 @@
 import type { AmendmentActions } from '@/components/amendments/types';
 import {
   acceptAmendmentAction,
+  amendmentPollAction,
   answerModificationAction,
+  castAmendmentBallotAction,
   listAmendmentsAction,
   proposeAmendmentAction,
   proposeModificationAction,
@@ -10,6 +12,7 @@ import {
   putPassageToVoteAction,
   rejectAmendmentAction,
   supportAmendmentAction,
+  verifyAmendmentReceiptAction,
   withdrawAmendmentAction,
 } from './amendment-actions';
 
@@ -25,5 +28,10 @@ export function boundAmendmentActions(pageId: string): AmendmentActions {
     modify: proposeModificationAction.bind(null, pageId),
     vote: putAmendmentToVoteAction.bind(null, pageId),
     votePassage: putPassageToVoteAction.bind(null, pageId),
+    ballot: {
+      poll: amendmentPollAction.bind(null, pageId),
+      cast: castAmendmentBallotAction.bind(null, pageId),
+      verify: verifyAmendmentReceiptAction.bind(null, pageId),
+    },
   };
 }
