@@ -4,7 +4,7 @@
  */
 import type { Locale } from '@/lib/domain/enums';
 
-export const NAMESPACES = ['common', 'auth', 'home', 'spaces', 'pages', 'account', 'admin', 'errors', 'editor', 'search', 'history', 'motions', 'membership', 'rsvp'] as const;
+export const NAMESPACES = ['common', 'auth', 'home', 'spaces', 'pages', 'account', 'admin', 'errors', 'editor', 'search', 'history', 'motions', 'membership', 'rsvp', 'events'] as const;
 
 const loaded = new Map<Locale, Promise<Record<string, unknown>>>();
 
