@@ -380,3 +380,17 @@ export function acceptMemberInvitation(viewer: Viewer, token: string, opts: { lo
   afterMembershipChange([userId]);
   return { spaceId: inv.space.id, spaceKind: inv.space.kind, userId, signIn: route.kind === 'newAccount' };
 }
+
+/** `POST /api/v1/spaces/:id/members`: one address. */
+export const inviteOneInput = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  role: z.enum(['member', 'secretary', 'admin']).optional(),
+  message: z.string().max(2000).optional(),
+});
+
+/** `POST /api/v1/spaces/:id/invitations`: several addresses. */
+export const inviteManyInput = z.object({
+  emails: z.array(z.string().max(1000)).min(1).max(MAX_EMAILS),
+  role: z.enum(['member', 'secretary', 'admin']).optional(),
+  message: z.string().max(2000).optional(),
+});
