@@ -6,6 +6,9 @@ import { listActivity, listAwaiting, listMyDrafts } from '@/server/activity/home
 import { getMyProfile, getMySpaces, getViewerOrResume } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
 import { canSite } from '@/server/policy';
+import { MyRequests } from '@/components/membership/MyRequests';
+import { listMyRequests, listSpacesAwaitingDecision } from '@/server/membership/join-requests';
+import { cancelRequestAction } from './espaces/[id]/demandes/actions';
 
 export default async function HomePage() {
   const viewer = await getViewerOrResume('/');
@@ -24,6 +27,7 @@ export default async function HomePage() {
             </Link>
           )}
         </section>
+        {viewer && <MyRequests mine={listMyRequests(viewer)} toDecide={[]} cancel={cancelRequestAction} />}
         <section className="card" aria-labelledby="public-texts">
           <h2 id="public-texts">{t('publicTexts')}</h2>
           <PageList items={texts.data} emptyText={t('noPublicTexts')} showSpace moreHref={texts.nextCursor ? '/public' : null} />
@@ -71,6 +75,7 @@ export default async function HomePage() {
           </ul>
         </section>
       )}
+      <MyRequests mine={listMyRequests(viewer)} toDecide={listSpacesAwaitingDecision(viewer)} cancel={cancelRequestAction} />
       {isNew ? (
         <section className="card" aria-labelledby="welcome">
           <h2 id="welcome">{t('welcomeTitle')}</h2>

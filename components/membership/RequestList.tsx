@@ -59,6 +59,7 @@ export function RequestList({ requests, spaceName, accept, decline }: Props) {
 
 function RequestRow({ request: r, spaceName, onAccept, onDecline }: { request: RequestItem; spaceName: string; onAccept: () => Promise<void>; onDecline: (message: string) => Promise<void> }) {
   const t = useTranslations('membership.requests');
+  const tc = useTranslations('common');
   const [answer, setAnswer] = useState('');
   const fieldId = useId();
   const kindLabel = r.kind === 'join' ? t('kindJoin') : r.kind === 'group' ? t('kindGroup') : r.fromName ? t('kindTransfer', { from: r.fromName }) : t('kindTransferNoFrom');
@@ -86,7 +87,7 @@ function RequestRow({ request: r, spaceName, onAccept, onDecline }: { request: R
             title={t('acceptTitle', { name: r.name })}
             body={t('acceptBody', { kind: r.kind, name: r.name, space: spaceName })}
             confirmLabel={t('accept')}
-            cancelLabel={t('keep')}
+            cancelLabel={tc('cancel')}
             onConfirm={onAccept}
           />
           <ConfirmButton
@@ -113,7 +114,7 @@ function RequestRow({ request: r, spaceName, onAccept, onDecline }: { request: R
               </div>
             }
             confirmLabel={t('declineConfirm')}
-            cancelLabel={t('keep')}
+            cancelLabel={tc('cancel')}
             onConfirm={() => onDecline(answer)}
           />
         </div>

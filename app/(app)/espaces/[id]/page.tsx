@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { FilePlus2, Gavel, Trash2, Users } from 'lucide-react';
+import { FilePlus2, Gavel, Inbox, Trash2, UserPlus, Users } from 'lucide-react';
 import { PageList } from '@/components/pages/PageList';
 import { MembershipButton } from '@/components/spaces/MembershipButton';
 import { SubspaceForm } from '@/components/spaces/SubspaceForm';
@@ -17,6 +17,11 @@ import { movePageAction } from '../../shell-actions';
 import { countMembers, getBreadcrumbs, listAnimators, listSpaces } from '@/server/spaces/queries';
 import { createSubspaceAction, joinGroupAction, leaveGroupAction, restorePageAction } from './actions';
 import { MoreLink } from '@/components/ui/MoreLink';
+import { ClientMessages } from '@/components/i18n/ClientMessages';
+import { JoinRequestButton } from '@/components/membership/JoinRequestButton';
+import { SignInLink } from '@/components/ui/SignInLink';
+import { countPendingRequests, myPendingRequestFor } from '@/server/membership/join-requests';
+import { askToJoinAction, cancelRequestAction } from './demandes/actions';
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<{ cursor?: string; spaces?: string; deleted?: string }>;
@@ -44,6 +49,14 @@ export default async function SpacePage({ params, searchParams }: { params: Para
   const memberTotal = can.listMembers ? countMembers(id) : null;
   const animators = can.listMembers ? listAnimators(viewer, space, { locale: (await getLocale()) === 'en' ? 'en' : 'fr' }) : [];
   const childKind = space.kind === 'national' ? 'federation' : 'section';
+  // Asking to enter (a citizen → this section, a member of another section → a transfer, a party
+  // member → a group on request); the deciders' count of pending requests; the last admin of a group
+  // is offered to name another before leaving.
+  const tr = await getTranslations('membership.requests');
+  const requestKind = can.requestJoin ? (space.kind === 'group' ? 'group' : 'join') : can.requestTransfer ? 'transfer' : null;
+  const myRequest = requestKind ? myPendingRequestFor(viewer, id) : null;
+  const pendingRequests = countPendingRequests(viewer, space);
+  const isLastAdmin = can.leave && viewer?.roles.get(id) === 'admin' && animators.length === 1;
   return (
     <div className="stack">
       <div>
@@ -66,7 +79,25 @@ export default async function SpacePage({ params, searchParams }: { params: Para
               </Link>
             )}
             {can.join && <MembershipButton mode="join" action={joinGroupAction.bind(null, id)} groupName={space.name} isOpen={space.isOpen} />}
-            {can.leave && <MembershipButton mode="leave" action={leaveGroupAction.bind(null, id)} groupName={space.name} isOpen={space.isOpen} />}
+            {can.leave && !isLastAdmin && <MembershipButton mode="leave" action={leaveGroupAction.bind(null, id)} groupName={space.name} isOpen={space.isOpen} />}
+            {isLastAdmin && (
+              <span className="stack" style={{ gap: 4, maxWidth: 320 }}>
+                <Link className="btn" href={`/espaces/${id}/membres`}>
+                  {tr('nameAdmin')}
+                </Link>
+                <span className="small muted">{tr('lastAdminHint')}</span>
+              </span>
+            )}
+            {requestKind && (
+              <ClientMessages ns={['membership']}>
+                <JoinRequestButton kind={requestKind} spaceName={space.name} pendingId={myRequest?.id ?? null} ask={askToJoinAction.bind(null, id)} cancel={cancelRequestAction} />
+              </ClientMessages>
+            )}
+            {!viewer && space.kind === 'section' && (
+              <SignInLink className="btn btn-primary">
+                <UserPlus size={18} aria-hidden /> {tr('signInToJoin')}
+              </SignInLink>
+            )}
             {can.viewTrash && (
               <Link href={`/espaces/${id}/corbeille`} className="btn">
                 <Trash2 size={18} aria-hidden /> {t('trash')}
@@ -125,6 +156,11 @@ export default async function SpacePage({ params, searchParams }: { params: Para
             <Link className="btn" href={`/espaces/${id}/membres`}>
               <Users size={18} aria-hidden /> {can.manageMembers ? t('manageMembers') : t('seeMembers')}
             </Link>
+            {pendingRequests !== null && (
+              <Link className={pendingRequests > 0 ? 'btn btn-primary' : 'btn'} href={`/espaces/${id}/demandes`}>
+                <Inbox size={18} aria-hidden /> {tr('pendingCount', { count: pendingRequests })}
+              </Link>
+            )}
           </div>
         </section>
       )}

@@ -1,0 +1,6 @@
+import { ClientMessages } from '@/components/i18n/ClientMessages';
+
+/** The requests screen's client components read these namespaces of the catalogue (see ClientMessages). */
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages ns={['spaces', 'pages', 'membership']}>{children}</ClientMessages>;
+}
