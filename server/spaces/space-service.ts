@@ -12,6 +12,7 @@ import { parseInput } from '@/lib/parse-input';
 import { titleSchema } from '@/lib/text/title';
 import { getSpaceRow, toSpaceRef, type SpaceRow } from './queries';
 import { notifyAccessChanged } from '@/server/documents/live-rooms';
+import { afterMembershipChange } from '@/server/membership/section-membership';
 import { env } from '@/server/env';
 import { limit } from '@/server/http/rate-limit';
 import { queueMail } from '@/server/mail/outbox';
@@ -202,7 +203,7 @@ export function removeMember(viewer: Viewer, spaceId: string, userId: string): v
       if (res.changes > 0) endGroupMemberships(tx, userId);
     }
   });
-  notifyAccessChanged({ userIds: [userId] });
+  afterMembershipChange([userId]);
 }
 
 /**
@@ -248,5 +249,5 @@ export function setMemberRole(viewer: Viewer, spaceId: string, userId: string, r
     throw new AppError('conflict', 'A space keeps at least one animator.', undefined, { key: 'lastAnimator' });
   }
   db().update(memberships).set({ role: parsed }).where(and(eq(memberships.userId, userId), eq(memberships.spaceId, spaceId))).run();
-  notifyAccessChanged({ userIds: [userId] });
+  afterMembershipChange([userId]);
 }
