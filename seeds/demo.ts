@@ -12,6 +12,8 @@ import { movePage } from '@/server/pages/tree';
 import { addSteward } from '@/server/pages/stewards';
 import { seedDemoMotions } from './demo-motions';
 import { seedDemoEvents, type DemoEvents } from './demo-events';
+import { seedDemoEventGuests } from './demo-event-guests';
+import { seedDemoMemberInvitations } from './demo-membership';
 import { pageRevision } from '@/server/pages/based-write';
 import { publishNewVersion } from '@/server/versions/version-service';
 import { acceptInvitation, addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup } from '@/server/spaces/space-service';
@@ -265,6 +267,8 @@ function seedDemoSync(): DemoSeed {
   seedDemoMotions({ now, sections, groups, sectionMembers, personaBy });
   // The section's life: coming and past events.
   const events = seedDemoEvents({ now, sections, groups, personaBy });
+  seedDemoEventGuests({ now, events, sections, groups, sectionMembers, personaBy });
+  seedDemoMemberInvitations({ now, sections, personaBy });
 
   return { adminId, national, federations, sections, groups, personaIds, peopleUsed: n, events };
 }
