@@ -6,7 +6,7 @@ import { listActivity, listAwaiting, listMyDrafts } from '@/server/activity/home
 import { getMyProfile, getMySpaces, getViewerOrResume } from '@/server/auth/current';
 import { listPages } from '@/server/pages/page-service';
 import { canSite } from '@/server/policy';
-import { MyRequests } from '@/components/membership/MyRequests';
+import { MyRequests, RequestsToDecide } from '@/components/membership/MyRequests';
 import { listMyRequests, listSpacesAwaitingDecision } from '@/server/membership/join-requests';
 import { cancelRequestAction } from './espaces/[id]/demandes/actions';
 
@@ -27,7 +27,7 @@ export default async function HomePage() {
             </Link>
           )}
         </section>
-        {viewer && <MyRequests mine={listMyRequests(viewer)} toDecide={[]} cancel={cancelRequestAction} />}
+        {viewer && <MyRequests mine={listMyRequests(viewer)} cancel={cancelRequestAction} />}
         <section className="card" aria-labelledby="public-texts">
           <h2 id="public-texts">{t('publicTexts')}</h2>
           <PageList items={texts.data} emptyText={t('noPublicTexts')} showSpace moreHref={texts.nextCursor ? '/public' : null} />
@@ -46,6 +46,7 @@ export default async function HomePage() {
   const drafts = listMyDrafts(viewer);
   const activity = listActivity(viewer, { now, exclude: drafts.map((d) => d.id), locale });
   const awaiting = listAwaiting(viewer, { now, locale });
+  const requestsToDecide = listSpacesAwaitingDecision(viewer);
   const firstName = (me.name ?? '').split(' ')[0];
   const isNew = activity.length === 0 && drafts.length === 0;
   return (
@@ -58,7 +59,7 @@ export default async function HomePage() {
           </p>
         </div>
       </div>
-      {awaiting.length > 0 && (
+      {(awaiting.length > 0 || requestsToDecide.length > 0) && (
         <section className="card" aria-labelledby="awaiting">
           <h2 id="awaiting">{t('awaitingTitle')}</h2>
           <ul className="list">
@@ -72,10 +73,11 @@ export default async function HomePage() {
                 })}
               </li>
             ))}
+            <RequestsToDecide items={requestsToDecide} />
           </ul>
         </section>
       )}
-      <MyRequests mine={listMyRequests(viewer)} toDecide={listSpacesAwaitingDecision(viewer)} cancel={cancelRequestAction} />
+      <MyRequests mine={listMyRequests(viewer)} cancel={cancelRequestAction} />
       {isNew ? (
         <section className="card" aria-labelledby="welcome">
           <h2 id="welcome">{t('welcomeTitle')}</h2>
