@@ -39,6 +39,7 @@ import { createPage } from '@/server/pages/page-service';
 import { changeStage } from '@/server/motions/motion-service';
 import { signMotion } from '@/server/motions/signatures';
 import { proposeAmendment, supportAmendment } from '@/server/amendments/amendment-service';
+import { MESSAGE_AMENDMENTS_CHANGED } from '@/lib/collab/messages';
 import { createApiToken, revokeApiToken } from '@/server/users/api-tokens';
 import { BenchError } from './lib/harness';
 import { progress, runBench } from './lib/main';
@@ -284,6 +285,8 @@ type Client = { doc: Y.Doc; provider: WebsocketProvider; closed: number | null }
 function connect(ws: string, pageId: string, token: string): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(ws, pageId, doc, { params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, maxBackoffTime: 60_000 });
+  // Coopol's notice that the amendments changed (after each accept): nothing to do here, and not an unknown message to log.
+  provider.messageHandlers[MESSAGE_AMENDMENTS_CHANGED] = () => {};
   const c: Client = { doc, provider, closed: null };
   provider.on('connection-close', (e) => {
     if (e && c.closed === null) c.closed = e.code;

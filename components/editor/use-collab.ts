@@ -11,7 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { BODY_FRAGMENT } from '@/lib/editor/extensions';
 import { CLOSE, READ_ONLY_NOW, TERMINAL_BY_CODE } from '@/lib/collab/close-codes';
-import { MESSAGE_LINK_TARGETS_CHANGED } from '@/lib/collab/messages';
+import { AMENDMENTS_CHANGED_EVENT, MESSAGE_AMENDMENTS_CHANGED, MESSAGE_LINK_TARGETS_CHANGED } from '@/lib/collab/messages';
 import type { CloseReason, ConnectionStatus, EditorUser, Presence } from './types';
 
 export type Collab = { ydoc: Y.Doc; provider: WebsocketProvider; persistence: IndexeddbPersistence };
@@ -82,6 +82,8 @@ export function useCollab(pageId: string, user: EditorUser): CollabState {
     provider.awareness.setLocalStateField('user', self);
     // Coopol's own message (lib/collab/messages.ts): it carries nothing and needs no answer.
     provider.messageHandlers[MESSAGE_LINK_TARGETS_CHANGED] = () => setLinkTargetsChanged((n) => n + 1);
+    // The amendments' screens (outside the editor) hear of it as a window event.
+    provider.messageHandlers[MESSAGE_AMENDMENTS_CHANGED] = () => window.dispatchEvent(new CustomEvent(AMENDMENTS_CHANGED_EVENT, { detail: { pageId } }));
     let terminal = false;
     let synced = false;
     /** Once synced, or once an attempt failed, we are reconnecting rather than connecting. */

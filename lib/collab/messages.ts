@@ -6,3 +6,13 @@
  * stock client that does not know the type logs it and goes on.
  */
 export const MESSAGE_LINK_TARGETS_CHANGED = 100;
+
+/**
+ * "This text's amendments changed" (proposed, supported, decided, put to the vote): each client
+ * asks for the list again through its permission-checked action, so the message carries nothing
+ * and a decision shows at once to everyone who has the text open.
+ */
+export const MESSAGE_AMENDMENTS_CHANGED = 101;
+
+/** The window event the editor dispatches on MESSAGE_AMENDMENTS_CHANGED (`detail: { pageId }`), for the amendments' screens. */
+export const AMENDMENTS_CHANGED_EVENT = 'coopol:amendments-changed';

@@ -5,11 +5,13 @@
  */
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BODY, bodyText, serverRoundTrip, startCollab, synced, until, type Harness } from '@/test/collab-harness';
+import * as decoding from 'lib0/decoding';
+import { BODY, barrier, bodyText, serverRoundTrip, startCollab, synced, until, type Harness, type RawClient } from '@/test/collab-harness';
+import { MESSAGE_AMENDMENTS_CHANGED } from '@/lib/collab/messages';
 import { liveDocState } from '@/server/documents/live-state';
 import { docOf } from '@/test/collab-harness';
 import { person, viewerOf } from '@/app/api/v1/test-helpers';
-import { AmendmentConflict, acceptAmendment, closeMergeSession, listAmendments, mergeSession, proposeAmendment, rejectAmendment } from './amendment-service';
+import { AmendmentConflict, acceptAmendment, closeMergeSession, listAmendments, mergeSession, proposeAmendment, proposeModification, rejectAmendment, supportAmendment, withdrawAmendment } from './amendment-service';
 import { amendmentWorld, textOpenForAmendments } from './test-world';
 
 const w = amendmentWorld();
@@ -150,5 +152,41 @@ describe('the merge session', () => {
     expect(mergeSession(vAuthor, page.id).pending).toBe(0);
     const version = closeMergeSession(vAuthor, page.id, { versionName: 'Texte issu de la séance' });
     expect(version.text).toBe(final.replaceAll('\n', '\n\n'));
+  });
+});
+
+describe('the amendments’ readers are told at once', () => {
+  const notices = (c: RawClient) => c.messages.filter((m) => decoding.readVarUint(decoding.createDecoder(m)) === MESSAGE_AMENDMENTS_CHANGED);
+
+  it('each proposal, support, withdrawal and decision reaches the sockets open on the text (a notice without content), and no other', async () => {
+    const page = textOpenForAmendments(author, t.section.id, CHAPTER, 'motion');
+    const other = textOpenForAmendments(author, t.section.id, CHAPTER, 'motion');
+    const reader = h.raw(page.id, { token: colmar.token });
+    const elsewhere = h.raw(other.id, { token: colmar.token });
+    await Promise.all([reader.opened, elsewhere.opened]);
+    await Promise.all([barrier(reader.ws), barrier(elsewhere.ws)]);
+    const seen = async (n: number, what: string) => until(() => notices(reader).length === n, what);
+
+    const a = proposeAmendment(vAmender, page.id, { quote: 'le logement', op: 'replace', replacement: 'le logement social' });
+    await seen(1, 'a proposal');
+    expect(notices(reader)[0]!.byteLength).toBe(1); // the type alone
+    supportAmendment(vColmar, a.id);
+    await seen(2, 'a support');
+    proposeModification(vAuthor, a.id, { replacement: 'le logement pour tous' });
+    await seen(3, 'a modified adoption proposed');
+    const b = proposeAmendment(vColmar, page.id, { quote: 'transports publics', op: 'delete' });
+    await seen(4, 'a second proposal');
+    rejectAmendment(vAuthor, b.id, { reason: 'Non.' });
+    await seen(5, 'a rejection');
+    const c = proposeAmendment(vAmender, page.id, { quote: 'dans chaque commune', op: 'delete' });
+    await seen(6, 'a third proposal');
+    withdrawAmendment(vAmender, c.id);
+    await seen(7, 'a withdrawal');
+    acceptAmendment(vAuthor, a.id);
+    await seen(8, 'an acceptance');
+
+    await barrier(elsewhere.ws);
+    expect(notices(elsewhere)).toHaveLength(0);
+    expect(reader.isOpen()).toBe(true);
   });
 });

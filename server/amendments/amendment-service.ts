@@ -20,6 +20,7 @@ import { parseInput } from '@/lib/parse-input';
 import { assertStageAllows, authorizeDeliberation, authorizePage, canDeliberateOn, isPartyMember, stageRefusal, type PageRef, type Viewer } from '@/server/policy';
 import { anchorFromQuote, docOfState, resolveAnchors, type AnchorRange, type PassageAnchor, type ResolvedAnchor } from '@/server/documents/anchors';
 import { liveDocState } from '@/server/documents/live-state';
+import { notifyAmendmentsChanged } from '@/server/documents/live-rooms';
 import { transactDocument, type DocumentTx } from '@/server/documents/transact';
 import { loadPage } from '@/server/pages/load-page';
 import { derivePage } from '@/server/pages/derive';
@@ -355,6 +356,7 @@ export function proposeAmendment(viewer: Viewer, pageId: string, raw: ProposeAme
       .run();
     return newId;
   });
+  notifyAmendmentsChanged(pageId);
   return getAmendment(viewer, id);
 }
 
@@ -369,21 +371,23 @@ function assertCanSupport(viewer: Viewer, id: string, now: Date): AmendmentRow {
 /** The viewer supports the amendment (once; again changes nothing). Party members who read the text. */
 export function supportAmendment(viewer: Viewer, id: string, opts: { now?: Date } = {}): AmendmentView {
   const now = opts.now ?? new Date();
-  assertCanSupport(viewer, id, now);
+  const row = assertCanSupport(viewer, id, now);
   db()
     .insert(amendmentSupports)
     .values({ amendmentId: id, userId: viewer!.id, sectionId: sectionOf(viewer!.id), createdAt: now })
     .onConflictDoNothing()
     .run();
+  notifyAmendmentsChanged(row.pageId);
   return getAmendment(viewer, id);
 }
 
 export function unsupportAmendment(viewer: Viewer, id: string, opts: { now?: Date } = {}): AmendmentView {
-  assertCanSupport(viewer, id, opts.now ?? new Date());
+  const row = assertCanSupport(viewer, id, opts.now ?? new Date());
   db()
     .delete(amendmentSupports)
     .where(and(eq(amendmentSupports.amendmentId, id), eq(amendmentSupports.userId, viewer!.id)))
     .run();
+  notifyAmendmentsChanged(row.pageId);
   return getAmendment(viewer, id);
 }
 
@@ -399,6 +403,7 @@ export function withdrawAmendment(viewer: Viewer, id: string, opts: { now?: Date
     .where(and(eq(amendments.id, id), inArray(amendments.status, [...DECIDABLE])))
     .run();
   if (res.changes === 0) throw new AppError('conflict', 'Only an amendment waiting for a decision can be withdrawn.', undefined, { key: 'amendment_not_pending' });
+  notifyAmendmentsChanged(row.pageId);
   return getAmendment(viewer, id);
 }
 
@@ -479,6 +484,8 @@ function adopt(row: AmendmentRow, a: Adoption): void {
     makeRivalsObsolete(tx, doc, fresh, a.now);
     return fresh.number;
   });
+  // The new words reach open editors with the update; the cards' new statuses with this notice.
+  notifyAmendmentsChanged(row.pageId);
   if (update) {
     derivePage(row.pageId, state, a.deciderId ? [a.deciderId] : [], a.now);
     takeVersion(row.pageId, state, { kind: 'named', name: `Amendement n° ${applied} accepté`, userId: a.deciderId, now: a.now });
@@ -541,8 +548,11 @@ function decide(id: string, o: { status: AmendmentStatus; decisionNote?: string 
       ...(o.modifiedReplacement !== undefined ? { modifiedReplacement: o.modifiedReplacement } : {}),
     })
     .where(and(eq(amendments.id, id), inArray(amendments.status, [...from])))
-    .run();
-  if (res.changes === 0) throw notPending();
+    .returning({ pageId: amendments.pageId })
+    .all();
+  if (res.length === 0) throw notPending();
+  // In a caller's transaction, the notice leaves before the commit; the readers' requests it prompts are served after it (one synchronous transaction).
+  notifyAmendmentsChanged(res[0]!.pageId);
 }
 
 /** The deciders propose another wording (modified adoption), which the amender accepts or declines. */

@@ -8,7 +8,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { MESSAGE_LINK_TARGETS_CHANGED } from '@/lib/collab/messages';
+import { MESSAGE_AMENDMENTS_CHANGED, MESSAGE_LINK_TARGETS_CHANGED } from '@/lib/collab/messages';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -81,5 +81,12 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clientI
 export function linkTargetsChangedMessage(): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_LINK_TARGETS_CHANGED);
+  return encoding.toUint8Array(encoder);
+}
+
+/** This text's amendments changed (see lib/collab/messages.ts). */
+export function amendmentsChangedMessage(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AMENDMENTS_CHANGED);
   return encoding.toUint8Array(encoder);
 }

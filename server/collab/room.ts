@@ -15,7 +15,7 @@ import { CLOSE, type CollabConfig } from './config';
 import { guardAwarenessUpdate } from './awareness-guard';
 import { DeriveScheduler } from './derive-scheduler';
 import { callHook, type RoomHooks } from './hooks';
-import { awarenessMessage, linkTargetsChangedMessage, readClientMessage, syncStep1Message, syncStep2From, syncStep2Message, updateMessage } from './protocol';
+import { amendmentsChangedMessage, awarenessMessage, linkTargetsChangedMessage, readClientMessage, syncStep1Message, syncStep2From, syncStep2Message, updateMessage } from './protocol';
 import type { RoomBus } from './room-bus';
 
 const BINARY = { binary: true } as const;
@@ -228,6 +228,11 @@ export class Room {
   /** Tells every client that pages this one links to changed (see lib/collab/messages.ts). */
   linkTargetsChanged(): void {
     this.broadcast(linkTargetsChangedMessage());
+  }
+
+  /** Tells every client that this text's amendments changed (see lib/collab/messages.ts). */
+  amendmentsChanged(): void {
+    this.broadcast(amendmentsChangedMessage());
   }
 
   private broadcast(message: Uint8Array): void {

@@ -79,6 +79,8 @@ export type CollabServer = {
   recheckAccess(scope?: AccessScope): void;
   /** Rooms open on pages that link to these pages are told (MESSAGE_LINK_TARGETS_CHANGED). */
   linkTargetsChanged(pageIds: readonly string[]): void;
+  /** The room open on this page, if any, is told its amendments changed (MESSAGE_AMENDMENTS_CHANGED). */
+  amendmentsChanged(pageId: string): void;
   /** Start-up: folds the update logs a crash left (recovery.ts), leaving open rooms theirs. Call before listening. */
   recoverUpdateLogs(): Recovery;
   rooms: Map<string, Room>;
@@ -220,6 +222,9 @@ export function createCollabServer(opts: CollabServerOptions): CollabServer {
       if (rooms.size === 0 || pageIds.length === 0) return;
       for (const sourceId of linkSourcesOf([...pageIds])) rooms.get(sourceId)?.linkTargetsChanged();
     },
+    amendmentsChanged(pageId) {
+      rooms.get(pageId)?.amendmentsChanged();
+    },
     recoverUpdateLogs: () => recoverUpdateLogs({ isOpen: (pageId) => rooms.has(pageId) }),
     rooms,
     async shutdown() {
@@ -247,6 +252,7 @@ export function createCollabServer(opts: CollabServerOptions): CollabServer {
     },
     recheckAccess,
     linkTargetsChanged: (pageIds) => server.linkTargetsChanged(pageIds),
+    amendmentsChanged: (pageId) => server.amendmentsChanged(pageId),
   };
   registerLiveRooms(port);
   return server;

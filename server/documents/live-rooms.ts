@@ -23,6 +23,8 @@ export type LiveRooms = {
   recheckAccess(scope?: AccessScope): void;
   /** Rooms open on pages that link to these pages are told (MESSAGE_LINK_TARGETS_CHANGED). */
   linkTargetsChanged(pageIds: readonly string[]): void;
+  /** The room open on this page, if any, is told its amendments changed (MESSAGE_AMENDMENTS_CHANGED). */
+  amendmentsChanged(pageId: string): void;
 };
 
 const g = globalThis as unknown as { __coopolLiveRooms?: LiveRooms };
@@ -50,6 +52,19 @@ export function notifyLinkTargetsChanged(pageIds: string[]): void {
     liveRooms()?.linkTargetsChanged(pageIds);
   } catch (e) {
     console.error('[documents] link targets notice failed:', e instanceof Error ? e.message : e);
+  }
+}
+
+/**
+ * This text's amendments changed (one proposed, supported, decided, put to the vote): the
+ * readers who have it open ask for the list again at once, instead of at their next poll. Call
+ * it after the change is committed.
+ */
+export function notifyAmendmentsChanged(pageId: string): void {
+  try {
+    liveRooms()?.amendmentsChanged(pageId);
+  } catch (e) {
+    console.error('[documents] amendments notice failed:', e instanceof Error ? e.message : e);
   }
 }
 
