@@ -13,7 +13,7 @@ import { addSteward } from '@/server/pages/stewards';
 import { seedDemoMotions } from './demo-motions';
 import { seedDemoEvents, type DemoEvents } from './demo-events';
 import { seedDemoEventGuests } from './demo-event-guests';
-import { seedDemoMemberInvitations } from './demo-membership';
+import { seedDemoJoinRequests, seedDemoMemberInvitations } from './demo-membership';
 import { pageRevision } from '@/server/pages/based-write';
 import { publishNewVersion } from '@/server/versions/version-service';
 import { acceptInvitation, addMember, createGroup, createSubspace, ensureNationalSpace, joinGroup } from '@/server/spaces/space-service';
@@ -269,6 +269,7 @@ function seedDemoSync(): DemoSeed {
   const events = seedDemoEvents({ now, sections, groups, personaBy });
   seedDemoEventGuests({ now, events, sections, groups, sectionMembers, personaBy });
   seedDemoMemberInvitations({ now, sections, personaBy });
+  seedDemoJoinRequests({ now, sections, groups });
 
   return { adminId, national, federations, sections, groups, personaIds, peopleUsed: n, events };
 }
