@@ -4,7 +4,9 @@
  * live editor, on the kind's template (lib/pages/templates.ts). No body here: the text is
  * written in the editor, where others can join.
  */
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { EventFields } from '@/components/events/EventFields';
 import { ActionForm, SubmitButton, type FormResult } from '@/components/ui/ActionForm';
 import { CREATABLE_KINDS } from '@/lib/pages/templates';
 
@@ -12,18 +14,24 @@ type Props = {
   action: (prev: unknown, form: FormData) => Promise<FormResult>;
   /** Spaces the person may create a page in; the first is the one they came from. */
   spaces: { id: string; name: string }[];
+  /** The kind chosen on arrival (« Nouvel événement » from the agenda). */
+  initialKind?: (typeof CREATABLE_KINDS)[number];
 };
 
-export function NewPageForm({ action, spaces }: Props) {
+export function NewPageForm({ action, spaces, initialKind }: Props) {
   const t = useTranslations('pages');
   const tc = useTranslations('common');
+  const te = useTranslations('events.fields');
+  // An event asks when and where before the editor (its dates live beside the page).
+  const [kind, setKind] = useState<string>(initialKind ?? CREATABLE_KINDS[0]);
+  const eventLabels = { startTime: te('startTime'), endTime: te('endTime'), date: te('date'), place: te('place'), capacity: te('capacity'), visibility: te('visibility'), slotStart: te('slotStart'), slotEnd: te('slotEnd'), slotCapacity: te('slotCapacity'), slotLabel: te('slotLabel') };
   return (
-    <ActionForm action={action} fieldLabels={{ title: t('titleLabel'), kind: t('kindLabel'), spaceId: t('spaceLabel') }} invalidFieldMessage={tc.raw('invalidField') as string}>
+    <ActionForm action={action} fieldLabels={{ title: t('titleLabel'), kind: t('kindLabel'), spaceId: t('spaceLabel'), ...eventLabels }} invalidFieldMessage={tc.raw('invalidField') as string}>
       <fieldset className="kind-choices">
         <legend>{t('kindLabel')}</legend>
         {CREATABLE_KINDS.map((kind, i) => (
           <label key={kind} className="kind-choice">
-            <input type="radio" name="kind" value={kind} defaultChecked={i === 0} aria-describedby={`kind-hint-${kind}`} />
+            <input type="radio" name="kind" value={kind} defaultChecked={initialKind ? kind === initialKind : i === 0} aria-describedby={`kind-hint-${kind}`} onChange={(e) => e.target.checked && setKind(kind)} />
             <span>
               <strong>{t(`kind.${kind}`)}</strong>
               <span id={`kind-hint-${kind}`}>{t(`kindHint.${kind}`)}</span>
@@ -49,11 +57,12 @@ export function NewPageForm({ action, spaces }: Props) {
         <label htmlFor="title">{t('titleLabel')}</label>
         <input id="title" name="title" required maxLength={200} autoFocus aria-describedby="new-page-hint" />
         <span id="new-page-hint" className="hint">
-          {t('newPageHint')}
+          {kind === 'event' ? te('eventHint') : t('newPageHint')}
         </span>
       </div>
+      {kind === 'event' && <EventFields withVisibility />}
       <div className="row">
-        <SubmitButton pendingLabel={tc('saving')}>{t('createAndWrite')}</SubmitButton>
+        <SubmitButton pendingLabel={tc('saving')}>{kind === 'event' ? te('createEvent') : t('createAndWrite')}</SubmitButton>
       </div>
     </ActionForm>
   );

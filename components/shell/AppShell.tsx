@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { SearchDialog } from '@/components/search/SearchDialog';
-import { Menu, Home, Users, Landmark, MapPin, Globe, UserRound, LogOut, Mail, Shield, Languages } from 'lucide-react';
+import { Menu, Home, Users, Landmark, MapPin, Globe, UserRound, LogOut, Mail, Shield, Languages, CalendarDays } from 'lucide-react';
 import { PageTree, type MoveResult, type TreeNodeData } from './PageTree';
 import './shell.css';
 
@@ -196,6 +196,13 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
               <li>
                 <Link href="/groupes" aria-current={current('/groupes')}>
                   <Users size={18} aria-hidden /> {t('groups')}
+                </Link>
+              </li>
+            )}
+            {me && (
+              <li>
+                <Link href="/evenements" aria-current={current('/evenements')}>
+                  <CalendarDays size={18} aria-hidden /> {t('myEvents')}
                 </Link>
               </li>
             )}

@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor, timeAndId } from '@/server/http/cursor';
 import { titleSeenBy } from '@/server/pages/seen-by';
 import { readableWhere, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, type Paged } from '@/server/spaces/queries';
+import { formatEventRange, formatTime, toDateAndTime } from './event-time';
 
 export type EventListItem = {
   pageId: string;
@@ -135,4 +136,43 @@ export function feedEvents(viewer: Viewer, scope: { spaceId: string } | { mine: 
     .orderBy(asc(events.startsAt))
     .limit(5000)
     .all();
+}
+
+/** What a list, the month grid and « Mes événements » show of an event, formatted in its zone. */
+export type EventListEntry = {
+  pageId: string;
+  title: string;
+  when: string;
+  /** Paris date (`YYYY-MM-DD`) and its parts, for the date badge and the grid. */
+  date: string;
+  day: string;
+  month: string;
+  time: string;
+  startsAt: string;
+  place: string;
+  spaceId: string;
+  spaceName: string;
+  isDraft: boolean;
+};
+
+export function eventListEntries(items: readonly EventListItem[], locale: string): EventListEntry[] {
+  const monthFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { month: 'short', timeZone: 'UTC' });
+  return items.map((e) => {
+    const { date } = toDateAndTime(e.startsAt, e.timeZone);
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return {
+      pageId: e.pageId,
+      title: e.title,
+      when: formatEventRange(e.startsAt, e.endsAt, locale, e.timeZone),
+      date,
+      day: String(d),
+      month: monthFormat.format(new Date(Date.UTC(y, m - 1, d))),
+      time: formatTime(e.startsAt, locale, e.timeZone),
+      startsAt: e.startsAt.toISOString(),
+      place: e.place,
+      spaceId: e.spaceId,
+      spaceName: e.spaceName,
+      isDraft: e.status === 'draft',
+    };
+  });
 }

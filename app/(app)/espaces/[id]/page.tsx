@@ -22,6 +22,7 @@ import { JoinRequestButton } from '@/components/membership/JoinRequestButton';
 import { SignInLink } from '@/components/ui/SignInLink';
 import { countPendingRequests, myPendingRequestFor } from '@/server/membership/join-requests';
 import { askToJoinAction, cancelRequestAction } from './demandes/actions';
+import { UpcomingEvents } from './agenda/upcoming-events';
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<{ cursor?: string; spaces?: string; deleted?: string }>;
@@ -107,6 +108,7 @@ export default async function SpacePage({ params, searchParams }: { params: Para
         </div>
       </div>
 
+      {space.kind !== 'national' && <UpcomingEvents viewer={viewer} spaceId={id} canCreate={can.createPage} />}
       {tree && tree.length > 0 && (
         <section className="card" aria-labelledby="tree-title">
           <h2 id="tree-title">{t('pages')}</h2>

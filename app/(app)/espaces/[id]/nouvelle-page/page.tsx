@@ -47,7 +47,7 @@ export default async function NewPagePage({ params, searchParams }: { params: Pr
         <h1>{t('newPageIn', { space: space.name })}</h1>
       </div>
       <div className="card">
-        <NewPageForm action={createPageAction.bind(null, id)} spaces={[space, ...others].map((s) => ({ id: s.id, name: s.name }))} />
+        <NewPageForm initialKind={(await searchParams).kind === 'event' ? 'event' : undefined} action={createPageAction.bind(null, id)} spaces={[space, ...others].map((s) => ({ id: s.id, name: s.name }))} />
       </div>
     </div>
   );
