@@ -71,7 +71,8 @@ export function JoinRequestButton({ kind, spaceName, pendingId: initial, ask, ca
           />
         </span>
       ) : (
-        <button ref={openerRef} type="button" className="btn btn-primary" onClick={() => (setNotice(null), setOpen(true))}>
+        // A transfer is offered on every other section's page to every member: a quieter button.
+        <button ref={openerRef} type="button" className={kind === 'transfer' ? 'btn' : 'btn btn-primary'} onClick={() => (setNotice(null), setOpen(true))}>
           <UserPlus size={18} aria-hidden /> {label}
         </button>
       )}

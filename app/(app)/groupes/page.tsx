@@ -8,6 +8,7 @@ import { listMyGroupInvitations, listSpaces } from '@/server/spaces/queries';
 import { GroupInvitations } from '@/components/spaces/GroupInvitations';
 import { acceptInvitationAction, declineInvitationAction } from './actions';
 import { MoreLink } from '@/components/ui/MoreLink';
+import { listMyRequests } from '@/server/membership/join-requests';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('spaces'))('groupsTitle') };
@@ -21,6 +22,9 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   const tc = await getTranslations('common');
   const groups = listSpaces({ kind: 'group', limit: 50, cursor: cursor ?? null });
   const invitations = listMyGroupInvitations(viewer.id, (await getLocale()) === 'en' ? 'en' : 'fr');
+  // Groups on request say so; those the viewer asked to join, that the request is pending.
+  const tr = await getTranslations('membership.requests');
+  const asked = new Set(listMyRequests(viewer).flatMap((r) => (r.status === 'pending' && r.kind === 'group' ? [r.space.id] : [])));
   return (
     <div className="stack">
       <div className="page-header">
@@ -48,7 +52,13 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
                   <Link className="list-title" href={`/espaces/${g.id}`}>
                     {g.name}
                   </Link>
-                  {viewer.roles.has(g.id) ? <span className="badge badge-published">{t('youAreMember')}</span> : !g.isOpen && <span className="badge">{t('closedGroup')}</span>}
+                  {viewer.roles.has(g.id) ? (
+                    <span className="badge badge-published">{t('youAreMember')}</span>
+                  ) : asked.has(g.id) ? (
+                    <span className="badge badge-draft">{tr('sent')}</span>
+                  ) : (
+                    !g.isOpen && <span className="badge">{t('closedGroup')}</span>
+                  )}
                 </div>
                 {g.description && <p className="excerpt">{g.description}</p>}
               </li>
