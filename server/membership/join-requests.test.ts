@@ -196,6 +196,15 @@ describe('a citizen asks to join the party in a section', () => {
     expect(spacesOf(claire.id)).toEqual([tree.otherSection.id]);
     expect(db().select({ s: joinRequests.status }).from(joinRequests).where(eq(joinRequests.id, asked.id)).get()!.s).toBe('cancelled');
   });
+  it('a citizen left with a stale membership row in the section (no right from it) asks and is accepted like anyone', async () => {
+    const claire = citizen();
+    addMembership(claire, tree.section);
+    const asked = await requestToJoin(viewerOf(claire), tree.section.id, {});
+    expect(listSpaceRequests(viewerOf(secretary), tree.section.id).some((r) => r.id === asked.id)).toBe(true);
+    expect(acceptJoinRequest(viewerOf(secretary), asked.id).status).toBe('accepted');
+    expect(siteRoleOf(claire.id)).toBe('member');
+    expect(spacesOf(claire.id)).toEqual([tree.section.id]);
+  });
 });
 
 describe('a member moves to another section (a transfer)', () => {

@@ -69,19 +69,21 @@ const kindOf = (r: Pick<RequestRow, 'fromSpaceId'>, space: Pick<SpaceRow, 'kind'
 
 /**
  * A pending request that no longer holds, because the person's situation changed since they
- * asked: they are already in the space (another way in), a citizen's join while they became a
- * member of a section elsewhere (invited there), a transfer or a group request while they are no
- * longer a party member. Such a request is closed (`cancelled`), never shown to the deciders nor
- * accepted: accepting it would move someone who moved since, and showing it would tell a
- * section's secretaries where the person went. Written over `join_requests` by name, so that it
+ * asked: a transfer or a group request while they are no longer a party member; a party member
+ * already in the space (another way in); a join by someone who became a party member of a
+ * section since (invited there). Rows a citizen may hold from before (a stale membership) count
+ * for nothing, as in the policy. Such a request is closed (`cancelled`), never shown to the
+ * deciders nor accepted: accepting it would move someone who moved since, and showing it would
+ * tell a section's secretaries where the person went. Written over `join_requests` by name, so that it
  * holds in a one-table update as in a join.
  */
 const staleSql = sql`(
-  exists (select 1 from memberships sm where sm.user_id = join_requests.user_id and sm.space_id = join_requests.space_id)
-  or ((select ts.kind from spaces ts where ts.id = join_requests.space_id) = 'section' and join_requests.from_space_id is null
-      and exists (select 1 from memberships sm join spaces ss on ss.id = sm.space_id where sm.user_id = join_requests.user_id and ss.kind = 'section'))
-  or ((join_requests.from_space_id is not null or (select ts.kind from spaces ts where ts.id = join_requests.space_id) = 'group')
-      and (select su.site_role from users su where su.id = join_requests.user_id) = 'citizen')
+  case when (select su.site_role from users su where su.id = join_requests.user_id) = 'citizen'
+    then join_requests.from_space_id is not null or (select ts.kind from spaces ts where ts.id = join_requests.space_id) = 'group'
+    else exists (select 1 from memberships sm where sm.user_id = join_requests.user_id and sm.space_id = join_requests.space_id)
+      or ((select ts.kind from spaces ts where ts.id = join_requests.space_id) = 'section' and join_requests.from_space_id is null
+          and exists (select 1 from memberships sm join spaces ss on ss.id = sm.space_id where sm.user_id = join_requests.user_id and ss.kind = 'section'))
+  end
 )`;
 
 /** Closes the person's pending requests that no longer hold (see `staleSql`). */
