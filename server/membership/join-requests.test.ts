@@ -212,8 +212,12 @@ describe('a member moves to another section (a transfer)', () => {
     const mover = makeUser({ name: 'Marcel Mobile', email: uniq('marcel') });
     addMembership(mover, tree.section);
     const page = makePage(sectionMember, tree.section, { visibility: 'space', status: 'published' });
+    const toReceiving = queuedMails(otherSecretary.email!).length;
     const asked = await requestToJoin(viewerOf(mover), tree.otherSection.id, { message: 'Je déménage à Colmar.' });
     expect(asked).toMatchObject({ kind: 'transfer', status: 'pending' });
+    // The receiving section's secretaries are told a request waits (at most hourly: here the first of this hour, or already told).
+    expect(queuedMails(otherSecretary.email!).length - toReceiving).toBeLessThanOrEqual(1);
+    expect(queuedMails(otherSecretary.email!).some((m) => m.subject === `Des demandes attendent votre réponse — « ${tree.otherSection.name} »`)).toBe(true);
     expect(listSpaceRequests(viewerOf(otherSecretary), tree.otherSection.id).find((r) => r.id === asked.id)).toMatchObject({
       kind: 'transfer',
       message: 'Je déménage à Colmar.',
