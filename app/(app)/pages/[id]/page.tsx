@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { CSSProperties } from 'react';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
@@ -73,7 +74,8 @@ export default async function PageView({ params, searchParams }: { params: Param
   // Read once for the motion panel and the amendments (a page nobody deliberates on reads nothing more).
   const loaded = page.deliberation || page.mayOpenAmendments ? loadPage(page.id) : null;
   return (
-    <article className="stack page-screen">
+    // The numbered text's font fits a line of the stage's length to its column (components/motions/line-numbers.css).
+    <article className="stack page-screen" style={lines ? ({ '--line-length': lines.lineLength } as CSSProperties) : undefined}>
       <div>
         <Breadcrumbs items={[...crumbs, { label: page.title }]} />
         <PageHeader
