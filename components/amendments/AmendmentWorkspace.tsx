@@ -5,9 +5,10 @@
  * passage, filtered by status and section. Pointing at a suggestion lights its card and back.
  *
  * « Proposer un amendement » (the bar's button, Ctrl+Alt+M, or on a phone the button that comes
- * with a selection) opens the dialog on the selected words. The list is asked again after every
- * change of the text (an accepted amendment arrives in the editor live, its card follows) and
- * every little while, so decisions made elsewhere show up.
+ * with a selection) opens the dialog on the selected words, or without a selection on a paragraph
+ * chosen in the dialog. The list is asked again when the server says the amendments changed (a
+ * notice on the text's websocket after each proposal, support and decision), after every change
+ * of the text, and every little while (a connection that dropped).
  *
  * A text with hundreds of amendments: the page renders the first passages' cards only
  * (`firstScreen`), the whole list is asked for once the screen is shown, and the margin shows
@@ -17,16 +18,21 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { cloneElement, useCallback, useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import type { LiveEditorProps } from '@/components/editor/LiveEditor';
-import { AmendmentSuggestions, SuggestionController, type SelectionQuote, type SuggestionInput } from '@/lib/editor/amendment-suggestions';
+import { Extension, type Editor } from '@tiptap/core';
+import { AmendmentSuggestions, SuggestionController, plainTextOf, type SelectionQuote, type SuggestionInput } from '@/lib/editor/amendment-suggestions';
+import { quoteInBlock, runsOfDoc, textBlocksOf } from '@/lib/editor/anchor-from-selection';
+import { AMENDMENTS_CHANGED_EVENT } from '@/lib/collab/messages';
 import { AmendmentFilters, useAmendmentFilters } from './AmendmentFilters';
 import { AmendmentGroupView, groupAmendments, type Group } from './AmendmentGroups';
-import { ProposeDialog } from './ProposeDialog';
+import { ProposeDialog, type PassagePicker } from './ProposeDialog';
 import { isPending, type AmendmentActions, type AmendmentView, type AmendmentsAbilities } from './types';
 import './amendments.css';
 
 /** The list is asked again this long after the text stopped changing, and at least this often. */
 const AFTER_CHANGE_MS = 1_200;
 const EVERY_MS = 15_000;
+/** A notice pushed by the server: the list is asked again this soon (several notices of one act, one request). */
+const PUSHED_MS = 150;
 /** Passages shown at first and added by « Voir les suivants ». */
 const PASSAGES_AT_ONCE = 12;
 
@@ -89,9 +95,19 @@ export function useAmendmentList(initial: AmendmentView[], list: AmendmentAction
     const tick = () => document.visibilityState === 'visible' && void refresh();
     const every = setInterval(tick, everyMs);
     document.addEventListener('visibilitychange', tick);
+    // Pushed by the server to the text's open editors after each change of its amendments (a
+    // decision made elsewhere shows at once); the timer stays for a connection that dropped.
+    let pushed: ReturnType<typeof setTimeout> | null = null;
+    const onPushed = () => {
+      if (pushed) clearTimeout(pushed);
+      pushed = setTimeout(() => void refresh(), PUSHED_MS);
+    };
+    window.addEventListener(AMENDMENTS_CHANGED_EVENT, onPushed);
     return () => {
       clearInterval(every);
       document.removeEventListener('visibilitychange', tick);
+      window.removeEventListener(AMENDMENTS_CHANGED_EVENT, onPushed);
+      if (pushed) clearTimeout(pushed);
       if (timer.current) clearTimeout(timer.current);
     };
   }, [refresh, everyMs]);
@@ -113,13 +129,27 @@ export function useSuggestionEditor() {
 export function AmendmentWorkspace({ pageId, editor, initial, firstScreen, abilities, actions, amendmentsCloseAt }: Props) {
   const t = useTranslations('motions.amendments');
   const format = useFormatter();
-  const { controller, extensions } = useSuggestionEditor();
+  const { controller, extensions: suggestionExtensions } = useSuggestionEditor();
+  // The editor itself, for choosing a passage without a pointer (a paragraph, then its words).
+  const [held] = useState<{ editor: Editor | null }>(() => ({ editor: null }));
+  const [extensions] = useState(() => [
+    ...suggestionExtensions,
+    Extension.create({
+      name: 'amendmentPassagePicker',
+      onCreate() {
+        held.editor = this.editor;
+      },
+      onDestroy() {
+        if (held.editor === this.editor) held.editor = null;
+      },
+    }),
+  ]);
   const { items, whole, setItems, failed, refreshSoon } = useAmendmentList(initial, actions.list, EVERY_MS, firstScreen?.complete ?? true);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
   const [selection, setSelection] = useState<SelectionQuote | null>(null);
   const lastSelection = useRef<{ quote: SelectionQuote; at: number } | null>(null);
-  const [proposing, setProposing] = useState<{ selection: SelectionQuote | null; count: number } | null>(null);
+  const [proposing, setProposing] = useState<{ selection: SelectionQuote | null; count: number; picker: PassagePicker | null } | null>(null);
   const [notice, setNotice] = useState('');
   const [inline, setInline] = useState(true);
   const marginRef = useRef<HTMLElement>(null);
@@ -164,8 +194,16 @@ export function AmendmentWorkspace({ pageId, editor, initial, firstScreen, abili
     // A tap on the button may have folded the selection just before: the one of a moment ago counts.
     const recent = lastSelection.current && Date.now() - lastSelection.current.at < 4_000 ? lastSelection.current.quote : null;
     const sel = controller.selection() ?? recent;
-    setProposing({ selection: sel, count: sel ? controller.occurrences(sel.quote) : 0 });
-  }, [controller]);
+    // No words selected (a keyboard, or a screen reader): the paragraphs of the text to choose from, and the words looked for in the one chosen.
+    const doc = held.editor && !held.editor.isDestroyed ? held.editor.state.doc : null;
+    let picker: PassagePicker | null = null;
+    if (!sel && doc) {
+      const runs = runsOfDoc(doc);
+      const plain = plainTextOf(doc);
+      picker = { blocks: textBlocksOf(runs, plain), locate: (index, quote) => quoteInBlock(runs, plain, index, quote) };
+    }
+    setProposing({ selection: sel, count: sel ? controller.occurrences(sel.quote) : 0, picker });
+  }, [controller, held]);
 
   useEffect(() => {
     if (!abilities.propose) return;
@@ -280,6 +318,7 @@ export function AmendmentWorkspace({ pageId, editor, initial, firstScreen, abili
         <ProposeDialog
           selection={proposing.selection}
           count={proposing.count}
+          picker={proposing.picker}
           propose={actions.propose}
           onProposed={(a, list) => {
             setItems(list);

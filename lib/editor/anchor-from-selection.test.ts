@@ -1,7 +1,7 @@
 import { getSchema } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { editorExtensions } from './extensions';
-import { BLOCK_SEPARATOR, offsetToPos, posToOffset, posToTextOffset, runsOfDoc, textOffsetToPos } from './anchor-from-selection';
+import { BLOCK_SEPARATOR, offsetToPos, posToOffset, posToTextOffset, quoteInBlock, runsOfDoc, textBlocksOf, textOffsetToPos } from './anchor-from-selection';
 
 const schema = getSchema(editorExtensions());
 // <h1>Ab</h1><ul><li><p>cd</p></li></ul><p></p>   text: "Ab\n\ncd\n\n"
@@ -39,5 +39,34 @@ describe('text offsets and editor positions', () => {
     const json = doc.toJSON();
     for (let o = 0; o <= 8; o++) expect(textOffsetToPos(schema, json, o, 'to')).toBe(textOffsetToPos(schema, doc, o, 'to'));
     expect(posToTextOffset(schema, json, 8)).toBe(5);
+  });
+});
+
+describe('a passage chosen by keyboard: a paragraph, then words of it', () => {
+  const text = schema.nodeFromJSON({
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Les cantines bio partout.' }] },
+      { type: 'paragraph' },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Des cantines bio, des cantines bio.' }] },
+    ],
+  });
+  const runs = runsOfDoc(text);
+  const plain = text.textBetween(0, text.content.size, BLOCK_SEPARATOR, ' ');
+
+  it('lists the blocks that hold words, with their index among the runs', () => {
+    expect(textBlocksOf(runs, plain)).toEqual([
+      { index: 0, text: 'Les cantines bio partout.' },
+      { index: 2, text: 'Des cantines bio, des cantines bio.' },
+    ]);
+  });
+
+  it('finds the words in the chosen block as their occurrence in the whole text, and nowhere else', () => {
+    expect(quoteInBlock(runs, plain, 0, ' cantines bio ')).toEqual({ quote: 'cantines bio', occurrence: 1, from: 4, to: 16 });
+    // the same words in the third block: the second appearance in the text
+    expect(quoteInBlock(runs, plain, 2, 'cantines bio')).toMatchObject({ occurrence: 2, from: plain.indexOf('Des') + 4 });
+    expect(quoteInBlock(runs, plain, 2, 'partout')).toBeNull();
+    expect(quoteInBlock(runs, plain, 0, '  ')).toBeNull();
+    expect(quoteInBlock(runs, plain, 9, 'bio')).toBeNull();
   });
 });

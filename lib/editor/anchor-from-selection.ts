@@ -78,3 +78,32 @@ export function textOffsetToPos(schema: Schema, doc: PMNode | JSONContent, offse
 export function posToTextOffset(schema: Schema, doc: PMNode | JSONContent, pos: number): number {
   return posToOffset(runsOfDoc(nodeOf(schema, doc)), pos);
 }
+
+/** A textblock of a body with its words, for choosing a passage without a pointer (« Proposer un amendement » by keyboard). */
+export type TextBlock = { index: number; text: string };
+
+/** The body's textblocks that hold words, in order (`plain`: the body's plain text, as anchors quote it). */
+export function textBlocksOf(runs: readonly TextRun[], plain: string): TextBlock[] {
+  return runs.flatMap((r, index) => {
+    const text = plain.slice(r.text, r.text + r.length);
+    return text.trim() ? [{ index, text }] : [];
+  });
+}
+
+/**
+ * `quote` (trimmed) looked for in block `index` of the body: its first appearance there, as the
+ * `occurrence`-th of the whole plain text (overlapping ones counted, as the server counts them
+ * when it anchors an amendment), so that the amendment lands on those words and not on the same
+ * words elsewhere. Null when the block does not hold them.
+ */
+export function quoteInBlock(runs: readonly TextRun[], plain: string, index: number, raw: string): { quote: string; occurrence: number; from: number; to: number } | null {
+  const run = runs[index];
+  const quote = raw.trim();
+  if (!run || !quote) return null;
+  const at = plain.slice(run.text, run.text + run.length).indexOf(quote);
+  if (at < 0) return null;
+  const from = run.text + at;
+  let occurrence = 0;
+  for (let i = plain.indexOf(quote); i !== -1 && i <= from; i = plain.indexOf(quote, i + 1)) occurrence++;
+  return { quote, occurrence, from, to: from + quote.length };
+}
