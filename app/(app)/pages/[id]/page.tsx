@@ -25,6 +25,8 @@ import '@/components/motions/line-numbers.css';
 import '@/components/motions/print.css';
 import { MotionSection } from './motion-panel';
 import { loadPage } from '@/server/pages/load-page';
+import { EventSection } from './event-section';
+import { EventRsvpSection } from './event-rsvp-section';
 
 type Params = Promise<{ id: string }>;
 
@@ -116,6 +118,8 @@ export default async function PageView({ params, searchParams }: { params: Param
       {loaded && (
         <MotionSection viewer={viewer} page={{ id: page.id, title: page.title, spaceName: page.space.name, visibility: page.visibility }} locale={locale} loaded={loaded} />
       )}
+      {/* An event: when, where, seats, slots, counts (no names); the RSVP box goes in EventPanel's `rsvp`. */}
+      {page.kind === 'event' && <EventSection viewer={viewer} pageId={page.id} locale={locale} rsvp={<EventRsvpSection viewer={viewer} pageId={page.id} />} />}
       {lines && <LineNumbersNote stage={lines.stage} lineLength={lines.lineLength} />}
       {live && viewer ? (
         // Members who may read it get the live document (read-only unless they may edit); with its amendments when open for them.
