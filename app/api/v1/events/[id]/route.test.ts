@@ -65,6 +65,18 @@ describe('GET /api/v1/events/:id and the space’s list', () => {
     expect((await list(t.section.id, member.token)).body.data.map((e: { id: string }) => e.id)).toContain(id);
   });
 
+  it('a public event: anonymous visitors and citizens read it (its published title), with no name in the answer', async () => {
+    const r = await post(t.section.id, { ...meeting, title: 'Fête de la section' }, secretary.token);
+    const id = r.body.id as string;
+    await patchEvent(req(`/api/v1/events/${id}`, { method: 'PATCH', body: { place: 'Parc' }, token: secretary.token }), params({ id }));
+    for (const token of [undefined, citizen.token]) {
+      const seen = await get(id, token);
+      expect(seen.status).toBe(200);
+      expect(seen.body).toMatchObject({ title: 'Fête de la section', place: 'Parc', abilities: { manageEvent: false, rsvp: true } });
+      expect(seen.text).not.toMatch(/Personne \d+|@coopol\.test/);
+    }
+  });
+
   it('lists by range and refuses bad dates and unknown spaces', async () => {
     const r = await list(t.section.id, undefined, '?from=2030-10-01T00:00&to=2030-11-01T00:00');
     expect(r.status).toBe(200);
