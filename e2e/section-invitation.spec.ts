@@ -86,3 +86,23 @@ test('a secretary invites a new address with a word; the invitee accepts from th
   await expect(pending.getByRole('button', { name: /^Renvoyer l’invitation à / }).first()).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
+
+test('a plain member of the section sees the members and what they wrote, but no address and no invitation, in the HTML nor in the RSC payload', async ({ page, apiAs }) => {
+  const section = await findSpace(await apiAs(PERSONAS.member), 'section', 'Strasbourg-Centre');
+  const url = `/espaces/${section.id}/membres`;
+  await signInAs(page, PERSONAS.member, url);
+  await expect(page.getByRole('region', { name: 'Membres' }).getByRole('row').filter({ hasText: 'Camille Roux' })).toContainText(/Membre depuis le \d/);
+  await expect(page.getByRole('columnheader', { name: 'A écrit récemment' })).toBeAttached();
+  await expect(page.getByRole('list', { name: /^A écrit récemment : / }).first().getByRole('link').first()).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Inviter par e-mail' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: /Invitations en attente/ })).toHaveCount(0);
+  const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b/gi;
+  const others = (body: string) => [...new Set(body.match(ADDRESS) ?? [])].filter((a) => a.toLowerCase() !== PERSONAS.member);
+  for (const headers of [{}, { RSC: '1' }]) {
+    const res = await page.request.get(url, { headers });
+    expect(res.status()).toBe(200);
+    const body = await res.text();
+    expect(others(body)).toEqual([]);
+    expect(body).not.toContain('hugo.bernard'); // a demo invitation's address
+  }
+});
