@@ -2,11 +2,13 @@
  * A citizen asks to join the party in Strasbourg-Centre with a message (at 375 px, on a phone);
  * the section's secretary sees the request with the name and message and accepts it; the citizen
  * is told by mail and on the home page, and now reads a members-only page of the section. Axe on
- * the request dialog and on the secretary's requests screen.
+ * the request dialog and on the secretary's requests screen. Then a member asks to transfer; the
+ * federation's secretary above the section declines with a message, which reaches the member by
+ * mail and on the home page, without the decider's name.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { createPageViaApi, createUser, expect, findSpace, inbox, PERSONAS, personAt, signInAs, test, unique, uniqueEmail } from './fixtures';
+import { apiClient, createPageViaApi, createUser, expect, findSpace, inbox, PERSONAS, personAt, signInAs, test, unique, uniqueEmail } from './fixtures';
 
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -84,4 +86,50 @@ test('a citizen asks to join a section with a message; the secretary accepts; th
   await expect(citizen.getByRole('heading', { level: 1, name: internal.title })).toBeVisible();
   await expectNoSidewaysScroll(citizen);
   await phone.close();
+});
+
+test('a member asks to transfer to Haguenau; the federation’s secretary declines with a message, which the member reads', async ({ browser, apiAs, apiToken }) => {
+  // A fresh member of Strasbourg-Centre (a citizen whose request the secretary accepted).
+  const name = unique('Marc Mobile');
+  const email = uniqueEmail('transfert');
+  await createUser(email, name, 'citizen');
+  const mine = await apiClient(await apiToken(email));
+  const secretaryApi = await apiAs(PERSONAS.secretary);
+  const strasbourg = await findSpace(secretaryApi, 'section', 'Strasbourg-Centre');
+  const haguenau = await findSpace(secretaryApi, 'section', 'Haguenau');
+  const joined = await mine.post(`/api/v1/spaces/${strasbourg.id}/join-requests`, { message: 'Bonjour' });
+  expect(joined.status, joined.body).toBe(201);
+  const accepted = await secretaryApi.post(`/api/v1/join-requests/${(joined.json() as { id: string }).id}/accept`, {});
+  expect(accepted.status, accepted.body).toBe(200);
+  await mine.dispose();
+
+  const { context, page: member } = await personAt(browser, email, `/espaces/${haguenau.id}`);
+  await member.getByRole('button', { name: 'Demander un transfert ici' }).click();
+  const dialog = member.getByRole('dialog', { name: 'Demander un transfert vers « Haguenau »' });
+  await expect(dialog).toContainText('vos pages restent où elles sont');
+  await dialog.getByRole('textbox', { name: 'Votre message (facultatif)' }).fill('Je déménage à Haguenau en janvier.');
+  await dialog.getByRole('button', { name: 'Envoyer la demande' }).click();
+  await expect(member.getByText('Demande envoyée', { exact: true })).toBeVisible();
+
+  // The secretary of the Bas-Rhin federation, above Haguenau, decides too: from her home's « À traiter ».
+  const { context: fedContext, page: fed } = await personAt(browser, PERSONAS.federation, '/');
+  await fed.getByRole('region', { name: 'À traiter' }).getByRole('link', { name: 'Haguenau', exact: true }).click();
+  await expect(fed).toHaveURL(new RegExp(`/espaces/${haguenau.id}/demandes$`));
+  const row = fed.getByRole('listitem').filter({ hasText: name });
+  await expect(row).toContainText('Transfert depuis « Strasbourg-Centre »');
+  await row.getByRole('button', { name: `Refuser la demande de ${name}` }).click();
+  const confirm = fed.getByRole('dialog', { name: `Refuser la demande de ${name} ?` });
+  await confirm.getByRole('textbox', { name: `Message à ${name} (facultatif)` }).fill('Attendez votre déménagement, puis redemandez : à bientôt !');
+  await confirm.getByRole('button', { name: 'Refuser la demande' }).click();
+  await expect(fed.getByRole('status').filter({ hasText: `Demande de ${name} refusée.` })).toBeVisible();
+  await fedContext.close();
+
+  const mail = await inbox.waitFor(email, { subject: 'Votre demande de transfert vers la section « Haguenau »' });
+  expect(mail.text).toContain('> Attendez votre déménagement, puis redemandez : à bientôt !');
+  expect(mail.text).not.toContain('Nadia');
+  await member.goto('/');
+  const item = member.getByRole('region', { name: 'Mes demandes' }).getByRole('listitem').filter({ hasText: 'Transfert vers la section « Haguenau »' });
+  await expect(item).toContainText('Refusée');
+  await expect(item).toContainText('Attendez votre déménagement, puis redemandez : à bientôt !');
+  await context.close();
 });
