@@ -77,25 +77,26 @@ function recipientsOf(tx: Pick<Db, 'select'>, guests: readonly GuestRow[]): Map<
 
 const pageUrl = (ctx: EventContext) => `${env().AUTH_URL}/pages/${ctx.page.row.id}`;
 
+/** Stands for a guest's RSVP token in a mail rendered once for many guests (letters only: it survives HTML escaping and URLs). */
+const TOKEN_SLOT = 'RSVPTOKENSLOT';
+
 /**
- * The invitation (or reminder) of one guest: three links that need no account and the event as
- * an `.ics` attachment. The page's address is given to those who can read it (members, and
- * everyone for a public event).
+ * The invitation (or reminder) of guests of one language: three links that need no account and
+ * the event as an `.ics` attachment; the page's address for those who can read it (members, and
+ * everyone for a public event). Rendered once, then each guest's token is put in its place.
  */
-function invitationMail(ctx: EventContext, guest: GuestRow, to: Recipient & { email: string }, v: { inviter: string; ics: string; reminder: boolean; now: Date }): Mail {
-  const token = issueRsvpToken(ctx.event.pageId, guest.id, ctx.event.endsAt, v.now.getTime());
-  const readable = ctx.page.row.visibility === 'public' || guest.userId !== null;
+function invitationTemplate(ctx: EventContext, v: { locale: Locale; readable: boolean; inviter: string; ics: string; reminder: boolean }): Mail {
   return eventInvitationMail(
-    to.email,
+    '',
     {
-      ...factsOf(ctx, to.locale),
+      ...factsOf(ctx, v.locale),
       inviter: v.inviter,
-      links: { yes: rsvpUrl(token, 'yes'), maybe: rsvpUrl(token, 'maybe'), no: rsvpUrl(token, 'no') },
-      pageUrl: readable ? pageUrl(ctx) : null,
+      links: { yes: rsvpUrl(TOKEN_SLOT, 'yes'), maybe: rsvpUrl(TOKEN_SLOT, 'maybe'), no: rsvpUrl(TOKEN_SLOT, 'no') },
+      pageUrl: v.readable ? pageUrl(ctx) : null,
       reminder: v.reminder,
       ics: v.ics,
     },
-    to.locale,
+    v.locale,
   );
 }
 
@@ -105,14 +106,17 @@ export function queueInvitations(tx: Tx, ctx: EventContext, guests: readonly Gue
   const recipients = recipientsOf(tx, guests);
   // One calendar entry for all (PUBLISH: no reply buttons that would answer a no-reply address).
   const ics = eventIcs(ctx.event.pageId, { method: 'PUBLISH' });
-  const inviters = new Map<Locale, string>();
+  const templates = new Map<string, Mail>();
   let sent = 0;
   for (const g of guests) {
     const to = recipients.get(g.id);
     if (!to?.email) continue;
-    if (!inviters.has(to.locale)) inviters.set(to.locale, displayNameOf(opts.inviterId, to.locale));
-    const mail = invitationMail(ctx, g, { ...to, email: to.email }, { inviter: inviters.get(to.locale)!, ics, reminder: opts.reminder, now: opts.now });
-    queueBulkMail(tx, mail);
+    const readable = ctx.page.row.visibility === 'public' || g.userId !== null;
+    const key = `${to.locale}:${readable}`;
+    if (!templates.has(key)) templates.set(key, invitationTemplate(ctx, { locale: to.locale, readable, inviter: displayNameOf(opts.inviterId, to.locale), ics, reminder: opts.reminder }));
+    const tpl = templates.get(key)!;
+    const token = issueRsvpToken(ctx.event.pageId, g.id, ctx.event.endsAt, opts.now.getTime());
+    queueBulkMail(tx, { ...tpl, to: to.email, text: tpl.text.replaceAll(TOKEN_SLOT, token), html: tpl.html?.replaceAll(TOKEN_SLOT, token) });
     sent++;
   }
   return sent;
