@@ -32,6 +32,7 @@ import {
   listMyRequests,
   listSpaceRequests,
   listSpacesAwaitingDecision,
+  myPendingRequestFor,
   requestToJoin,
 } from './join-requests';
 
@@ -186,6 +187,8 @@ describe('a citizen asks to join the party in a section', () => {
     db().transaction((tx) => tx.insert(memberships).values({ userId: claire.id, spaceId: tree.otherSection.id, role: 'member' }).run());
     db().update(users).set({ siteRole: 'member' }).where(eq(users.id, claire.id)).run();
     expect(listSpaceRequests(viewerOf(secretary), tree.section.id).some((r) => r.id === asked.id)).toBe(false);
+    expect(listMyRequests(viewerOf(claire)).find((r) => r.id === asked.id)?.status).toBe('cancelled');
+    expect(myPendingRequestFor(viewerOf(claire), tree.section.id)).toBeNull();
     let err: unknown = null;
     try {
       acceptJoinRequest(viewerOf(secretary), asked.id);

@@ -263,20 +263,23 @@ export function listSpacesAwaitingDecision(viewer: Viewer): { space: { id: strin
     .map(({ count, ...space }) => ({ space, count }));
 }
 
-/** The person's own requests: pending ones, and those decided or cancelled in the last 60 days. */
+/**
+ * The person's own requests: pending ones, and those decided or cancelled in the last 60 days.
+ * A pending one that no longer holds reads as cancelled (closed for good at the next write:
+ * reading the home page takes no write lock).
+ */
 export function listMyRequests(viewer: Viewer, now = new Date()): MyJoinRequest[] {
   if (!viewer) return [];
-  closeStaleRequests(viewer.id, now);
   const since = new Date(now.getTime() - SHOWN_AFTER_DECISION_MS);
   return db()
-    .select({ r: joinRequests, space: { id: spaces.id, name: spaces.name, kind: spaces.kind } })
+    .select({ r: joinRequests, space: { id: spaces.id, name: spaces.name, kind: spaces.kind }, stale: sql<number>`${staleSql}` })
     .from(joinRequests)
     .innerJoin(spaces, eq(spaces.id, joinRequests.spaceId))
     .where(and(eq(joinRequests.userId, viewer.id), or(eq(joinRequests.status, 'pending'), gte(joinRequests.decidedAt, since))))
     .orderBy(desc(joinRequests.createdAt))
     .limit(20)
     .all()
-    .map(({ r, space }) => mine(r, space));
+    .map(({ r, space, stale }) => mine(r.status === 'pending' && stale ? { ...r, status: 'cancelled' } : r, space));
 }
 
 /**
@@ -390,7 +393,7 @@ export function myPendingRequestFor(viewer: Viewer, spaceId: string): { id: stri
   const row = db()
     .select()
     .from(joinRequests)
-    .where(and(eq(joinRequests.userId, viewer.id), eq(joinRequests.spaceId, spaceId), eq(joinRequests.status, 'pending')))
+    .where(and(eq(joinRequests.userId, viewer.id), eq(joinRequests.spaceId, spaceId), eq(joinRequests.status, 'pending'), not(staleSql)))
     .get();
   if (!row) return null;
   return { id: row.id, kind: kindOf(row, getSpaceRow(spaceId)) };
