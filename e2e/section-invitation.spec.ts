@@ -5,7 +5,7 @@
  * ones; another invitation is revoked and its link then says so. At 375 px too.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { PERSONAS, expect, findSpace, linksIn, signInAs, test, uniqueEmail } from './fixtures';
+import { PERSONAS, createUser, expect, findSpace, linksIn, signInAs, test, unique, uniqueEmail } from './fixtures';
 
 const SUBJECT = 'Invitation à adhérer à la section « Strasbourg-Centre »';
 
@@ -105,4 +105,42 @@ test('a plain member of the section sees the members and what they wrote, but no
     expect(others(body)).toEqual([]);
     expect(body).not.toContain('hugo.bernard'); // a demo invitation's address
   }
+});
+
+test('an invitation opened with another account offers to sign out, then to sign in; the invited account accepts it', async ({ browser, apiAs, inbox }) => {
+  const secretary = await apiAs(PERSONAS.secretary);
+  const section = await findSpace(secretary, 'section', 'Strasbourg-Centre');
+  const email = uniqueEmail('compte');
+  const name = unique('Rosa Citoyenne');
+  await createUser(email, name);
+  const invited = await browser.newContext();
+  const theirs = await invited.newPage();
+  await signInAs(theirs, email); // an account in use: the link alone does not sign it in
+
+  const since = Date.now();
+  const sent = await secretary.post(`/api/v1/spaces/${section.id}/members`, { email, message: 'À bientôt' });
+  expect([sent.status, sent.json()]).toEqual([202, { invited: 1 }]);
+  const link = linksIn(await inbox.waitFor(email, { subject: SUBJECT, since })).find((u) => u.includes('/adhesion/'))!;
+
+  // Someone else's browser, signed in as another person: told so, offered to sign out.
+  const other = await browser.newContext();
+  const paul = await other.newPage();
+  await signInAs(paul, PERSONAS.citizen);
+  await paul.goto(link);
+  await expect(paul.getByText(`Vous êtes connecté·e avec l’adresse ${PERSONAS.citizen}, mais cette invitation a été envoyée à ${email}.`)).toBeVisible();
+  await expect(paul.getByRole('button', { name: 'Accepter l’invitation' })).toHaveCount(0);
+  await paul.getByRole('button', { name: 'Se déconnecter' }).click();
+  // Back on the invitation, signed out: the address has an account, so one signs in with it first.
+  await expect(paul.getByText('Un compte Coopol utilise déjà cette adresse')).toBeVisible();
+  await expect(paul.getByRole('button', { name: 'Recevoir un lien de connexion' })).toBeVisible();
+  await other.close();
+
+  // The invited account accepts.
+  await theirs.goto(link);
+  await expect(theirs.getByText('À bientôt', { exact: true })).toBeVisible();
+  await theirs.getByRole('button', { name: 'Accepter l’invitation' }).click();
+  await expect(theirs).toHaveURL(new RegExp(`/espaces/${section.id}$`));
+  const me = await theirs.request.get('/api/v1/me');
+  expect((await me.json()) as { siteRole: string }).toMatchObject({ siteRole: 'member' });
+  await invited.close();
 });
