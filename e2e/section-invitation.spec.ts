@@ -98,7 +98,7 @@ test('a plain member of the section sees the members and what they wrote, but no
   await expect(page.getByRole('region', { name: /Invitations en attente/ })).toHaveCount(0);
   const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b/gi;
   const others = (body: string) => [...new Set(body.match(ADDRESS) ?? [])].filter((a) => a.toLowerCase() !== PERSONAS.member);
-  for (const headers of [{}, { RSC: '1' }]) {
+  for (const headers of [{}, { RSC: '1' }] as Record<string, string>[]) {
     const res = await page.request.get(url, { headers });
     expect(res.status()).toBe(200);
     const body = await res.text();
