@@ -80,6 +80,17 @@ describe('calendar feeds', () => {
     expect(ev.endDate.toJSDate().toISOString()).toBe('2030-03-31T03:00:00.000Z');
   });
 
+  it('escapes and folds long titles and places (commas, semicolons, accents, line breaks) so they read back whole', async () => {
+    const title = 'Réunion; débat, « logement » — ' + 'é'.repeat(60);
+    const place = 'Salle 1, 2; étage\nFond du couloir ' + 'x'.repeat(90);
+    const { pageId } = createEvent(viewerOf(secretary), tree.section.id, { title, startsAt: '2030-06-01T10:00', endsAt: '2030-06-01T11:00', place, lat: 48.58, lng: 7.75, visibility: 'space' });
+    const r = await feed('space', createCalendarToken(viewerOf(secretary), { spaceId: tree.section.id }).token);
+    for (const line of r.text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const ev = new ICAL.Component(ICAL.parse(r.text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e)).find((e) => e.uid.includes(pageId))!;
+    expect(ev.summary).toBe(title);
+    expect(ev.location).toBe(place);
+  });
+
   it('revoked, replaced, unknown, malformed, missing or other-scope tokens: 404, the same body', async () => {
     const first = createCalendarToken(viewerOf(member), { spaceId: tree.section.id });
     const second = createCalendarToken(viewerOf(member), { spaceId: tree.section.id });

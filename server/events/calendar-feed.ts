@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { getSpaceRow } from '@/server/spaces/queries';
 import { calendarTokenOwner, type CalendarScope } from './calendar-tokens';
-import { buildCalendar } from './event-ics';
+import { feedIcs } from './event-ics';
 import { feedEvents } from './event-queries';
 
 /** How far back a feed goes: the past year, and everything to come. */
@@ -21,7 +21,7 @@ export function calendarFeed(token: string | null, scope: CalendarScope, now = n
   const since = new Date(now.getTime() - FEED_HISTORY_MS);
   const name = scope.spaceId ? getSpaceRow(scope.spaceId).name : 'Coopol';
   const entries = feedEvents(viewer, scope.spaceId ? { spaceId: scope.spaceId } : { mine: true }, since);
-  return buildCalendar(entries, { name, method: 'PUBLISH' }).toString();
+  return feedIcs(entries, { name });
 }
 
 /** The answer of a feed route: the calendar, or the same 404 whatever was wrong with the token. */

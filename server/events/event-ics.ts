@@ -36,7 +36,8 @@ export function eventUid(pageId: string): string {
 
 /** `20270328T020000` from the UTC fields of `at` (shifted by the caller into the wanted offset). */
 function utcStamp(at: Date): string {
-  return at.toISOString().slice(0, 19).replace(/[-:]/g, '');
+  const p2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+  return `${at.getUTCFullYear()}${p2(at.getUTCMonth() + 1)}${p2(at.getUTCDate())}T${p2(at.getUTCHours())}${p2(at.getUTCMinutes())}${p2(at.getUTCSeconds())}`;
 }
 
 function offsetText(minutes: number): string {
@@ -50,23 +51,111 @@ function offsetText(minutes: number): string {
  * change the runtime knows, with explicit DTSTARTs (no RRULE to guess).
  */
 export function vtimezone(timeZone: string, from: Date, to: Date): string {
+  return vtimezoneOf(zoneOver(timeZone, from, to));
+}
+
+type Zone = { timeZone: string; initial: number; changes: { at: number; change: number; offset: number }[] };
+
+/** A zone's offsets from a year before `from` to a year after `to`: the runtime's zone data. */
+function zoneOver(timeZone: string, from: Date, to: Date): Zone {
   const start = new Date(from.getTime() - 366 * 86_400_000);
   const end = new Date(to.getTime() + 366 * 86_400_000);
-  const changes = tzScan(timeZone, { start, end });
-  const initial = tzOffset(timeZone, start);
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
+  return { timeZone, initial: tzOffset(timeZone, start), changes: tzScan(timeZone, { start, end }).map((c) => ({ at: c.date.getTime(), change: c.change, offset: c.offset })) };
+}
+
+/** The offset (minutes) of `zone` at instant `t`, from the same changes as its VTIMEZONE. */
+function offsetAt(zone: Zone, t: number): number {
+  let offset = zone.initial;
+  for (const c of zone.changes) {
+    if (c.at > t) break;
+    offset = c.offset;
+  }
+  return offset;
+}
+
+function vtimezoneOf(zone: Zone): string {
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone.timeZone}`];
   const observance = (kind: 'STANDARD' | 'DAYLIGHT', at: string, fromOffset: number, toOffset: number) =>
     lines.push(`BEGIN:${kind}`, `DTSTART:${at}`, `TZOFFSETFROM:${offsetText(fromOffset)}`, `TZOFFSETTO:${offsetText(toOffset)}`, `END:${kind}`);
-  const firstIsDaylight = changes.length > 0 && changes[0]!.change < 0;
-  observance(firstIsDaylight ? 'DAYLIGHT' : 'STANDARD', '19700101T000000', initial, initial);
-  let previous = initial;
-  for (const c of changes) {
+  const firstIsDaylight = zone.changes.length > 0 && zone.changes[0]!.change < 0;
+  observance(firstIsDaylight ? 'DAYLIGHT' : 'STANDARD', '19700101T000000', zone.initial, zone.initial);
+  let previous = zone.initial;
+  for (const c of zone.changes) {
     // DTSTART of an observance is the wall-clock time of the change in the offset before it.
-    observance(c.change > 0 ? 'DAYLIGHT' : 'STANDARD', utcStamp(new Date(c.date.getTime() + previous * 60_000)), previous, c.offset);
+    observance(c.change > 0 ? 'DAYLIGHT' : 'STANDARD', utcStamp(new Date(c.at + previous * 60_000)), previous, c.offset);
     previous = c.offset;
   }
   lines.push('END:VTIMEZONE');
   return lines.join('\r\n');
+}
+
+/** RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped. */
+function icsText(s: string): string {
+  if (!/[\\;,\n\r]/.test(s)) return s;
+  return s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
+/** A content line folded at 75 octets (UTF-8, never inside a character), continuation lines starting with a space. */
+function fold(line: string): string {
+  if (line.length <= 75 && Buffer.byteLength(line) <= 75) return line;
+  const bytes = Buffer.from(line);
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let start = 0;
+  let limit = 75;
+  while (start < bytes.length) {
+    let end = Math.min(start + limit, bytes.length);
+    // Back up to the start of a character (UTF-8 continuation bytes are 10xxxxxx).
+    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+    parts.push(bytes.toString('utf8', start, end));
+    start = end;
+    limit = 74;
+  }
+  return parts.join('\r\n ');
+}
+
+/**
+ * A calendar feed's text: the same VEVENTs as `eventIcs` (UID, SEQUENCE, dates in the zone with
+ * its VTIMEZONE, SUMMARY, LOCATION, GEO, URL, DESCRIPTION), written directly: a section's feed holds
+ * thousands of events, and ical-generator took most of its time.
+ */
+export function feedIcs(entries: readonly IcsEntry[], opts: { name: string }): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Coopol//Coopol//FR', 'METHOD:PUBLISH', 'CALSCALE:GREGORIAN', fold(`NAME:${icsText(opts.name)}`), fold(`X-WR-CALNAME:${icsText(opts.name)}`)];
+  const mainZone = entries[0]?.timeZone;
+  let zone: Zone | null = null;
+  if (mainZone) {
+    let from = entries[0]!.startsAt;
+    let to = entries[0]!.endsAt;
+    for (const e of entries) {
+      if (e.timeZone !== mainZone) continue;
+      if (e.startsAt < from) from = e.startsAt;
+      if (e.endsAt > to) to = e.endsAt;
+    }
+    zone = zoneOver(mainZone, from, to);
+    lines.push(vtimezoneOf(zone));
+  }
+  const uidHost = eventUid('');
+  const when = (name: string, e: IcsEntry, at: Date) =>
+    zone && e.timeZone === zone.timeZone ? `${name};TZID=${zone.timeZone}:${utcStamp(new Date(at.getTime() + offsetAt(zone, at.getTime()) * 60_000))}` : `${name}:${utcStamp(at)}Z`;
+  for (const e of entries) {
+    const url = eventUrl(e.pageId);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:event-${e.pageId}${uidHost.slice('event-'.length)}`,
+      `SEQUENCE:${Math.max(0, Math.floor((e.updatedAt.getTime() - e.createdAt.getTime()) / 1000))}`,
+      `DTSTAMP:${utcStamp(e.updatedAt)}Z`,
+      `CREATED:${utcStamp(e.createdAt)}Z`,
+      `LAST-MODIFIED:${utcStamp(e.updatedAt)}Z`,
+      when('DTSTART', e, e.startsAt),
+      when('DTEND', e, e.endsAt),
+      fold(`SUMMARY:${icsText(e.title)}`),
+    );
+    if (e.place) lines.push(fold(`LOCATION:${icsText(e.place)}`));
+    if (e.lat != null && e.lng != null) lines.push(`GEO:${e.lat};${e.lng}`);
+    lines.push(fold(`URL;VALUE=URI:${url}`), fold(`DESCRIPTION:${icsText(e.spaceName ? `${e.spaceName} — ${url}` : url)}`), 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 /** A calendar holding `entries`, each linking back to its page. */
