@@ -6,13 +6,21 @@
 import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { EventPanel, type EventPanelData } from '@/components/events/EventPanel';
 import type { Locale } from '@/lib/domain/enums';
+import { isAppError } from '@/lib/errors';
 import { getEventView, type EventView } from '@/server/events/event-service';
 import { formatEventRange, formatTimeRange, toDateAndTime } from '@/server/events/event-time';
 import type { Viewer } from '@/server/policy';
 import { updateEventAction, writeMinutesAction } from './event-actions';
 
 export function EventSection({ viewer, pageId, locale, rsvp }: { viewer: Viewer; pageId: string; locale: Locale; rsvp?: React.ReactNode }) {
-  const view = getEventView(viewer, pageId);
+  let view: EventView;
+  try {
+    view = getEventView(viewer, pageId);
+  } catch (e) {
+    // A page of kind event made without its dates (the generic pages API): no panel, the page still reads.
+    if (isAppError(e) && e.code === 'not_found') return null;
+    throw e;
+  }
   return (
     <ClientMessages ns={['events', 'pages']}>
       <EventPanel data={eventPanelData(view, locale)} update={updateEventAction.bind(null, pageId)} writeMinutes={writeMinutesAction.bind(null, pageId)} rsvp={rsvp} />
