@@ -121,3 +121,65 @@ test('a secretary invites the section and an outside guest; the guest answers fr
 
   await Promise.all([desk.context.close(), member.context.close(), phone.close(), door.close()]);
 });
+
+test('a visitor without an account signs up for a full public event by e-mail; a citizen waits, and gets the seat when the visitor cancels', async ({ browser, apiAs }) => {
+  test.setTimeout(180_000);
+  const api = await apiAs(PERSONAS.secretary);
+  const section = await findSpace(api, 'section', 'Strasbourg-Centre');
+  const title = unique('Projection-débat');
+  const starts = new Date(Date.now() + 4 * 86_400_000);
+  const created = await api.post(`/api/v1/spaces/${section.id}/events`, {
+    title,
+    startsAt: starts.toISOString(),
+    endsAt: new Date(starts.getTime() + 2 * 3_600_000).toISOString(),
+    place: 'Cinéma Star, rue du Jeu-des-Enfants',
+    capacity: 1,
+    visibility: 'public',
+  });
+  expect(created.status, created.body).toBe(201);
+  const eventId = (created.json() as { id: string }).id;
+  const visitorEmail = uniqueEmail('visiteur');
+
+  // The visitor, on a phone, signs up on the public page.
+  const phone = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const v = await phone.newPage();
+  await v.goto(`/pages/${eventId}`);
+  const box = v.getByRole('region', { name: 'Participation' });
+  await expect(box.getByText('1 place restante')).toBeVisible();
+  await box.getByRole('textbox', { name: 'Votre nom' }).fill('Valentin Visiteur');
+  await box.getByRole('textbox', { name: 'Votre adresse e-mail' }).fill(visitorEmail);
+  await expectNoSeriousViolations(v, 'public sign-up');
+  await expectNoSidewaysScroll(v);
+  await box.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(box.getByRole('status')).toContainText(`Ouvrez le lien que nous venons d’envoyer à ${visitorEmail}`);
+  // Nothing counts before the link is opened.
+  await v.reload();
+  await expect(v.getByRole('region', { name: 'Participation' }).getByText('1 place restante')).toBeVisible();
+
+  const mail = await inbox.waitFor(visitorEmail, { subject: `Confirmez votre réponse : ${title}`, timeoutMs: 30_000 });
+  const confirm = linksIn(mail).find((l) => l.includes('/rsvp/'))!;
+  await v.goto(confirm);
+  await expect(v.getByText('Confirmez votre réponse')).toBeVisible();
+  await v.getByRole('button', { name: 'Confirmer : Je participe' }).click();
+  await expect(v.getByRole('status')).toContainText('Votre réponse est enregistrée : Je participe.');
+
+  // A citizen answers on the page: the event is full, she waits.
+  const citizen = await personAt(browser, PERSONAS.citizen, `/pages/${eventId}`);
+  const cbox = citizen.page.getByRole('region', { name: 'Participation' });
+  await expect(cbox.getByText(/^Complet/)).toBeVisible();
+  await cbox.getByRole('button', { name: 'Je participe' }).click();
+  await expect(cbox.getByText('Vous êtes sur liste d’attente (1er).', { exact: false })).toBeVisible();
+  await expectNoSeriousViolations(citizen.page, 'waiting list');
+
+  // The visitor cannot come after all: the citizen gets the seat, and a mail says so.
+  const since = Date.now();
+  await v.getByRole('radio', { name: 'Je ne viens pas' }).check();
+  await v.getByRole('button', { name: 'Enregistrer ma réponse' }).click();
+  await expect(v.getByRole('status')).toContainText('Votre réponse est enregistrée : Je ne viens pas.');
+  await inbox.waitFor(PERSONAS.citizen, { subject: `Une place s’est libérée : ${title}`, since, timeoutMs: 30_000 });
+  await citizen.page.reload();
+  await expect(citizen.page.getByRole('region', { name: 'Participation' }).getByText('Votre réponse : Je participe')).toBeVisible();
+  await expect(citizen.page.getByText(/liste d’attente \(/)).toHaveCount(0);
+
+  await Promise.all([phone.close(), citizen.context.close()]);
+});
