@@ -364,7 +364,8 @@ export function registerAnonymously(eventId: string, input: RegistrationInput, o
         ? tx.update(eventGuests).set(pending).where(eq(eventGuests.id, found.id)).returning().get()!
         : found;
     const url = rsvpUrl(issueRsvpToken(eventId, guest.id, ctx.event.endsAt, now.getTime()), answer.response);
-    queueMail(tx, eventRegistrationMail(email.data, { ...factsOf(ctx, 'fr'), url }, 'fr'));
+    // At most one a minute per address and event: the form cannot be used to flood a mailbox.
+    queueMail(tx, eventRegistrationMail(email.data, { ...factsOf(ctx, 'fr'), url }, 'fr'), `event-registration:${guest.id}:${Math.floor(now.getTime() / 60_000)}`);
   });
   return { status: 'confirmation_sent' };
 }

@@ -5,10 +5,12 @@
  * check-in on the participants screen. Each parses, calls one domain function, revalidates.
  */
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { isAppError } from '@/lib/errors';
 import { getViewer, requireViewer } from '@/server/auth/current';
 import { runAction, str, type ActionResult } from '@/server/http/action';
+import { limit } from '@/server/http/rate-limit';
 import {
   checkIn,
   inviteGuests,
@@ -58,7 +60,9 @@ export async function answerEventAction(pageId: string, input: { response: Event
 /** An anonymous visitor of a public event: name, address, answer (and slot); a link is mailed to confirm. */
 export async function registerEventAction(pageId: string, _prev: unknown, form: FormData): Promise<ActionResult<{ email: string }>> {
   const viewer = await getViewer();
-  return run(() => {
+  const ip = (await headers()).get('x-coopol-ip') ?? 'unknown';
+  return run(async () => {
+    await limit('event-registration', ip, 20, 3600);
     const input = { response: str(form, 'response') as EventResponse, email: str(form, 'email'), name: str(form, 'name'), slotId: str(form, 'slotId') || null };
     if (viewer) {
       respond(viewer, pageId, input);
