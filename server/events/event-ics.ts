@@ -35,8 +35,9 @@ export function eventUid(pageId: string): string {
 }
 
 /** `20270328T020000` from the UTC fields of `at` (shifted by the caller into the wanted offset). */
+const p2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
 function utcStamp(at: Date): string {
-  const p2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
   return `${at.getUTCFullYear()}${p2(at.getUTCMonth() + 1)}${p2(at.getUTCDate())}T${p2(at.getUTCHours())}${p2(at.getUTCMinutes())}${p2(at.getUTCSeconds())}`;
 }
 
@@ -143,9 +144,8 @@ export function feedIcs(entries: readonly IcsEntry[], opts: { name: string }): s
       'BEGIN:VEVENT',
       `UID:event-${e.pageId}${uidHost.slice('event-'.length)}`,
       `SEQUENCE:${Math.max(0, Math.floor((e.updatedAt.getTime() - e.createdAt.getTime()) / 1000))}`,
+      // DTSTAMP is when the event last changed: a feed is the organiser's current copy (RFC 5545 §3.8.7.2).
       `DTSTAMP:${utcStamp(e.updatedAt)}Z`,
-      `CREATED:${utcStamp(e.createdAt)}Z`,
-      `LAST-MODIFIED:${utcStamp(e.updatedAt)}Z`,
       when('DTSTART', e, e.startsAt),
       when('DTEND', e, e.endsAt),
       fold(`SUMMARY:${icsText(e.title)}`),
