@@ -300,7 +300,7 @@ describe('answers and the waiting list', () => {
 
   it('an anonymous visitor of a public event counts only once their address is confirmed; a second sign-up says and does the same', () => {
     const pub = makeEvent(organiser, { visibility: 'public', capacity: 1 });
-    const t0 = Date.now();
+    const t0 = Math.floor(Date.now() / 60_000) * 60_000; // the start of a minute
     const first = registerAnonymously(pub.id, { response: 'yes', email: ' Anon@Exemple.test', name: 'Anne Onyme' }, { now: new Date(t0) });
     expect(first).toEqual({ status: 'confirmation_sent' });
     expect(guestByEmail(pub.id, 'anon@exemple.test')).toMatchObject({ source: 'public', response: 'yes', confirmedAt: null, name: 'Anne Onyme' });
@@ -379,6 +379,24 @@ describe('reminders, the organisers’ list, check-in and export', () => {
     expect(listGuests(viewerOf(organiser), ev.id, { q: members[0]!.email! }).guests).toHaveLength(0);
     expect(listGuests(viewerOf(organiser), ev.id, { response: 'pending' }).guests.map((g) => g.name)).toEqual(['Inès Inscrite']);
     expect(listGuests(viewerOf(organiser), ev.id, { response: 'none' }).guests).toHaveLength(members.length + 2);
+  });
+
+  it('what a guest or a visitor is shown names nobody: seat counts only, and their own answer', () => {
+    const ev = makeEvent(organiser, { visibility: 'public', capacity: 3 });
+    inviteGuests(viewerOf(organiser), ev.id, { spaceId: tree.section.id });
+    inviteGuests(viewerOf(organiser), ev.id, { emails: ['discrete@exemple.test'] });
+    respond(viewerOf(members[0]!), ev.id, { response: 'yes' });
+    registerAnonymously(ev.id, { response: 'yes', email: 'visible@exemple.test', name: 'Victor Visible' });
+    const others = [members[0]!.name!, members[0]!.email!, 'discrete@exemple.test', 'visible@exemple.test', 'Victor Visible', secretary.email!];
+    const shown = [
+      rsvpBoxView(null, ev.id),
+      rsvpBoxView(viewerOf(citizen), ev.id),
+      rsvpBoxView(viewerOf(members[1]!), ev.id),
+      rsvpTokenView(tokenOf(ev.id, guestByUser(ev.id, members[1]!.id).id)),
+      rsvpTokenView(tokenOf(ev.id, guestByEmail(ev.id, 'discrete@exemple.test').id)),
+    ].map((v) => JSON.stringify(v));
+    for (const payload of shown) for (const secret of others) expect(payload).not.toContain(secret);
+    expect(rsvpBoxView(viewerOf(members[1]!), ev.id)).toMatchObject({ manage: null, remaining: 2 });
   });
 
   it('checks people in at the door and counts them', () => {
