@@ -7,7 +7,7 @@
  * once. Once closed: the Schulze ranking, the winner, the turnout and a receipt check.
  */
 import { useTranslations } from 'next-intl';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { ArrowDown, ArrowUp } from 'lucide-react';
 import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { Receipt, ReceiptCheck, type VoteActions } from '@/components/motions/VotePanel';
@@ -56,7 +56,6 @@ function RankingForm({ poll, names, nameOf, cast }: { poll: AmendmentPollData; n
   const [receipt, setReceipt] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
-  const legendId = useId();
 
   if (receipt) return <Receipt code={receipt} />;
   if (poll.hasVoted) return <p className="alert alert-ok">{tv('voted')}</p>;
@@ -91,8 +90,8 @@ function RankingForm({ poll, names, nameOf, cast }: { poll: AmendmentPollData; n
   return (
     <div className="stack amend-ranking">
       <p className="small">{t('rankIntro')}</p>
-      <fieldset className="amend-ranking-set" aria-describedby={legendId}>
-        <legend id={legendId}>{t('rankLegend')}</legend>
+      <fieldset className="amend-ranking-set">
+        <legend>{t('rankLegend')}</legend>
         <ol className="amend-ranking-list">
           {order.map((id, i) => {
             const name = nameOf(id);
