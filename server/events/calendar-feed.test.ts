@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { calendarTokens, eventGuests } from '@/db/schema';
-import { updatePage } from '@/server/pages/page-service';
-import { addMembership, expectAppError, makeTree, makeUser, viewerOf, type Tree, type UserRow } from '@/test/factories';
+import { deletePage, updatePage } from '@/server/pages/page-service';
+import { addMembership, expectAppError, removeMembership, makeTree, makeUser, viewerOf, type Tree, type UserRow } from '@/test/factories';
 import { GET as spaceFeed } from '@/app/api/v1/spaces/[id]/calendar.ics/route';
 import { GET as myFeed } from '@/app/api/v1/me/calendar.ics/route';
 import { createCalendarToken, listCalendarTokens, revokeCalendarToken } from './calendar-tokens';
-import { createEvent } from './event-service';
+import { createEvent, updateEvent } from './event-service';
 
 let tree: Tree;
 let secretary: UserRow, member: UserRow, outsider: UserRow, citizen: UserRow;
@@ -89,6 +89,25 @@ describe('calendar feeds', () => {
     const ev = new ICAL.Component(ICAL.parse(r.text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e)).find((e) => e.uid.includes(pageId))!;
     expect(ev.summary).toBe(title);
     expect(ev.location).toBe(place);
+  });
+
+  it('says at once what changed since the last request: a rename, a new place, an event gone, a member who left', async () => {
+    const sec = createCalendarToken(viewerOf(secretary), { spaceId: tree.section.id });
+    const mem = createCalendarToken(viewerOf(member), { spaceId: null });
+    const { pageId } = createEvent(viewerOf(secretary), tree.section.id, { title: 'Collage', startsAt: '2030-07-01T20:00', endsAt: '2030-07-01T23:00', place: 'Local', visibility: 'space' });
+    expect(summaries((await feed('space', sec.token)).text)).toContain('Collage');
+    expect(summaries((await feed('me', mem.token)).text)).toContain('Collage');
+    updatePage(viewerOf(secretary), pageId, { title: 'Collage d’affiches' });
+    updateEvent(viewerOf(secretary), pageId, { place: 'Place Kléber' });
+    const again = await feed('space', sec.token);
+    expect(summaries(again.text)).toContain('Collage d’affiches');
+    expect(again.text).toContain('LOCATION:Place Kléber');
+    removeMembership(member, tree.section);
+    expect(summaries((await feed('me', mem.token)).text)).not.toContain('Collage d’affiches');
+    addMembership(member, tree.section);
+    expect(summaries((await feed('me', mem.token)).text)).toContain('Collage d’affiches');
+    deletePage(viewerOf(secretary), pageId);
+    expect(summaries((await feed('space', sec.token)).text)).not.toContain('Collage d’affiches');
   });
 
   it('revoked, replaced, unknown, malformed, missing or other-scope tokens: 404, the same body', async () => {

@@ -3,15 +3,39 @@
  * only what that person may read (the policy's `readableWhere`; published titles for citizens),
  * each entry linking back to its page. No member's name or address in any entry.
  */
+import crypto from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { loadViewer } from '@/server/auth/load-viewer';
 import { getSpaceRow } from '@/server/spaces/queries';
 import { calendarTokenOwner, type CalendarScope } from './calendar-tokens';
-import { feedIcs } from './event-ics';
-import { feedEvents } from './event-queries';
+import { feedIcs, type IcsEntry } from './event-ics';
+import { feedRows, type FeedRow } from './event-queries';
 
 /** How far back a feed goes: the past year, and everything to come. */
 const FEED_HISTORY_MS = 366 * 86_400_000;
+
+/**
+ * The last text of the most recent feeds, by person and scope, with a digest of the rows it was
+ * written from: a phone calendar asks again every few minutes, and the text is a function of those
+ * rows alone (what the person reads of each event, and the feed's name), so unchanged rows give
+ * the same text without writing it again.
+ */
+const written = new Map<string, { digest: string; body: string }>();
+const MAX_WRITTEN = 16;
+
+const entryOf = (r: FeedRow): IcsEntry => ({
+  pageId: r[0],
+  title: r[1],
+  startsAt: new Date(r[2]),
+  endsAt: new Date(r[3]),
+  timeZone: r[4],
+  place: r[5],
+  lat: r[6],
+  lng: r[7],
+  spaceName: r[8],
+  createdAt: new Date(r[9]),
+  updatedAt: new Date(r[10]),
+});
 
 /** The feed's iCalendar text for a token of `scope`; not_found for any token that does not open it. */
 export function calendarFeed(token: string | null, scope: CalendarScope, now = new Date()): string {
@@ -20,8 +44,20 @@ export function calendarFeed(token: string | null, scope: CalendarScope, now = n
   if (!viewer) throw new AppError('not_found');
   const since = new Date(now.getTime() - FEED_HISTORY_MS);
   const name = scope.spaceId ? getSpaceRow(scope.spaceId).name : 'Coopol';
-  const entries = feedEvents(viewer, scope.spaceId ? { spaceId: scope.spaceId } : { mine: true }, since);
-  return feedIcs(entries, { name });
+  const rows = feedRows(viewer, scope.spaceId ? { spaceId: scope.spaceId } : { mine: true }, since);
+  const digest = crypto.createHash('sha256').update(name).update('\n').update(JSON.stringify(rows)).digest('base64url');
+  const key = `${viewer.id}:${scope.spaceId ?? ''}`;
+  const last = written.get(key);
+  if (last && last.digest === digest) {
+    written.delete(key); // the most recently used last
+    written.set(key, last);
+    return last.body;
+  }
+  const body = feedIcs(rows.map(entryOf), { name });
+  written.delete(key);
+  written.set(key, { digest, body });
+  if (written.size > MAX_WRITTEN) written.delete(written.keys().next().value!);
+  return body;
 }
 
 /** The answer of a feed route: the calendar, or the same 404 whatever was wrong with the token. */

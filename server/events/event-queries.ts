@@ -127,15 +127,37 @@ function myEvents(viewer: NonNullable<Viewer>): SQL | undefined {
   return spaceIds.length ? or(inArray(pages.spaceId, spaceIds), guestOf) : guestOf;
 }
 
-/** Every readable event of a feed's scope from `since` on (a calendar feed's whole content). */
-export function feedEvents(viewer: Viewer, scope: { spaceId: string } | { mine: true }, since: Date): EventListItem[] {
+/** A feed's row: what its VEVENT shows, as SQLite holds it (instants in epoch ms). */
+export type FeedRow = [pageId: string, title: string, startsAt: number, endsAt: number, timeZone: string, place: string, lat: number | null, lng: number | null, spaceName: string, createdAt: number, updatedAt: number];
+
+/**
+ * Every readable event of a feed's scope from `since` on (a calendar feed's whole content), as
+ * raw rows: a feed holds thousands, and comparing these tells whether its text changed.
+ */
+export function feedRows(viewer: Viewer, scope: { spaceId: string } | { mine: true }, since: Date): FeedRow[] {
   if (!('spaceId' in scope) && !viewer) return [];
   const where = 'spaceId' in scope ? eq(pages.spaceId, scope.spaceId) : myEvents(viewer!);
-  return selectEvents(viewer)
+  return db()
+    .select({
+      pageId: events.pageId,
+      title: titleSeenBy(viewer),
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timeZone: events.timeZone,
+      place: events.place,
+      lat: events.lat,
+      lng: events.lng,
+      spaceName: spaces.name,
+      createdAt: events.createdAt,
+      updatedAt: events.updatedAt,
+    })
+    .from(events)
+    .innerJoin(pages, eq(pages.id, events.pageId))
+    .innerJoin(spaces, eq(spaces.id, pages.spaceId))
     .where(and(readableWhere(viewer), eq(pages.kind, 'event'), where, gte(events.endsAt, since)))
     .orderBy(asc(events.startsAt))
     .limit(5000)
-    .all();
+    .values() as FeedRow[];
 }
 
 /** What a list, the month grid and « Mes événements » show of an event, formatted in its zone. */
