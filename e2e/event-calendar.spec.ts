@@ -1,6 +1,7 @@
 /**
  * Events as live pages on the agenda: a secretary creates an event with two slots from « Nouvelle
- * page », lands on its page (when, where, slots), finds it on the section's page and in its
+ * page », lands on its page (when, where, slots), changes its place and a slot's seats from the
+ * panel's dialog, finds it on the section's page and in its
  * agenda (month grid, arrow keys, list); a member of the section finds it in « Mes événements »;
  * at 375 px the agenda opens as a list that fits the screen, axe-clean.
  */
@@ -63,7 +64,17 @@ test('a secretary creates an event with slots; it is on the section’s page and
   await expect(panel.getByRole('listitem').filter({ hasText: 'Deuxième équipe' })).toContainText('0 / 6 inscrit·es');
   await expect(panel.getByRole('link', { name: 'Ouvrir dans une carte' })).toHaveAttribute('href', /openstreetmap\.org\/search\?query=Parvis/);
   await expect(panel.getByRole('link', { name: 'Ajouter à mon agenda' })).toHaveAttribute('href', /\/api\/v1\/events\/[^/?]+\?format=ics$/);
-  await expect(panel.getByRole('button', { name: 'Modifier la date, le lieu, les places' })).toBeVisible();
+  // The organiser moves it to another place and gives the second slot more seats, from the panel's dialog.
+  await panel.getByRole('button', { name: 'Modifier la date, le lieu, les places' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Modifier l’événement' });
+  await expect(dialog.getByLabel('Début', { exact: true })).toHaveValue('18:30');
+  await dialog.getByLabel('Lieu').fill('Place de la Gare, 67000 Strasbourg');
+  await dialog.getByLabel('Places du créneau').nth(1).fill('8');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel).toContainText('Place de la Gare, 67000 Strasbourg');
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Deuxième équipe' })).toContainText('0 / 8 inscrit·es');
+  await expect(panel.getByRole('button', { name: 'Modifier la date, le lieu, les places' })).toBeFocused();
   const eventUrl = new URL(page.url()).pathname;
 
   // The section's page lists it among the coming events, with the way to the agenda.
