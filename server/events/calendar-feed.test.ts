@@ -110,6 +110,24 @@ describe('calendar feeds', () => {
     expect(summaries((await feed('space', sec.token)).text)).not.toContain('Collage d’affiches');
   });
 
+  it('answers 304 to a calendar that holds the current text (its ETag), the whole text once something changed', async () => {
+    const tok = createCalendarToken(viewerOf(member), { spaceId: tree.section.id }).token;
+    const url = `http://localhost/api/v1/spaces/${tree.section.id}/calendar.ics?token=${tok}`;
+    const ask = (etag?: string) => spaceFeed(new Request(url, { headers: etag ? { 'if-none-match': etag } : {} }), { params: Promise.resolve({ id: tree.section.id }) });
+    const first = await ask();
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const again = await ask(etag);
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    createEvent(viewerOf(secretary), tree.section.id, { title: 'Nouvelle réunion', startsAt: '2030-09-01T18:00', endsAt: '2030-09-01T20:00', place: '', visibility: 'members' });
+    const changed = await ask(etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(summaries(await changed.text())).toContain('Nouvelle réunion');
+  });
+
   it('revoked, replaced, unknown, malformed, missing or other-scope tokens: 404, the same body', async () => {
     const first = createCalendarToken(viewerOf(member), { spaceId: tree.section.id });
     const second = createCalendarToken(viewerOf(member), { spaceId: tree.section.id });

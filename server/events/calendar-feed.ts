@@ -37,37 +37,49 @@ const entryOf = (r: FeedRow): IcsEntry => ({
   updatedAt: new Date(r[10]),
 });
 
-/** The feed's iCalendar text for a token of `scope`; not_found for any token that does not open it. */
-export function calendarFeed(token: string | null, scope: CalendarScope, now = new Date()): string {
+/** Bump when the feed's text changes shape: calendars then fetch it whole again. */
+const FEED_FORMAT = 'v1';
+
+/**
+ * The feed's iCalendar text for a token of `scope`, with an entity tag of what it holds;
+ * not_found for any token that does not open it.
+ */
+export function calendarFeed(token: string | null, scope: CalendarScope, now = new Date()): { body: string; etag: string } {
   const owner = calendarTokenOwner(token, scope);
   const viewer = owner ? loadViewer(owner) : null;
   if (!viewer) throw new AppError('not_found');
   const since = new Date(now.getTime() - FEED_HISTORY_MS);
   const name = scope.spaceId ? getSpaceRow(scope.spaceId).name : 'Coopol';
   const rows = feedRows(viewer, scope.spaceId ? { spaceId: scope.spaceId } : { mine: true }, since);
-  const digest = crypto.createHash('sha256').update(name).update('\n').update(JSON.stringify(rows)).digest('base64url');
+  const digest = crypto.createHash('sha256').update(`${FEED_FORMAT}\n${name}\n`).update(JSON.stringify(rows)).digest('base64url');
+  const etag = `"${digest}"`;
   const key = `${viewer.id}:${scope.spaceId ?? ''}`;
   const last = written.get(key);
   if (last && last.digest === digest) {
     written.delete(key); // the most recently used last
     written.set(key, last);
-    return last.body;
+    return { body: last.body, etag };
   }
   const body = feedIcs(rows.map(entryOf), { name });
   written.delete(key);
   written.set(key, { digest, body });
   if (written.size > MAX_WRITTEN) written.delete(written.keys().next().value!);
-  return body;
+  return { body, etag };
 }
 
-/** The answer of a feed route: the calendar, or the same 404 whatever was wrong with the token. */
+/**
+ * The answer of a feed route: the calendar (304 when the calendar app already holds this text:
+ * its `If-None-Match`), or the same 404 whatever was wrong with the token.
+ */
 export function calendarFeedResponse(req: Request, scope: CalendarScope): Response {
   const token = new URL(req.url).searchParams.get('token');
   try {
-    const body = calendarFeed(token, scope);
-    return new Response(body, {
-      headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-store', 'Content-Disposition': 'inline; filename="calendar.ics"', 'Referrer-Policy': 'no-referrer' },
-    });
+    const { body, etag } = calendarFeed(token, scope);
+    // Kept by the person's calendar app only, and asked again each time (`no-cache`, not `no-store`).
+    const headers = { 'Cache-Control': 'private, no-cache', ETag: etag, 'Referrer-Policy': 'no-referrer' };
+    const held = req.headers.get('if-none-match');
+    if (held && held.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers });
+    return new Response(body, { headers: { ...headers, 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="calendar.ics"' } });
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') return new Response('Not found.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } });
     throw e;
