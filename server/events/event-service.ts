@@ -17,6 +17,7 @@ import { authorizePage, canPage, pageAbilities, type Viewer } from '@/server/pol
 import { createPage, readLoadedPage } from '@/server/pages/page-service';
 import { loadPage } from '@/server/pages/load-page';
 import { DEFAULT_TIME_ZONE, formatEventRange, isTimeZone, parseInstant } from './event-time';
+import { promoteAfterSeatsChange } from './guests';
 
 export const MAX_SLOTS = 50;
 const MAX_CAPACITY = 100_000;
@@ -170,6 +171,8 @@ export function updateEvent(viewer: Viewer, pageId: string, raw: UpdateEventInpu
       });
     }
     tx.update(pages).set({ updatedAt: now, updatedBy: viewer.id }).where(eq(pages.id, pageId)).run();
+    // More seats (or a slot's): those waiting take them and are told, in this transaction.
+    if (patch.capacity !== undefined || patch.slots) promoteAfterSeatsChange(tx, pageId, now);
   });
   return getEventView(viewer, pageId);
 }

@@ -260,6 +260,25 @@ describe('answers and the waiting list', () => {
     expect(listGuests(viewerOf(organiser), ev.id).counts).toMatchObject({ registered: 2, waitlisted: 0, maybe: 1, no: 1 });
   });
 
+  it('more seats given by the organisers go to those waiting, in line order, who are told', async () => {
+    const { updateEvent } = await import('./event-service');
+    const ev = makeEvent(organiser, { capacity: 1 });
+    inviteGuests(viewerOf(organiser), ev.id, { emails: ['g1@exemple.test', 'g2@exemple.test', 'g3@exemple.test'] });
+    const t = (n: number) => tokenOf(ev.id, guestByEmail(ev.id, `g${n}@exemple.test`).id);
+    const now = Date.now();
+    respondWithToken(t(1), { response: 'yes' }, { now: new Date(now) });
+    respondWithToken(t(2), { response: 'yes' }, { now: new Date(now + 1) });
+    respondWithToken(t(3), { response: 'yes' }, { now: new Date(now + 2) });
+    expect(guestByEmail(ev.id, 'g2@exemple.test').waitlisted).toBe(true);
+    updateEvent(viewerOf(organiser), ev.id, { place: 'Ailleurs' }); // no seat changed: nobody moves
+    expect(guestByEmail(ev.id, 'g2@exemple.test').waitlisted).toBe(true);
+    updateEvent(viewerOf(organiser), ev.id, { capacity: 2 });
+    expect(guestByEmail(ev.id, 'g2@exemple.test').waitlisted).toBe(false);
+    expect(guestByEmail(ev.id, 'g3@exemple.test').waitlisted).toBe(true);
+    expect(mailsTo('g2@exemple.test').at(-1)!.subject).toMatch(/^Une place s’est libérée/);
+    expect(mailsTo('g3@exemple.test').some((m) => /place s’est libérée/.test(m.subject))).toBe(false);
+  });
+
   it('slots: each has its own capacity; a « oui » needs a slot of this event; changing slot frees a seat', () => {
     const ev = makeEvent(organiser, { slots: [{ label: 'Matin', capacity: 1 }, { label: 'Midi', capacity: 1 }] });
     const other = makeEvent(organiser, { slots: [{ label: 'Ailleurs', capacity: 5 }] });

@@ -133,6 +133,18 @@ function tellPromoted(tx: Tx, ctx: EventContext, promoted: readonly GuestRow[], 
   }
 }
 
+/**
+ * Seats may have freed because the organisers changed the event (more seats, a slot added or
+ * widened): those waiting take them, in line order, and are told by mail, in `tx` (the change's
+ * transaction).
+ */
+export function promoteAfterSeatsChange(tx: Tx, eventId: string, now = new Date()): GuestRow[] {
+  const ctx = loadEvent(eventId);
+  const promoted = fillFreedSeats(tx, ctx.event, ctx.slots);
+  tellPromoted(tx, ctx, promoted, now);
+  return promoted;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Invitations
 
