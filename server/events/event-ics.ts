@@ -11,7 +11,9 @@ import { db } from '@/db/client';
 import { events, pages, pageVersions, spaces } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { env } from '@/server/env';
-import { eventUrl } from './event-service';
+
+/** An event's page, as linked from its calendar entries and mails. */
+export const eventUrl = (pageId: string) => `${env().AUTH_URL}/pages/${pageId}`;
 
 export type IcsEntry = {
   pageId: string;

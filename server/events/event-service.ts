@@ -12,12 +12,12 @@ import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
 import { titleSchema } from '@/lib/text/title';
 import { pageTemplate } from '@/lib/pages/templates';
-import { env } from '@/server/env';
 import { authorizePage, canPage, pageAbilities, type Viewer } from '@/server/policy';
 import { createPage, readLoadedPage } from '@/server/pages/page-service';
 import { loadPage } from '@/server/pages/load-page';
 import { DEFAULT_TIME_ZONE, formatEventRange, isTimeZone, parseInstant } from './event-time';
 import { promoteAfterSeatsChange } from './guests';
+import { eventUrl } from './event-ics';
 
 export const MAX_SLOTS = 50;
 const MAX_CAPACITY = 100_000;
@@ -274,8 +274,6 @@ export function getEventView(viewer: Viewer, pageId: string, now = new Date()): 
     abilities: { manageEvent: abilities.manageEvent, rsvp: abilities.rsvp, writeMinutes: abilities.manageEvent && started },
   };
 }
-
-export const eventUrl = (pageId: string) => `${env().AUTH_URL}/pages/${pageId}`;
 
 /** The agenda's headings (level 2 and 3) of an event's live page, for its minutes. */
 function agendaHeadings(json: { type?: string; attrs?: Record<string, unknown>; content?: unknown[]; text?: string }): string[] {
