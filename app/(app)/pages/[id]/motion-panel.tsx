@@ -5,13 +5,14 @@
  */
 import { ClientMessages } from '@/components/i18n/ClientMessages';
 import { MotionPanel } from '@/components/motions/MotionPanel';
-import type { MotionPanelData, PollData } from '@/components/motions/types';
+import type { MotionPanelData } from '@/components/motions/types';
 import type { Locale } from '@/lib/domain/enums';
 import { isPartyMember, type Viewer } from '@/server/policy';
 import type { LoadedPage } from '@/server/pages/load-page';
 import { motionSummary, type MotionSummary } from '@/server/motions/motion-service';
 import { signatureChange, type SignatureChange } from '@/server/motions/signatures';
 import { pollView, type PollView } from '@/server/votes/polls';
+import { toPollData } from './poll-data';
 import { castBallotAction, changeStageAction, confirmSignatureAction, listSignatoriesAction, signMotionAction, unsignMotionAction, verifyReceiptAction } from './motion-actions';
 
 /** `loaded`: the page as the page screen read it (not read again here). */
@@ -110,32 +111,5 @@ function toPanelData({ title, spaceName, visibility, namesShown, summary, change
       change: change?.changed && change.diffHtml && change.signedAt ? { signedAt: change.confirmedAt ?? change.signedAt, diffHtml: change.diffHtml } : null,
     },
     poll: poll ? toPollData(poll) : null,
-  };
-}
-
-function toPollData(p: PollView): PollData {
-  const r = p.result && p.result.kind === 'yesno' ? p.result : null;
-  return {
-    id: p.id,
-    status: p.phase,
-    closesAt: p.closesAt,
-    quorumPercent: p.quorumPercent,
-    majority: p.majority,
-    voters: p.votersCount,
-    voted: p.ballotsCount,
-    mayVote: p.isVoter,
-    hasVoted: p.youVoted,
-    result: r
-      ? {
-          for: r.counts.for,
-          against: r.counts.against,
-          abstain: r.counts.abstain,
-          voters: r.voters,
-          voted: r.ballots,
-          quorumReached: r.quorumReached,
-          outcome: r.outcome,
-          reason: r.outcome === 'adopted' ? 'adopted' : r.reason === 'quorum' || r.reason === 'tie' ? r.reason : 'majority',
-        }
-      : null,
   };
 }
