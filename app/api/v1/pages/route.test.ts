@@ -213,6 +213,8 @@ describe('POST /api/v1/pages', () => {
       [{ spaceId: s, title: '   ' }, 'title'],
       [{ spaceId: s, title: 'x'.repeat(201) }, 'title'],
       [{ spaceId: s, title: 'x', kind: 'tract' }, 'kind'],
+      // An event needs its dates: it is created through /api/v1/spaces/:id/events.
+      [{ spaceId: s, title: 'x', kind: 'event' }, 'kind'],
       [{ spaceId: s, title: 'x', visibility: 'everyone' }, 'visibility'],
       [{ spaceId: s, title: 'x', status: 1 }, 'status'],
       [{ spaceId: s, title: 'x', markdown: { text: 'no' } }, 'markdown'],

@@ -1,6 +1,7 @@
 import { PAGE_KINDS } from '@/lib/domain/enums';
 import { apiRoute, enumParam, json, limitParam, readJsonObject, rejectUnknownFields, signedIn } from '@/server/http/api';
 import { loadPageRefs } from '@/server/pages/load-page';
+import { AppError } from '@/lib/errors';
 import { createPage, createPageInput, getPage, listPages, type CreatePageInput } from '@/server/pages/page-service';
 import { pageAbilities } from '@/server/policy';
 import { requireSpaceParam } from '../spaces/space-json';
@@ -22,6 +23,8 @@ export const POST = apiRoute(async (req, { viewer }) => {
   const v = signedIn(viewer);
   const body = await readJsonObject(req);
   rejectUnknownFields(body, createPageInput);
+  // An event is a page with its dates, place and seats: it is made where those are asked for.
+  if (body.kind === 'event') throw new AppError('invalid_input', 'kind: an event is created with its dates and place — POST /api/v1/spaces/:id/events.', 'kind');
   // createPage validates every value with its zod schema and names the faulty field.
   const row = createPage(v, body as CreatePageInput);
   return json({ ...pageJson(getPage(v, row.id)), ...deliberationJson(v, row.id) }, { status: 201, headers: { Location: pageUrl(row.id) } });
