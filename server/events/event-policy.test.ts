@@ -5,6 +5,8 @@
  * visibility and status, checked through canPage and through the event service.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { pageStewards } from '@/db/schema';
 import { VISIBILITIES, type Visibility } from '@/lib/domain/enums';
 import { loadPage } from '@/server/pages/load-page';
 import { addSteward } from '@/server/pages/stewards';
@@ -12,8 +14,8 @@ import { canPage } from '@/server/policy';
 import { addMembership, expectAppError, makePage, makeTree, makeUser, viewerOf, type Tree, type UserRow } from '@/test/factories';
 import { createEvent, updateEvent } from './event-service';
 
-type Role = 'creator' | 'coAuthor' | 'secretary' | 'federationSecretary' | 'member' | 'otherSection' | 'citizen' | 'anonymous' | 'admin';
-const ROLES: Role[] = ['creator', 'coAuthor', 'secretary', 'federationSecretary', 'member', 'otherSection', 'citizen', 'anonymous', 'admin'];
+type Role = 'creator' | 'coAuthor' | 'outsideCoAuthor' | 'secretary' | 'federationSecretary' | 'member' | 'otherSection' | 'citizen' | 'anonymous' | 'admin';
+const ROLES: Role[] = ['creator', 'coAuthor', 'outsideCoAuthor', 'secretary', 'federationSecretary', 'member', 'otherSection', 'citizen', 'anonymous', 'admin'];
 
 let tree: Tree;
 const people = {} as Record<Exclude<Role, 'anonymous'>, UserRow>;
@@ -23,6 +25,8 @@ beforeAll(() => {
   tree = makeTree('PolitiqueEvt');
   people.creator = makeUser({ name: 'Organisatrice' });
   people.coAuthor = makeUser({ name: 'Co-organisateur' });
+  // Named co-author from another section: co-writes the agenda, never sees the section's guests.
+  people.outsideCoAuthor = makeUser({ name: 'Co-autrice voisine' });
   people.secretary = makeUser({ name: 'Secrétaire' });
   people.federationSecretary = makeUser({ name: 'Secrétaire fédé' });
   people.member = makeUser({ name: 'Membre' });
@@ -35,10 +39,13 @@ beforeAll(() => {
   addMembership(people.secretary, tree.section, 'secretary');
   addMembership(people.federationSecretary, tree.federation, 'secretary');
   addMembership(people.otherSection, tree.otherSection);
+  addMembership(people.outsideCoAuthor, tree.otherSection);
   for (const visibility of VISIBILITIES) {
     for (const status of ['draft', 'published'] as const) {
       const { pageId } = createEvent(viewerOf(people.creator), tree.section.id, { title: `Événement ${visibility} ${status}`, startsAt: '2031-05-01T18:00', endsAt: '2031-05-01T20:00', place: 'Local', visibility, status });
       addSteward(viewerOf(people.creator), pageId, { person: 'Co-organisateur' });
+      // Named while she was of the section, before she moved to the other one.
+      db().insert(pageStewards).values({ pageId, userId: people.outsideCoAuthor.id, addedBy: people.creator.id }).run();
       events.push({ id: pageId, visibility, status });
     }
   }
@@ -49,11 +56,11 @@ const viewer = (role: Role) => (role === 'anonymous' ? null : viewerOf(people[ro
 /** Who reads an event page (the read rule, written out for these roles). */
 function reads(role: Role, e: { visibility: Visibility; status: string }): boolean {
   if (role === 'admin') return true;
-  if (e.status === 'draft') return ['creator', 'coAuthor', 'secretary', 'federationSecretary'].includes(role);
+  if (e.status === 'draft') return ['creator', 'coAuthor', 'outsideCoAuthor', 'secretary', 'federationSecretary'].includes(role);
   if (e.visibility === 'public') return true;
   if (role === 'citizen' || role === 'anonymous') return false;
   if (e.visibility === 'members') return true;
-  return role !== 'otherSection';
+  return role !== 'otherSection' && role !== 'outsideCoAuthor';
 }
 
 const organises = (role: Role) => ['creator', 'coAuthor', 'secretary', 'federationSecretary', 'admin'].includes(role);

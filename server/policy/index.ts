@@ -238,8 +238,10 @@ export function canPage(v: Viewer, action: PageAction, page: PageRef, now = new 
       // Naming co-authors is the creator's act (or an animator's), never a named co-author's.
       return canReadPage(v, page) && isPartyMember(v) && (isCreator(v, page) || managesSpace(v, page.space));
     case 'manageEvent':
-      // An event's organisers: who steers its page (creator, named co-authors, the space's animators).
-      return page.kind === 'event' && canReadPage(v, page) && stewardsPage(v, page);
+      // An event's organisers: who steers its page (creator, named co-authors, the space's
+      // animators) — and is of the space or animates it, since its guests are the space's members
+      // (a co-author from another section edits the agenda, never sees who comes).
+      return page.kind === 'event' && canReadPage(v, page) && stewardsPage(v, page) && (inSpace(v, page.space.id) || managesSpace(v, page.space));
     case 'rsvp':
       // Anyone who reads a published event answers it (an anonymous visitor of a public one, by e-mail).
       return page.kind === 'event' && page.status === 'published' && canReadPage(v, page);
