@@ -9,6 +9,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import type { Result, RsvpSlot } from './RsvpBox';
 import './participants.css';
+import { matchesGuestFilter } from '@/lib/events/guest-filter';
 
 export type GuestItem = {
   id: string;
@@ -28,26 +29,6 @@ export const FILTERS = ['all', 'yes', 'waitlisted', 'maybe', 'no', 'none', 'pend
 type Filter = (typeof FILTERS)[number];
 
 const countOf = (c: GuestCounts, f: Filter) => (f === 'all' ? c.invited : f === 'yes' ? c.registered : c[f]);
-
-export function matches(g: GuestItem, f: Filter): boolean {
-  switch (f) {
-    case 'all':
-      return true;
-    case 'yes':
-      return g.confirmed && g.response === 'yes' && !g.waitlisted;
-    case 'waitlisted':
-      return g.confirmed && g.waitlisted;
-    case 'maybe':
-    case 'no':
-      return g.confirmed && g.response === f;
-    case 'none':
-      return g.confirmed && g.response === null;
-    case 'pending':
-      return !g.confirmed;
-    case 'attended':
-      return g.attended;
-  }
-}
 
 export const fold = (s: string) =>
   s
@@ -99,7 +80,7 @@ export function GuestList({ initial, list, remind, exportHref, ended }: Props) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const slotName = useMemo(() => new Map(data.slots.map((s) => [s.id, [s.label, s.when].filter(Boolean).join(' · ')])), [data.slots]);
   const needle = fold(q.trim());
-  const shown = data.guests.filter((g) => matches(g, filter) && (!needle || fold(`${g.name} ${g.email ?? ''}`).includes(needle)));
+  const shown = data.guests.filter((g) => matchesGuestFilter(g, filter) && (!needle || fold(`${g.name} ${g.email ?? ''}`).includes(needle)));
 
   const answerLabel = (g: GuestItem) => (!g.confirmed ? t('answerShort.pending') : t(`answerShort.${g.response ?? 'none'}`));
 

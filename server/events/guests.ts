@@ -25,6 +25,7 @@ import { displayName, displayNameOf, sectionNameSql } from '@/server/users/displ
 import { eventIcs } from './event-ics';
 import { formatEventRange, formatTimeRange } from './event-time';
 import { guestFromRsvpToken, issueRsvpToken, rsvpUrl } from './rsvp-tokens';
+import { matchesGuestFilter, type GuestFilter } from '@/lib/events/guest-filter';
 import { fillFreedSeats, hasSeat, seatsTaken, waitlistPosition, type EventRow, type GuestRow, type SlotRow } from './waitlist';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
@@ -463,8 +464,7 @@ export function rsvpTokenView(token: string, opts: { locale?: Locale; now?: Date
 // ---------------------------------------------------------------------------------------------
 // The organisers' list and the check-in
 
-export const GUEST_FILTERS = ['yes', 'maybe', 'no', 'none', 'waitlisted', 'pending', 'attended'] as const;
-export type GuestFilter = (typeof GUEST_FILTERS)[number];
+export { GUEST_FILTERS, type GuestFilter } from '@/lib/events/guest-filter';
 
 export type GuestCounts = { invited: number; registered: number; maybe: number; no: number; none: number; waitlisted: number; pending: number; attended: number };
 
@@ -501,26 +501,6 @@ function countsOf(tx: Pick<Db, 'select'>, eventId: string): GuestCounts {
     else c.none++;
   }
   return c;
-}
-
-function matchesFilter(g: GuestListItem, f: GuestFilter | undefined): boolean {
-  switch (f) {
-    case undefined:
-      return true;
-    case 'yes':
-      return g.confirmed && g.response === 'yes' && !g.waitlisted;
-    case 'waitlisted':
-      return g.confirmed && g.waitlisted;
-    case 'maybe':
-    case 'no':
-      return g.confirmed && g.response === f;
-    case 'none':
-      return g.confirmed && g.response === null;
-    case 'pending':
-      return !g.confirmed;
-    case 'attended':
-      return g.attended;
-  }
 }
 
 export type GuestList = { guests: GuestListItem[]; counts: GuestCounts; slots: SlotView[]; showsAddresses: boolean };
@@ -571,7 +551,7 @@ export function listGuests(viewer: Viewer, eventId: string, opts: { q?: string; 
     };
   });
   const needle = opts.q ? foldText(opts.q.trim()) : '';
-  const guests = all.filter((g) => matchesFilter(g, opts.response) && (!needle || foldText(`${g.name} ${g.email ?? ''}`).includes(needle)));
+  const guests = all.filter((g) => matchesGuestFilter(g, opts.response) && (!needle || foldText(`${g.name} ${g.email ?? ''}`).includes(needle)));
   guests.sort((a, b) => a.name.localeCompare(b.name, locale));
   return { guests, counts: countsOf(d, eventId), slots: slotViews(d, ctx, locale), showsAddresses: managesTheSpace };
 }
