@@ -19,12 +19,9 @@ import './ballot.css';
 /** While the closing job has not counted yet, ask again this often. */
 const COUNTING_EVERY_MS = 2_000;
 
-/**
- * Whether an amendment has a members' vote to show: under vote now, or decided by one (the
- * decision notes of server/deliberations/poll-outcomes all say « par le vote des membres »).
- */
-export function hasMembersVote(a: Pick<AmendmentView, 'status' | 'decisionNote'>): boolean {
-  return a.status === 'voting' || (a.decisionNote ?? '').includes('par le vote des membres');
+/** Whether an amendment has a members' vote to show: under vote now, or put to one before (alone or with its passage's rivals). */
+export function hasMembersVote(a: Pick<AmendmentView, 'status' | 'putToVote'>): boolean {
+  return a.status === 'voting' || a.putToVote;
 }
 
 type Props = {

@@ -31,6 +31,8 @@ export type AmendmentView = {
   createdAt: Date;
   passage: PassageNow | null;
   supports: { total: number; bySection: { sectionId: string | null; name: string | null; count: number }[]; mine: boolean };
+  /** Put to the members' vote, alone or with its passage's rivals. */
+  putToVote: boolean;
   abilities: { support: boolean; unsupport: boolean; withdraw: boolean; decide: boolean; answerModification: boolean };
 };
 

@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { amendments, amendmentSupports, spaces, users } from '@/db/schema';
+import { amendments, amendmentSupports, polls, spaces, users } from '@/db/schema';
 import { AMENDMENT_OPS, AMENDMENT_STATUSES, MAJORITIES, type AmendmentOp, type AmendmentStatus, type Locale } from '@/lib/domain/enums';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
@@ -90,6 +90,8 @@ export type AmendmentView = {
   /** Where the passage is now in the live text; null for readers who do not read the live text. */
   passage: PassageNow | null;
   supports: { total: number; bySection: { sectionId: string | null; name: string | null; count: number }[]; mine: boolean };
+  /** It was put to the members' vote, alone or with its passage's rivals (its ballot is shown). */
+  putToVote: boolean;
   abilities: AmendmentAbilities;
 };
 
@@ -162,6 +164,16 @@ function views(viewer: Viewer, ref: PageRef, rows: AmendmentRow[], opts: { local
       ? db().select({ id: users.id, name: users.name, deletedAt: users.deletedAt }).from(users).where(inArray(users.id, authorIds)).all().map((u) => [u.id, u])
       : [],
   );
+  // Votes held on these amendments, one by one or on their passages.
+  const votedOn = new Set(
+    db()
+      .select({ amendmentId: polls.amendmentId, groupId: polls.groupId })
+      .from(polls)
+      .where(and(eq(polls.pageId, ref.id), inArray(polls.subject, ['amendment', 'passage'])))
+      .all()
+      .flatMap((p) => [p.amendmentId, p.groupId && `group:${p.groupId}`])
+      .filter((k): k is string => Boolean(k)),
+  );
   return rows.map((r, i) => {
     const own = supportRows.filter((s) => s.amendmentId === r.id);
     const mine = own.some((s) => Number(s.mine) > 0);
@@ -191,6 +203,7 @@ function views(viewer: Viewer, ref: PageRef, rows: AmendmentRow[], opts: { local
         bySection: own.map((s) => ({ sectionId: s.sectionId, name: s.sectionId ? (sectionNames.get(s.sectionId) ?? null) : null, count: Number(s.count) })),
         mine,
       },
+      putToVote: votedOn.has(r.id) || votedOn.has(`group:${r.groupId}`),
       abilities: abilitiesOn(viewer, ref, r, mine, now),
     };
   });

@@ -52,7 +52,7 @@ describe('an amendment’s vote through the API', () => {
     expect(early).toMatchObject({ status: 200, body: { counted: true, choice: null } });
 
     closePoll(pollId, new Date(Date.now() + HOUR));
-    expect(getAmendment(viewerOf(author), a.id).status).toBe('accepted');
+    expect(getAmendment(viewerOf(author), a.id)).toMatchObject({ status: 'accepted', putToVote: true });
     expect(liveText(page.id)).toContain('cantines bio dans chaque ville.');
     expect((await get(page.id, colmar)).body.data[0]).toMatchObject({ phase: 'closed', result: { kind: 'yesno', counts: { for: 2, against: 1, abstain: 0 }, outcome: 'adopted' } });
 
@@ -91,7 +91,10 @@ describe('a passage’s ranked vote through the API', () => {
     const a = proposeAmendment(viewerOf(amender), page.id, { quote: 'chaque commune', op: 'replace', replacement: 'chaque ville' });
     const b = proposeAmendment(viewerOf(colmar), page.id, { quote: 'chaque commune', op: 'replace', replacement: 'chaque village' });
     expect(b.groupId).toBe(a.groupId);
+    const other = proposeAmendment(viewerOf(amender), page.id, { quote: 'cantines', op: 'replace', replacement: 'restaurants scolaires' });
     const { pollId } = putPassageToVote(viewerOf(author), a.groupId, { closesAt: new Date(Date.now() + HOUR) });
+    // Both rivals show their passage's ballot; an amendment on another passage has none.
+    expect([a.id, b.id, other.id].map((id) => getAmendment(viewerOf(amender), id).putToVote)).toEqual([true, true, false]);
 
     const poll = (await get(page.id, amender)).body.data.find((p: { id: string }) => p.id === pollId);
     expect(poll).toMatchObject({ subject: 'passage', groupId: a.groupId, canVote: true });
