@@ -97,8 +97,10 @@ test('a secretary creates an event with slots; it is on the section’s page and
   if (before.slice(0, 7) === day.slice(0, 7)) {
     await page.keyboard.press('ArrowRight');
     await expect(cell).toBeFocused();
+    // Enter opens the day's first event (the demo may have one that day, earlier than ours).
+    const first = await cell.getByRole('link').first().getAttribute('href');
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`${eventUrl}$`));
+    await expect(page).toHaveURL(new RegExp(`${first}$`));
     await page.goBack();
   }
   await page.getByRole('link', { name: 'Liste', exact: true }).click();
