@@ -69,6 +69,8 @@ export function seedDemoEvents(ctx: EventsContext): DemoEvents {
     lng: 7.7553,
     capacity: 120,
     visibility: 'public',
+    markdown:
+      '## Quand et où\n\nÀ la salle de la Bourse, accès tram B et C (arrêt Porte de l’Hôpital), salle accessible en fauteuil.\n\n## Programme\n\n- 19 h — Accueil et café\n- 19 h 15 — Le constat : temps de trajet, prix du ticket, pistes cyclables coupées\n- 19 h 45 — Trois propositions de la section, puis la parole à la salle\n- 20 h 45 — Ce que nous portons au conseil de l’Eurométropole\n\n## Contact\n\nUne question, une aide pour venir : écrivez à la section, nous répondons sous 48 heures.',
   }).pageId;
   writtenAgo(publicMeetingId, 6);
 
@@ -83,6 +85,8 @@ export function seedDemoEvents(ctx: EventsContext): DemoEvents {
       { label: 'Troisième équipe (rangement)', startsAt: on(5, '11:30'), endsAt: on(5, '13:00'), capacity: 4 },
     ],
     visibility: 'space',
+    markdown:
+      '## Quand et où\n\nRendez-vous devant la fontaine de la place du Marché, côté boulangerie.\n\n## Programme\n\n- Installation de la table et du parasol (première équipe)\n- Distribution du tract « Se déplacer à Strasbourg » et invitations à la réunion publique\n- Rangement et point sur les contacts pris (troisième équipe)\n\n## Matériel\n\n- 600 tracts et 200 invitations (au local)\n- La table pliante et le parasol de la section\n- Un thermos de café\n\n## Contact\n\nCamille (secrétaire de section) coordonne : un empêchement, prévenez-la la veille.',
   }).pageId;
   writtenAgo(leafletingId, 3);
 
@@ -93,6 +97,8 @@ export function seedDemoEvents(ctx: EventsContext): DemoEvents {
     place: 'Local de la section, 12 rue des Orphelins, 67000 Strasbourg',
     capacity: 60,
     visibility: 'space',
+    markdown:
+      '## Ordre du jour\n\n1. Bilan de l’été et des fêtes de quartier\n2. Élection du bureau de section\n3. Calendrier de l’automne : réunion publique, tractages, congrès\n4. Motions à déposer pour le congrès\n5. Questions diverses\n\n## Pour venir\n\nAu local, 12 rue des Orphelins ; l’interphone « PS-Centre » est en panne, appelez Camille.',
   }).pageId;
   writtenAgo(assemblyId, 35);
   const assemblyMinutesId = writeMinutes(camille, assemblyId, { locale: 'fr', now: new Date(ctx.now) }).pageId;
@@ -105,6 +111,8 @@ export function seedDemoEvents(ctx: EventsContext): DemoEvents {
     endsAt: on(9, '19:30'),
     place: 'Maison des associations, 6 route d’Ingersheim, 68000 Colmar',
     visibility: 'members',
+    markdown:
+      '## Quand et où\n\nChaque deuxième mercredi du mois, salle 3 de la Maison des associations.\n\n## Programme\n\n- Accueil des nouveaux adhérents et adhérentes\n- Point sur les cotisations\n- Préparation des motions du congrès',
   }).pageId;
   writtenAgo(colmarOfficeHoursId, 2);
 
@@ -115,6 +123,8 @@ export function seedDemoEvents(ctx: EventsContext): DemoEvents {
     place: 'Jardin partagé de l’Esplanade, 67000 Strasbourg',
     capacity: 12,
     visibility: 'public',
+    markdown:
+      '## Quand et où\n\nAu fond du jardin partagé, sous l’auvent ; repli dans la salle du foyer s’il pleut.\n\n## Programme\n\n- Régler ses freins et changer une chambre à air\n- Éclairage : ce que dit la loi, ce qui marche vraiment\n- Les itinéraires sûrs pour aller au travail\n\n## À apporter\n\nVotre vélo, si vous pouvez. Les outils et les pièces sont fournis par l’atelier.',
   }).pageId;
   writtenAgo(groupWorkshopId, 4);
 
@@ -124,6 +134,8 @@ export function seedDemoEvents(ctx: EventsContext): DemoEvents {
     endsAt: on(-40, '20:00'),
     place: 'Square Léon, 75018 Paris',
     visibility: 'public',
+    markdown:
+      '## Programme\n\n- 15 h — Jeux pour les enfants et atelier de fresque\n- 17 h — Débat : « Le quartier que nous voulons »\n- 18 h 30 — Repas partagé, chacun apporte un plat\n\n## Contact\n\nLa section Paris 18e, au square Léon dès 14 h.',
   }).pageId;
   writtenAgo(pastPublicId, 55);
 

@@ -49,6 +49,8 @@ export const createEventInput = z.object({
   visibility: z.enum(VISIBILITIES).default('space'),
   /** Published by default: an event is on the agenda, and answered, once it is announced. */
   status: z.enum(['draft', 'published']).default('published'),
+  /** The agenda (Markdown); the kind's template when absent. */
+  markdown: z.string().max(200_000).optional(),
 });
 export type CreateEventInput = z.input<typeof createEventInput>;
 
@@ -107,7 +109,7 @@ export function createEvent(viewer: Viewer, spaceId: string, raw: CreateEventInp
   const now = new Date();
   const page = createPage(
     viewer,
-    { spaceId, kind: 'event', title: input.title, visibility: input.visibility, status: input.status, markdown: pageTemplate('event', opts.locale ?? 'fr') },
+    { spaceId, kind: 'event', title: input.title, visibility: input.visibility, status: input.status, markdown: input.markdown ?? pageTemplate('event', opts.locale ?? 'fr') },
     (tx, row) => {
       tx.insert(events)
         .values({ pageId: row.id, startsAt, endsAt, timeZone, place: input.place, lat: input.lat ?? null, lng: input.lng ?? null, capacity: input.capacity ?? null, createdAt: now, updatedAt: now })
