@@ -105,6 +105,7 @@ export function MemberManager({ members, recent, canManage, animatorRole, addAct
               <td>
                 {canManage ? (
                   <select
+                    style={{ minWidth: '9.5rem' }}
                     aria-label={t('roleOf', { name: m.displayName })}
                     value={m.role}
                     disabled={pending}

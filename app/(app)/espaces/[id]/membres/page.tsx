@@ -52,22 +52,15 @@ export default async function SpaceMembersPage({ params, searchParams }: { param
     <div className="stack">
       <div>
         <Breadcrumbs items={[...trail, { label: t('members') }]} />
-        <h1 style={{ marginTop: 6 }}>{t('membersOf', { name: space.name })}</h1>
+        <div className="page-header">
+          <h1 style={{ marginTop: 6 }}>{t('membersOf', { name: space.name })}</h1>
+          {can.inviteMembers && space.kind === 'section' && (
+            <a href="#invite-title" className="btn btn-primary">
+              {tm('invite.title')}
+            </a>
+          )}
+        </div>
       </div>
-      {can.inviteMembers && space.kind === 'section' && (
-        <section className="card stack" aria-labelledby="invite-title">
-          <h2 id="invite-title">{tm('invite.title')}</h2>
-          <InviteMembersForm action={inviteMembersAction.bind(null, id)} kind="section" />
-        </section>
-      )}
-      {invitations && (space.kind === 'section' || invitations.length > 0) && (
-        <section className="card stack" aria-labelledby="pending-title">
-          <h2 id="pending-title">
-            {tm('pending.title')} <span className="muted small">({tm('pending.count', { count: invitations.length })})</span>
-          </h2>
-          <PendingInvitations invitations={invitations} resendAction={resendInvitationAction.bind(null, id)} revokeAction={revokeInvitationAction.bind(null, id)} />
-        </section>
-      )}
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">{t('members')}</h2>
         <MemberManager
@@ -86,6 +79,20 @@ export default async function SpaceMembersPage({ params, searchParams }: { param
           label={tc('loadMore')}
         />
       </section>
+      {can.inviteMembers && space.kind === 'section' && (
+        <section className="card stack" aria-labelledby="invite-title">
+          <h2 id="invite-title">{tm('invite.title')}</h2>
+          <InviteMembersForm action={inviteMembersAction.bind(null, id)} kind="section" />
+        </section>
+      )}
+      {invitations && (space.kind === 'section' || invitations.length > 0) && (
+        <section className="card stack" aria-labelledby="pending-title">
+          <h2 id="pending-title">
+            {tm('pending.title')} <span className="muted small">({tm('pending.count', { count: invitations.length })})</span>
+          </h2>
+          <PendingInvitations invitations={invitations} resendAction={resendInvitationAction.bind(null, id)} revokeAction={revokeInvitationAction.bind(null, id)} />
+        </section>
+      )}
     </div>
   );
 }
