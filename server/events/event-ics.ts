@@ -117,6 +117,10 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
+/** Each event's VEVENT as last written into a feed, by what it was written from. */
+const veventLines = new Map<string, string>();
+const MAX_VEVENT_LINES = 20_000;
+
 /**
  * A calendar feed's text: the same VEVENTs as `eventIcs` (UID, SEQUENCE, dates in the zone with
  * its VTIMEZONE, SUMMARY, LOCATION, GEO, URL, DESCRIPTION), written directly: a section's feed holds
@@ -141,6 +145,15 @@ export function feedIcs(entries: readonly IcsEntry[], opts: { name: string }): s
   const when = (name: string, e: IcsEntry, at: Date) =>
     zone && e.timeZone === zone.timeZone ? `${name};TZID=${zone.timeZone}:${utcStamp(new Date(at.getTime() + offsetAt(zone, at.getTime()) * 60_000))}` : `${name}:${utcStamp(at)}Z`;
   for (const e of entries) {
+    // An event's lines are a function of its row (and of the feed's zone): feeds written again
+    // after one event changed take the others' lines as they were.
+    const key = `${zone?.timeZone ?? ''}\u0000${e.pageId}\u0000${e.title}\u0000${e.startsAt.getTime()}\u0000${e.endsAt.getTime()}\u0000${e.timeZone}\u0000${e.place}\u0000${e.lat}\u0000${e.lng}\u0000${e.spaceName}\u0000${e.createdAt.getTime()}\u0000${e.updatedAt.getTime()}`;
+    const kept = veventLines.get(key);
+    if (kept) {
+      lines.push(kept);
+      continue;
+    }
+    const start = lines.length;
     const url = eventUrl(e.pageId);
     lines.push(
       'BEGIN:VEVENT',
@@ -155,6 +168,9 @@ export function feedIcs(entries: readonly IcsEntry[], opts: { name: string }): s
     if (e.place) lines.push(fold(`LOCATION:${icsText(e.place)}`));
     if (e.lat != null && e.lng != null) lines.push(`GEO:${e.lat};${e.lng}`);
     lines.push(fold(`URL;VALUE=URI:${url}`), fold(`DESCRIPTION:${icsText(e.spaceName ? `${e.spaceName} — ${url}` : url)}`), 'END:VEVENT');
+    if (veventLines.size >= MAX_VEVENT_LINES) veventLines.clear();
+    veventLines.set(key, lines.splice(start).join('\r\n'));
+    lines.push(veventLines.get(key)!);
   }
   lines.push('END:VCALENDAR');
   return `${lines.join('\r\n')}\r\n`;
