@@ -62,9 +62,11 @@ test('the passage changed after the amendment was written: accepting shows the c
   await expect(card).toContainText('Ouvert');
 
   // The secretary, an animator of the chapter, rewrites a word of the passage in the live text.
-  // (The suggestions drawn in the text are hidden while she writes: the reader's own switch.)
-  await page.getByRole('checkbox', { name: 'Suggestions dans le texte' }).uncheck();
+  // She clicks into the words the amendment strikes (drawn as a suggestion): the caret stays there,
+  // the card is only shown beside.
+  await expect(liveEditor(page).locator('del.amend-del')).toContainText('encadrement');
   await caretAfter(page, 'encadrement');
+  await expect(liveEditor(page)).toBeFocused();
   for (let i = 0; i < 'encadrement'.length; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type('plafonnement');
   await expect.poll(() => liveText(page)).toContain('Nous proposons un plafonnement des loyers dans toute la ville.');

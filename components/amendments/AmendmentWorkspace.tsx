@@ -162,11 +162,11 @@ export function AmendmentWorkspace({ pageId, editor, initial, firstScreen, abili
   const [limit, setLimit] = useState(firstScreen?.groups ?? PASSAGES_AT_ONCE);
   const shownGroups = useRef<Group[]>([]);
   const cardOf = (id: string) => marginRef.current?.querySelector<HTMLElement>(`.amend-card[data-amendment-id="${CSS.escape(id)}"]`);
-  const pointCard = useCallback((id: string) => {
+  const pointCard = useCallback((id: string, opts: { focus?: boolean } = {}) => {
     const point = () => {
       const card = cardOf(id);
       card?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-      card?.focus({ preventScroll: true });
+      if (opts.focus !== false) card?.focus({ preventScroll: true });
     };
     const at = shownGroups.current.findIndex((g) => g.amendments.some((a) => a.id === id));
     setLimit((l) => (at < l ? l : Math.ceil((at + 1) / PASSAGES_AT_ONCE) * PASSAGES_AT_ONCE));
@@ -179,6 +179,13 @@ export function AmendmentWorkspace({ pageId, editor, initial, firstScreen, abili
       onHover: setHoveredId,
       onActivate: (id) => {
         setFocusedId(id);
+        // Someone writing in the text (an animator of a chapter) keeps the caret where they clicked:
+        // the card is shown beside, not focused, and the text is not redrawn under the click (a
+        // transaction now would carry the selection from before it). A reader is taken to the card.
+        if (controller.editable()) {
+          pointCard(id, { focus: false });
+          return;
+        }
         controller.focus(id);
         pointCard(id);
       },

@@ -236,6 +236,11 @@ export class SuggestionController {
     return this.view ? occurrencesOf(plainTextOf(this.view.state.doc), quote).length : 0;
   }
 
+  /** Whether the text is being written in here (clicking a suggestion then keeps the caret in it). */
+  editable(): boolean {
+    return this.view !== null && !this.view.isDestroyed && this.view.editable;
+  }
+
   /** The current selection as a quote (for the « Proposer un amendement » button). */
   selection(): SelectionQuote | null {
     return this.view ? selectionQuote(this.view.state) : null;
