@@ -1,8 +1,7 @@
 /**
  * The members vote on amendments in the browser. A section's secretary opened a chapter for
  * amendments; she puts one amendment to the members' vote from its card with a closing time a
- * minute or two away (the dialog takes minutes, so the vote closes at the next whole minute at
- * least 80 s ahead), and two more votes close with it (one amendment, and a passage's two rival
+ * minute and a bit away (80 s), and two more votes close with it (one amendment, and a passage's two rival
  * wordings ranked with the current text). She votes at 1280 px, a member of the section at 375 px
  * — for / against / abstention, and a ranking ordered with the keyboard with a tie —, each sees
  * the receipt once and « Vous avez voté » after; the votes close by themselves (the worker polls
@@ -64,13 +63,12 @@ async function moveUp(page: Page, box: Locator, name: string, to: number): Promi
   await expect(box.getByRole('status').filter({ hasText: `« ${name} » est maintenant au rang ${to}.` })).toBeAttached();
 }
 
-/** The whole minute at least `ms` from now, as a datetime-local value in the browser's time zone (the dialog's inputs take minutes). */
+/** `ms` from now, to the second, as a datetime-local value in the browser's time zone (the dialog takes seconds, as the motion's). */
 function closingInput(page: Page, ms: number): Promise<string> {
   return page.evaluate((ahead) => {
     const d = new Date(Date.now() + ahead);
-    if (d.getSeconds() > 0 || d.getMilliseconds() > 0) d.setMinutes(d.getMinutes() + 1, 0, 0);
     const p = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
   }, ms);
 }
 

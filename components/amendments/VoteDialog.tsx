@@ -42,7 +42,7 @@ export function VoteDialog({ label, ariaLabel, title, intro, onVote }: Props) {
       {(err) => (
         <>
           <Field label={ts('closesAt')} hint={ts('closesAtHint')} error={err?.field === 'closesAt' ? err.message : undefined}>
-            {({ id, describedBy, invalid }) => <input id={id} name="closesAt" type="datetime-local" required defaultValue={localValue(7 * 86_400_000)} aria-describedby={describedBy} aria-invalid={invalid} />}
+            {({ id, describedBy, invalid }) => <input id={id} name="closesAt" type="datetime-local" step={1} required defaultValue={localValue(7 * 86_400_000)} aria-describedby={describedBy} aria-invalid={invalid} />}
           </Field>
           <Field label={ts('quorum')} hint={ts('quorumHint')} error={err?.field === 'quorum' ? err.message : undefined}>
             {({ id, describedBy, invalid }) => <input id={id} name="quorum" type="number" min={0} max={100} defaultValue={0} aria-describedby={describedBy} aria-invalid={invalid} />}
