@@ -214,7 +214,9 @@ describe('the invitation a guest receives (real SMTP server)', () => {
     expect(await drain({ mail: sendMailJob, [BULK_MAIL_QUEUE]: sendMailJob })).toBe(1);
     const mail = received.find((m) => (m.to && !Array.isArray(m.to) ? m.to.text : '') === 'invitee@exemple.test')!;
     expect(mail.subject).toMatch(/^Invitation : Page \d+/);
-    expect(mail.text).toContain('Omar Organisateur vous invite');
+    // The organising space invites: an outside guest learns no member's name (party membership is art. 9 data).
+    expect(mail.text).toContain(`${tree.section.name} vous invite`);
+    expect(`${mail.text}\n${mail.html}`).not.toContain('Omar Organisateur');
     expect(mail.text).toContain('Salle des fêtes, 3 rue du Marché');
     expect(mail.html).toContain('Oui, je participe');
     const links = linksOf(mail.text!).filter((l) => l.includes('/rsvp/'));

@@ -11,7 +11,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Db } from '@/db/client';
-import { eventGuests, eventSlots, events, memberships, users, type Locale } from '@/db/schema';
+import { eventGuests, eventSlots, events, memberships, pageVersions, users, type Locale } from '@/db/schema';
 import { EVENT_RESPONSES, type EventGuestSource, type EventResponse } from '@/lib/domain/enums';
 import { AppError } from '@/lib/errors';
 import { foldText } from '@/lib/text/fold';
@@ -21,7 +21,7 @@ import { eventInvitationMail, eventPromotedMail, eventRegistrationMail } from '@
 import { loadPage, type LoadedPage } from '@/server/pages/load-page';
 import { authorizePage, authorizeSpace, canPage, managesSpace, type Viewer } from '@/server/policy';
 import { getSpaceRow, toSpaceRef } from '@/server/spaces/queries';
-import { displayName, displayNameOf, sectionNameSql } from '@/server/users/display-name';
+import { displayName, sectionNameSql } from '@/server/users/display-name';
 import { eventIcs } from './event-ics';
 import { formatEventRange, formatTimeRange } from './event-time';
 import { guestFromRsvpToken, issueRsvpToken, rsvpUrl } from './rsvp-tokens';
@@ -55,8 +55,15 @@ function refuseIfOver(ctx: EventContext, now: Date): void {
 
 type Facts = { title: string; when: string; place: string };
 
+/**
+ * Mails say what was announced: the published version's title (a rename since is not published),
+ * as the event's .ics does.
+ */
 function factsOf(ctx: EventContext, locale: Locale): Facts {
-  return { title: ctx.page.row.title, when: formatEventRange(ctx.event.startsAt, ctx.event.endsAt, locale, ctx.event.timeZone), place: ctx.event.place };
+  const published = ctx.page.row.publishedVersionId
+    ? db().select({ title: pageVersions.title }).from(pageVersions).where(eq(pageVersions.id, ctx.page.row.publishedVersionId)).get()?.title
+    : undefined;
+  return { title: published ?? ctx.page.row.title, when: formatEventRange(ctx.event.startsAt, ctx.event.endsAt, locale, ctx.event.timeZone), place: ctx.event.place };
 }
 
 /** Where a guest's mail goes, in which language (an account's own address and language). */
@@ -102,7 +109,7 @@ function invitationTemplate(ctx: EventContext, v: { locale: Locale; readable: bo
 }
 
 /** Queues the invitations (or reminders) of these guests at the outbox's bulk rate. */
-export function queueInvitations(tx: Tx, ctx: EventContext, guests: readonly GuestRow[], opts: { inviterId: string; reminder: boolean; now: Date }): number {
+export function queueInvitations(tx: Tx, ctx: EventContext, guests: readonly GuestRow[], opts: { reminder: boolean; now: Date }): number {
   if (guests.length === 0) return 0;
   const recipients = recipientsOf(tx, guests);
   // One calendar entry for all (PUBLISH: no reply buttons that would answer a no-reply address).
@@ -114,7 +121,7 @@ export function queueInvitations(tx: Tx, ctx: EventContext, guests: readonly Gue
     if (!to?.email) continue;
     const readable = ctx.page.row.visibility === 'public' || g.userId !== null;
     const key = `${to.locale}:${readable}`;
-    if (!templates.has(key)) templates.set(key, invitationTemplate(ctx, { locale: to.locale, readable, inviter: displayNameOf(opts.inviterId, to.locale), ics, reminder: opts.reminder }));
+    if (!templates.has(key)) templates.set(key, invitationTemplate(ctx, { locale: to.locale, readable, inviter: ctx.page.space.name, ics, reminder: opts.reminder }));
     const tpl = templates.get(key)!;
     const token = issueRsvpToken(ctx.event.pageId, g.id, ctx.event.endsAt, opts.now.getTime());
     queueBulkMail(tx, { ...tpl, to: to.email, text: tpl.text.replaceAll(TOKEN_SLOT, token), html: tpl.html?.replaceAll(TOKEN_SLOT, token) });
@@ -236,7 +243,7 @@ export function inviteGuests(viewer: Viewer, eventId: string, input: InviteInput
       }));
       created.push(...tx.insert(eventGuests).values(rows).returning().all());
     }
-    const mailed = queueInvitations(tx, ctx, created, { inviterId, reminder: false, now });
+    const mailed = queueInvitations(tx, ctx, created, { reminder: false, now });
     return { invited: created.length, alreadyInvited: people.length - fresh.length, mailed };
   });
 }

@@ -39,6 +39,6 @@ export function remindNonResponders(viewer: Viewer, eventId: string, opts: { now
         .where(inArray(eventGuests.id, due.slice(i, i + 500).map((g) => g.id)))
         .run();
     }
-    return { reminded: queueInvitations(tx, ctx, due, { inviterId: viewer!.id, reminder: true, now }) };
+    return { reminded: queueInvitations(tx, ctx, due, { reminder: true, now }) };
   });
 }
