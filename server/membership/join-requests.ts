@@ -370,8 +370,6 @@ export function declineJoinRequest(viewer: Viewer, id: string, raw: unknown): My
     }
     return tx.select().from(joinRequests).where(eq(joinRequests.id, row.id)).get()!;
   });
-  // Nothing changed in anyone's memberships, but every decision ends the same way (a no-op here).
-  afterMembershipChange([row.userId]);
   return mine(decided, space);
 }
 

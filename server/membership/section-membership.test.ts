@@ -47,6 +47,9 @@ describe('moveIntoSection', () => {
     addMembership(secretaryA, tree.section, 'secretary');
     const secretaryB = makeUser({ email: `berthe-${crypto.randomUUID()}@example.org` });
     addMembership(secretaryB, tree.otherSection, 'secretary');
+    // A former secretary, a citizen now: her leftover row gives nothing, not even the news.
+    const former = makeUser({ siteRole: 'citizen', email: `ancienne-${crypto.randomUUID()}@example.org` });
+    addMembership(former, tree.section, 'secretary');
     const mover = makeUser({ name: 'Marcel Dupont' });
     addMembership(mover, tree.section);
     const group = makeGroup(secretaryA);
@@ -65,6 +68,7 @@ describe('moveIntoSection', () => {
     expect(told[0]!.subject).toBe(`Marcel Dupont a rejoint la section « ${tree.otherSection.name} »`);
     expect(told[0]!.text).not.toMatch(/raison|parce/i);
     expect(queuedMails(secretaryB.email!)).toHaveLength(0);
+    expect(queuedMails(former.email!)).toHaveLength(0);
   });
 
   it('a rolled-back move changes nothing and tells nobody', () => {

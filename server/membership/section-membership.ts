@@ -82,7 +82,7 @@ export function moveIntoSection(tx: MembershipTx, input: MoveIntoSection): MoveR
       .select({ email: users.email, locale: users.locale })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.spaceId, from.spaceId), eq(memberships.role, 'secretary'), ne(users.id, person.id), isNull(users.deletedAt)))
+      .where(and(eq(memberships.spaceId, from.spaceId), eq(memberships.role, 'secretary'), ne(users.siteRole, 'citizen'), ne(users.id, person.id), isNull(users.deletedAt)))
       .all();
     for (const s of secretaries) {
       if (!s.email) continue;
