@@ -184,6 +184,14 @@ describe('the amendments’ readers are told at once', () => {
     await seen(7, 'a withdrawal');
     acceptAmendment(vAuthor, a.id);
     await seen(8, 'an acceptance');
+    // Several changes in one go (as a passage's vote deciding its rivals) make one notice, sent after them.
+    const f = proposeAmendment(vAmender, page.id, { quote: 'transports publics', op: 'replace', replacement: 'transports en commun' });
+    await seen(9, 'a fourth proposal');
+    supportAmendment(vColmar, f.id);
+    supportAmendment(vAuthor, f.id);
+    await seen(10, 'two supports at once');
+    await barrier(reader.ws);
+    expect(notices(reader)).toHaveLength(10);
 
     await barrier(elsewhere.ws);
     expect(notices(elsewhere)).toHaveLength(0);

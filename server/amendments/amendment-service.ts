@@ -564,7 +564,7 @@ function decide(id: string, o: { status: AmendmentStatus; decisionNote?: string 
     .returning({ pageId: amendments.pageId })
     .all();
   if (res.length === 0) throw notPending();
-  // In a caller's transaction, the notice leaves before the commit; the readers' requests it prompts are served after it (one synchronous transaction).
+  // In a caller's transaction too: the notice leaves after the synchronous work (server/documents/live-rooms).
   notifyAmendmentsChanged(res[0]!.pageId);
 }
 

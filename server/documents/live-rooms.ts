@@ -55,16 +55,29 @@ export function notifyLinkTargetsChanged(pageIds: string[]): void {
   }
 }
 
+const amendmentNotices = new Set<string>();
+
 /**
  * This text's amendments changed (one proposed, supported, decided, put to the vote): the
- * readers who have it open ask for the list again at once, instead of at their next poll. Call
- * it after the change is committed.
+ * readers who have it open ask for the list again at once, instead of at their next poll. The
+ * notice leaves once the current synchronous work is over — after the transaction it may be
+ * called from has committed — and once per page however many amendments changed (a passage's
+ * vote deciding all its rivals).
  */
 export function notifyAmendmentsChanged(pageId: string): void {
-  try {
-    liveRooms()?.amendmentsChanged(pageId);
-  } catch (e) {
-    console.error('[documents] amendments notice failed:', e instanceof Error ? e.message : e);
+  if (amendmentNotices.size === 0) queueMicrotask(flushAmendmentNotices);
+  amendmentNotices.add(pageId);
+}
+
+function flushAmendmentNotices(): void {
+  const pageIds = [...amendmentNotices];
+  amendmentNotices.clear();
+  for (const pageId of pageIds) {
+    try {
+      liveRooms()?.amendmentsChanged(pageId);
+    } catch (e) {
+      console.error('[documents] amendments notice failed:', e instanceof Error ? e.message : e);
+    }
   }
 }
 
