@@ -6,9 +6,10 @@
  */
 import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { fold, useFreshList, type GuestCounts, type GuestItem, type GuestListData } from './GuestList';
+import { useFreshList, type GuestCounts, type GuestItem, type GuestListData } from './GuestList';
 import type { Result } from './RsvpBox';
 import './participants.css';
+import { foldText } from '@/lib/text/fold';
 
 type Props = {
   initial: GuestListData;
@@ -24,9 +25,9 @@ export function CheckIn({ initial, list, checkIn }: Props) {
   const { data, setData } = useFreshList(initial, list, 5000);
   const [q, setQ] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const needle = fold(q.trim());
+  const needle = foldText(q.trim());
   const shown = data.guests
-    .filter((g) => (needle ? fold(g.name).includes(needle) : (g.confirmed && g.response !== 'no') || g.attended))
+    .filter((g) => (needle ? foldText(g.name).includes(needle) : (g.confirmed && g.response !== 'no') || g.attended))
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 
   const toggle = async (g: GuestItem) => {

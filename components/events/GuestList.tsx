@@ -10,6 +10,7 @@ import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import type { Result, RsvpSlot } from './RsvpBox';
 import './participants.css';
 import { matchesGuestFilter } from '@/lib/events/guest-filter';
+import { foldText } from '@/lib/text/fold';
 
 export type GuestItem = {
   id: string;
@@ -30,11 +31,6 @@ type Filter = (typeof FILTERS)[number];
 
 const countOf = (c: GuestCounts, f: Filter) => (f === 'all' ? c.invited : f === 'yes' ? c.registered : c[f]);
 
-export const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
 
 /** Reads the list again every `ms` while the page is visible, and when it comes back to the front. */
 export function useFreshList(initial: GuestListData, list: () => Promise<Result<GuestListData>>, ms = 8000) {
@@ -79,8 +75,8 @@ export function GuestList({ initial, list, remind, exportHref, ended }: Props) {
   const [q, setQ] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const slotName = useMemo(() => new Map(data.slots.map((s) => [s.id, [s.label, s.when].filter(Boolean).join(' · ')])), [data.slots]);
-  const needle = fold(q.trim());
-  const shown = data.guests.filter((g) => matchesGuestFilter(g, filter) && (!needle || fold(`${g.name} ${g.email ?? ''}`).includes(needle)));
+  const needle = foldText(q.trim());
+  const shown = data.guests.filter((g) => matchesGuestFilter(g, filter) && (!needle || foldText(`${g.name} ${g.email ?? ''}`).includes(needle)));
 
   const answerLabel = (g: GuestItem) => (!g.confirmed ? t('answerShort.pending') : t(`answerShort.${g.response ?? 'none'}`));
 
