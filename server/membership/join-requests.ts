@@ -29,6 +29,7 @@ import { joinRequestAnsweredMail, joinRequestsWaitingMail } from '@/server/mail/
 import { canSpace, isPartyMember, type Viewer } from '@/server/policy';
 import { getSpaceRow, toSpaceRef, type SpaceRow } from '@/server/spaces/queries';
 import { afterMembershipChange, moveIntoSection } from './section-membership';
+import { startsWith } from '@/db/path-prefix';
 
 export type JoinRequestKind = 'join' | 'transfer' | 'group';
 type RequestRow = typeof joinRequests.$inferSelect;
@@ -253,7 +254,7 @@ export function listSpacesAwaitingDecision(viewer: Viewer): { space: { id: strin
         isNull(users.deletedAt),
         not(staleSql),
         inArray(spaces.kind, ['section', 'group']),
-        or(...viewer.managedPaths.map((p) => sql`${spaces.path} like ${p + '%'}`)),
+        or(...viewer.managedPaths.map((p) => startsWith(spaces.path, p))),
       ),
     )
     .groupBy(spaces.id)

@@ -12,6 +12,7 @@ import { pages, pageAuthors, pageStewards, spaces, type PageKind, type PageStatu
 import { AppError } from '@/lib/errors';
 import { isPartyMember, isSiteAdmin, type Viewer } from './viewer';
 import { canDeliberate, DELIBERATION_ACTIONS, stageRefusal, type DeliberationAbilities, type DeliberationAction, type DeliberationRef } from './deliberation';
+import { startsWith } from '@/db/path-prefix';
 
 export type { Viewer } from './viewer';
 export { isPartyMember, isSiteAdmin } from './viewer';
@@ -407,7 +408,7 @@ export function authorizeSite(v: Viewer, action: SiteAction): void {
 function managedSpaceIds(v: NonNullable<Viewer>): SQL | null {
   if (v.managedPaths.length === 0) return null;
   return sql`${pages.spaceId} in (select ${spaces.id} from ${spaces} where ${or(
-    ...v.managedPaths.map((p) => sql`${spaces.path} like ${p + '%'}`),
+    ...v.managedPaths.map((p) => startsWith(spaces.path, p)),
   )})`;
 }
 

@@ -24,6 +24,7 @@ import { assertStageAllows, authorizeDeliberation, authorizePage, canDeliberateO
 import { decodeChoice, encodeChoice, parseChoice, type BallotChoiceValue } from './ballot-choice';
 import { newReceipt, normalizeReceipt, receiptHash } from './receipts';
 import { tallyRanked, tallyYesNo, type PollOption, type PollResult } from './tally';
+import { startsWith } from '@/db/path-prefix';
 
 export type { PollOption, PollResult } from './tally';
 export type PollRow = typeof polls.$inferSelect;
@@ -145,7 +146,7 @@ function voterSpaces(tx: PollTx, spaceId: string) {
   const space = tx.select({ kind: spaces.kind, path: spaces.path }).from(spaces).where(eq(spaces.id, spaceId)).get();
   if (!space) throw invalid('spaceId', 'no such space.');
   if (space.kind !== 'federation' && space.kind !== 'national') return sql`select ${spaceId}`;
-  return sql`select ${spaces.id} from ${spaces} where ${spaces.id} = ${spaceId} or (${spaces.kind} = 'section' and ${spaces.path} like ${space.path + '%'})`;
+  return sql`select ${spaces.id} from ${spaces} where ${spaces.id} = ${spaceId} or (${spaces.kind} = 'section' and ${startsWith(spaces.path, space.path)})`;
 }
 
 function getPoll(pollId: string): PollRow {
