@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor, timeAndId } from '@/server/http/cursor';
 import { titleSeenBy } from '@/server/pages/seen-by';
 import { readableWhere, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, type Paged } from '@/server/spaces/queries';
-import { formatEventRange, formatTime, toDateAndTime } from './event-time';
+import { dateFormatter, formatEventRange, formatTime, toDateAndTime } from './event-time';
 
 export type EventListItem = {
   pageId: string;
@@ -178,7 +178,7 @@ export type EventListEntry = {
 };
 
 export function eventListEntries(items: readonly EventListItem[], locale: string): EventListEntry[] {
-  const monthFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { month: 'short', timeZone: 'UTC' });
+  const monthFormat = dateFormatter(locale === 'en' ? 'en-GB' : 'fr-FR', { month: 'short', timeZone: 'UTC' });
   return items.map((e) => {
     const { date } = toDateAndTime(e.startsAt, e.timeZone);
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -9,7 +9,7 @@
  * - a wall-clock time that happens twice (02:30 on the last Sunday of October) is its first
  *   occurrence, still in summer time: 02:30 → 00:30 UTC.
  */
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { AppError } from '@/lib/errors';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
@@ -40,10 +40,27 @@ export function wallClockToUtc(w: WallClock, timeZone: string = DEFAULT_TIME_ZON
   return new Date(asUtc - before * 60_000);
 }
 
+/**
+ * Intl formatters kept per locale, options and zone: building one costs far more than using it
+ * (tens of microseconds), and a list of events formats each of its dates several times.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+export function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    if (formatters.size > 500) formatters.clear(); // zones are few; a bound all the same
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** The wall-clock time of an instant in `timeZone`. */
 export function utcToWallClock(at: Date, timeZone: string = DEFAULT_TIME_ZONE): Required<WallClock> {
-  const z = new TZDate(at.getTime(), timeZone);
-  return { year: z.getFullYear(), month: z.getMonth() + 1, day: z.getDate(), hour: z.getHours(), minute: z.getMinutes(), second: z.getSeconds() };
+  const parts = dateFormatter('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(at);
+  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
+  return { year: n('year'), month: n('month'), day: n('day'), hour: n('hour'), minute: n('minute'), second: n('second') };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -96,14 +113,14 @@ function isRealDate(year: number, month: number, day: number): boolean {
 
 /** `18 h`, `18 h 30` in French; `6:30 PM` in English. */
 export function formatTime(at: Date, locale: string, timeZone: string = DEFAULT_TIME_ZONE): string {
-  if (!locale.startsWith('fr')) return new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+  if (!locale.startsWith('fr')) return dateFormatter('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
   const w = utcToWallClock(at, timeZone);
   return w.minute === 0 ? `${w.hour} h` : `${w.hour} h ${pad(w.minute)}`;
 }
 
 /** `samedi 28 mars 2027` / `Saturday 28 March 2027`. */
 export function formatDay(at: Date, locale: string, timeZone: string = DEFAULT_TIME_ZONE, withYear = true): string {
-  return new Intl.DateTimeFormat(locale.startsWith('fr') ? 'fr-FR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: withYear ? 'numeric' : undefined, timeZone }).format(at);
+  return dateFormatter(locale.startsWith('fr') ? 'fr-FR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: withYear ? 'numeric' : undefined, timeZone }).format(at);
 }
 
 /**
