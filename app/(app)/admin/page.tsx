@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CardSection } from '@/components/ui/CardSection';
-import { Landmark, Mail } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { RegistrationForm } from '@/components/account/RegistrationForm';
 import { requireViewer } from '@/server/auth/current';
 import { canSite } from '@/server/policy';
@@ -43,7 +43,7 @@ export default async function AdminPage() {
         {national ? (
           <div>
             <Link className="btn" href={`/espaces/${national.id}`}>
-              <Landmark size={18} aria-hidden /> {t('territories.link', { name: national.name })}
+              <Icon name="landmark" size={18} /> {t('territories.link', { name: national.name })}
             </Link>
           </div>
         ) : (
@@ -54,7 +54,7 @@ export default async function AdminPage() {
       <CardSection id="admin-invitations-title" title={t('invitations.title')}>
         <div>
           <Link className="btn" href="/invitations">
-            <Mail size={18} aria-hidden /> {t('invitations.link')}
+            <Icon name="mail" size={18} /> {t('invitations.link')}
           </Link>
         </div>
       </CardSection>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { CardSection } from '@/components/ui/CardSection';
-import { Download } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { ApiTokenManager } from '@/components/account/ApiTokenManager';
 import { DeleteAccount } from '@/components/account/DeleteAccount';
 import { EmailChangeForm } from '@/components/account/EmailChangeForm';
@@ -55,7 +55,7 @@ export default async function AccountPage() {
         <div>
           {/* A plain link: the browser downloads the file, no client code involved. */}
           <a className="btn" href="/api/v1/me/export" download>
-            <Download size={18} aria-hidden /> {t('data.download')}
+            <Icon name="download" size={18} /> {t('data.download')}
           </a>
         </div>
       </CardSection>

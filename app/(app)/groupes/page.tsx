@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Plus } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { requireViewer } from '@/server/auth/current';
 import { canSite } from '@/server/policy';
 import { listMyGroupInvitations, listSpaces } from '@/server/spaces/queries';
@@ -36,7 +36,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
         </div>
         {canSite(viewer, 'createGroup') && (
           <Link href="/groupes/nouveau" className="btn btn-primary">
-            <Plus size={18} aria-hidden /> {t('createGroup')}
+            <Icon name="plus" size={18} /> {t('createGroup')}
           </Link>
         )}
       </div>

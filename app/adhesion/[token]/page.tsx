@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { MailX, Users } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { ActionForm, SubmitButton } from '@/components/ui/ActionForm';
 import { EmailSignInForm } from '@/components/ui/EmailSignInForm';
 import { getViewer } from '@/server/auth/current';
@@ -43,7 +43,7 @@ export default async function AdhesionPage({ params }: { params: Params }) {
       <main className="auth-wrap" id="main">
         {brand}
         <div className="card stack">
-          <MailX size={40} aria-hidden style={{ margin: '0 auto', color: 'var(--muted)' }} />
+          <Icon name="mailX" size={40} style={{ margin: '0 auto', color: 'var(--muted)' }} />
           <h1>{t(`states.${view.state === 'valid' ? 'invalid' : view.state}.title`)}</h1>
           <p className={view.state === 'accepted' ? 'muted' : 'alert alert-error'} style={{ margin: 0 }}>
             {t(`states.${view.state === 'valid' ? 'invalid' : view.state}.body`)}
@@ -68,7 +68,7 @@ export default async function AdhesionPage({ params }: { params: Params }) {
     <main className="auth-wrap" id="main">
       {brand}
       <div className="card stack">
-        <Users size={36} aria-hidden style={{ margin: '0 auto', color: 'var(--muted)' }} />
+        <Icon name="users" size={36} style={{ margin: '0 auto', color: 'var(--muted)' }} />
         <div className="stack" style={{ gap: 8 }}>
           <h1 style={{ margin: 0 }}>{t('title', { kind, space: inv.space.name })}</h1>
           <p style={{ margin: 0 }}>{inviter ? t('invitedBy', { inviter, kind, space: inv.space.name }) : t('invitedByNobody', { kind, space: inv.space.name })}</p>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { MailCheck } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { signInLinkValidity } from '@/server/auth/sign-in-link';
 import { isRegistrationOpen } from '@/server/settings/site-settings';
 
@@ -9,7 +9,7 @@ export default async function LinkSentPage() {
   return (
     <div className="auth-wrap">
       <div className="card stack" style={{ textAlign: 'center' }}>
-        <MailCheck size={40} aria-hidden style={{ margin: '0 auto', color: 'var(--ok)' }} />
+        <Icon name="mailCheck" size={40} style={{ margin: '0 auto', color: 'var(--ok)' }} />
         <h1>{t('sentTitle')}</h1>
         <p>{t('sentBody', { validity: signInLinkValidity((await getLocale()) === 'en' ? 'en' : 'fr') })}</p>
         <p className="muted small">{t('sentHint')}</p>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { MailX } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { EmailSignInForm } from '@/components/ui/EmailSignInForm';
 import { isAppError } from '@/lib/errors';
 import { getViewer } from '@/server/auth/current';
@@ -62,7 +62,7 @@ export default async function InvitationPage({ params }: { params: Params }) {
           </>
         ) : (
           <>
-            <MailX size={40} aria-hidden style={{ margin: '0 auto', color: 'var(--muted)' }} />
+            <Icon name="mailX" size={40} style={{ margin: '0 auto', color: 'var(--muted)' }} />
             <h1>{t('invalidTitle')}</h1>
             <p className="alert alert-error" style={{ margin: 0 }}>
               {t('invalidBody')}

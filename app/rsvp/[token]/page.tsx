@@ -8,7 +8,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { CalendarX } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { isAppError } from '@/lib/errors';
 import { rsvpTokenView, type TokenView } from '@/server/events/guests';
 import { answerByLinkAction } from './actions';
@@ -51,7 +51,7 @@ export default async function RsvpLinkPage({ params, searchParams }: { params: P
       <div className="card stack">
         {'problem' in found ? (
           <>
-            <CalendarX size={40} aria-hidden style={{ margin: '0 auto', color: 'var(--muted)' }} />
+            <Icon name="calendarX" size={40} style={{ margin: '0 auto', color: 'var(--muted)' }} />
             <h1>{t('token.invalidTitle')}</h1>
             <p className="alert alert-error" style={{ margin: 0 }}>
               {t(`token.${found.problem}`)}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { FilePlus2, Gavel, Inbox, Trash2, UserPlus, Users } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { PageList } from '@/components/pages/PageList';
 import { MembershipButton } from '@/components/spaces/MembershipButton';
 import { SubspaceForm } from '@/components/spaces/SubspaceForm';
@@ -71,12 +71,12 @@ export default async function SpacePage({ params, searchParams }: { params: Para
           <div className="row">
             {can.createPage && (
               <Link href={`/espaces/${id}/nouvelle-page`} className="btn btn-primary">
-                <FilePlus2 size={18} aria-hidden /> {t('newPage')}
+                <Icon name="filePlus" size={18} /> {t('newPage')}
               </Link>
             )}
             {can.createPage && (
               <Link href={`/espaces/${id}/nouvelle-page?kind=motion`} className="btn">
-                <Gavel size={18} aria-hidden /> {tm('newMotion.entry')}
+                <Icon name="gavel" size={18} /> {tm('newMotion.entry')}
               </Link>
             )}
             {can.join && <MembershipButton mode="join" action={joinGroupAction.bind(null, id)} groupName={space.name} isOpen={space.isOpen} />}
@@ -96,12 +96,12 @@ export default async function SpacePage({ params, searchParams }: { params: Para
             )}
             {!viewer && space.kind === 'section' && (
               <SignInLink className="btn btn-primary">
-                <UserPlus size={18} aria-hidden /> {tr('signInToJoin')}
+                <Icon name="userPlus" size={18} /> {tr('signInToJoin')}
               </SignInLink>
             )}
             {can.viewTrash && (
               <Link href={`/espaces/${id}/corbeille`} className="btn">
-                <Trash2 size={18} aria-hidden /> {t('trash')}
+                <Icon name="trash" size={18} /> {t('trash')}
               </Link>
             )}
           </div>
@@ -156,11 +156,11 @@ export default async function SpacePage({ params, searchParams }: { params: Para
           </p>
           <div className="row" style={{ marginTop: 8 }}>
             <Link className="btn" href={`/espaces/${id}/membres`}>
-              <Users size={18} aria-hidden /> {can.manageMembers ? t('manageMembers') : t('seeMembers')}
+              <Icon name="users" size={18} /> {can.manageMembers ? t('manageMembers') : t('seeMembers')}
             </Link>
             {pendingRequests !== null && (
               <Link className={pendingRequests > 0 ? 'btn btn-primary' : 'btn'} href={`/espaces/${id}/demandes`}>
-                <Inbox size={18} aria-hidden /> {tr('pendingCount', { count: pendingRequests })}
+                <Icon name="inbox" size={18} /> {tr('pendingCount', { count: pendingRequests })}
               </Link>
             )}
           </div>

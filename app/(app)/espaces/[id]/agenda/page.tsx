@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { CalendarPlus } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { CalendarFeedLink } from '@/components/events/CalendarFeedLink';
 import { EventList } from '@/components/events/EventList';
 import { MonthCalendar } from '@/components/events/MonthCalendar';
@@ -65,7 +65,7 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
           <h1>{t('titleOf', { space: space.name })}</h1>
           {can.createPage && (
             <Link href={`/espaces/${id}/nouvelle-page?kind=event`} className="btn btn-primary">
-              <CalendarPlus size={18} aria-hidden /> {tl('newEvent')}
+              <Icon name="calendarPlus" size={18} /> {tl('newEvent')}
             </Link>
           )}
         </div>

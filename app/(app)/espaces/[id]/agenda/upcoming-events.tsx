@@ -1,7 +1,7 @@
 /** « Événements à venir » on a space's page: the next few the viewer may read, and the way to the agenda. */
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { CalendarDays, CalendarPlus } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { EventList } from '@/components/events/EventList';
 import { eventListEntries, listSpaceEvents } from '@/server/events/event-queries';
 import type { Viewer } from '@/server/policy';
@@ -16,11 +16,11 @@ export async function UpcomingEvents({ viewer, spaceId, canCreate }: { viewer: V
       <EventList items={items} emptyText={t('empty')} />
       <div className="row" style={{ marginTop: 8 }}>
         <Link className="btn" href={`/espaces/${spaceId}/agenda`}>
-          <CalendarDays size={18} aria-hidden /> {t('seeAgenda')}
+          <Icon name="calendarDays" size={18} /> {t('seeAgenda')}
         </Link>
         {canCreate && (
           <Link className="btn" href={`/espaces/${spaceId}/nouvelle-page?kind=event`}>
-            <CalendarPlus size={18} aria-hidden /> {t('newEvent')}
+            <Icon name="calendarPlus" size={18} /> {t('newEvent')}
           </Link>
         )}
       </div>

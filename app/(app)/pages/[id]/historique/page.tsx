@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import '@/components/history/history.css';
-import { ArrowLeft } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { CompareForm } from '@/components/history/CompareForm';
 import { VersionList } from '@/components/history/VersionList';
 import { versionLabel } from '@/components/history/version-label';
@@ -52,7 +52,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pa
         <h1>{t('historyOf', { title: list.page.title })}</h1>
         <div className="row">
           <Link href={`/pages/${id}`} className="btn btn-small">
-            <ArrowLeft size={16} aria-hidden /> {t('backToPage')}
+            <Icon name="arrowLeft" size={16} /> {t('backToPage')}
           </Link>
           {list.changedSincePublication && <span className="badge badge-changed">{t('changedSincePublication')}</span>}
         </div>
