@@ -2,7 +2,6 @@
  * A list of events: a date badge, the title linking to the event's page, when, where (and the
  * space, in « Mes événements »). An empty list says so.
  */
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import './events.css';
 
@@ -30,9 +29,9 @@ export function EventList({ items, emptyText, showSpace = false }: { items: read
             <span className="event-date-month">{e.month}</span>
           </time>
           <div className="event-list-body">
-            <Link className="list-title" href={`/pages/${e.pageId}`}>
+            <a className="list-title" href={`/pages/${e.pageId}`} data-nav>
               {e.title}
-            </Link>
+            </a>
             {e.isDraft && <span className="badge"> {tp('status.draft')}</span>}
             <div className="small muted">
               <time dateTime={e.startsAt}>{e.when}</time>

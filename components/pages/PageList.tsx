@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { MoreLink } from '@/components/ui/MoreLink';
 import { StatusBadge, VisibilityBadge } from './Badges';
@@ -25,9 +24,9 @@ export function PageList({ items, emptyText, showSpace, moreHref }: Props) {
         {items.map((p) => (
           <li key={p.id}>
             <div className="row" style={{ justifyContent: 'space-between' }}>
-              <Link className="list-title" href={`/pages/${p.id}`}>
+              <a className="list-title" href={`/pages/${p.id}`} data-nav>
                 {p.title}
-              </Link>
+              </a>
               <span className="row">
                 <StatusBadge status={p.status} />
                 <VisibilityBadge visibility={p.visibility} />

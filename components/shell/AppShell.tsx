@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { SignInLink } from '@/components/ui/SignInLink';
-import { usePathname } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { SearchDialog } from '@/components/search/SearchDialog';
@@ -27,6 +27,19 @@ const KIND_ICON = { national: Landmark, federation: MapPin, section: MapPin, gro
 /** Below this width the sidebar is a drawer over the page; above, a column the ☰ folds away. */
 const NARROW = '(max-width: 800px)';
 const FOLDED_KEY = 'coopol.sidebarFolded';
+
+/**
+ * A click on a server-rendered list's link (`<a data-nav>`: page lists, event lists, breadcrumbs)
+ * navigates inside the app like next/link, which costs a client component per link to render.
+ * A new tab or window, a download or another site stays the browser's.
+ */
+function navigateInApp(e: React.MouseEvent, push: (href: string) => void): void {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-nav]');
+  if (!a || a.target || a.hasAttribute('download') || a.origin !== window.location.origin) return;
+  e.preventDefault();
+  push(a.pathname + a.search + a.hash);
+}
 
 function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).slice(0, 2).map((p) => p[0]!.toUpperCase()).join('') || '?';
@@ -63,6 +76,7 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
   const t = useTranslations('common');
   const locale = useLocale();
   const path = usePathname();
+  const router = useRouter();
   const narrow = useNarrow();
   // On a phone the sidebar is a drawer, closed until asked for; on a wide screen a column, open
   // unless the person folded it away (remembered in this browser).
@@ -258,7 +272,7 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
             </>
           )}
         </nav>
-        <main className="main" id="main" inert={drawer || undefined}>
+        <main className="main" id="main" inert={drawer || undefined} onClick={(e) => navigateInApp(e, router.push)}>
           {children}
         </main>
       </div>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 
 export function Breadcrumbs({ items }: { items: { href?: string; label: string }[] }) {
@@ -7,7 +6,9 @@ export function Breadcrumbs({ items }: { items: { href?: string; label: string }
     <nav className="breadcrumbs" aria-label={t('breadcrumbs')}>
       <ol>
         {items.map((it, i) => (
-          <li key={`${i}-${it.label}`}>{it.href && i < items.length - 1 ? <Link href={it.href}>{it.label}</Link> : <span aria-current={i === items.length - 1 ? 'page' : undefined}>{it.label}</span>}</li>
+          <li key={`${i}-${it.label}`}>{it.href && i < items.length - 1 ? <a href={it.href} data-nav>
+                {it.label}
+              </a> : <span aria-current={i === items.length - 1 ? 'page' : undefined}>{it.label}</span>}</li>
         ))}
       </ol>
     </nav>
