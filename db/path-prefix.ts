@@ -9,6 +9,10 @@ import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
  */
 export function startsWith(column: SQLWrapper, prefix: string): SQL {
   if (prefix === '') return sql`1`;
-  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return sql`(${column} >= ${prefix} and ${column} < ${upper})`;
+  return sql`(${column} >= ${prefix} and ${column} < ${prefixEnd(prefix)})`;
+}
+
+/** The first string after every string that starts with `prefix` (not empty). */
+export function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }

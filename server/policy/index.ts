@@ -12,7 +12,7 @@ import { pages, pageAuthors, pageStewards, spaces, type PageKind, type PageStatu
 import { AppError } from '@/lib/errors';
 import { isPartyMember, isSiteAdmin, type Viewer } from './viewer';
 import { canDeliberate, DELIBERATION_ACTIONS, stageRefusal, type DeliberationAbilities, type DeliberationAction, type DeliberationRef } from './deliberation';
-import { startsWith } from '@/db/path-prefix';
+import { prefixEnd } from '@/db/path-prefix';
 
 export type { Viewer } from './viewer';
 export { isPartyMember, isSiteAdmin } from './viewer';
@@ -404,39 +404,62 @@ export function authorizeSite(v: Viewer, action: SiteAction): void {
   throw new AppError('forbidden');
 }
 
-/** SQL for spaces the viewer animates (prefix match on the materialised path). */
-function managedSpaceIds(v: NonNullable<Viewer>): SQL | null {
-  if (v.managedPaths.length === 0) return null;
-  return sql`${pages.spaceId} in (select ${spaces.id} from ${spaces} where ${or(
-    ...v.managedPaths.map((p) => startsWith(spaces.path, p)),
-  )})`;
+/**
+ * The readers whose readable-pages SQL has one shape: everyone outside the party (published public
+ * pages), site admins (every page not in the trash), and party members (the full rule, their
+ * values bound as JSON arrays). A query using `readableSql` can be prepared once per class.
+ */
+export type ReaderClass = 'public' | 'admin' | 'member';
+
+export function readerClass(v: Viewer): ReaderClass {
+  if (v === null || !isPartyMember(v)) return 'public';
+  return isSiteAdmin(v) ? 'admin' : 'member';
 }
 
+/** Where a party member's values go in `readableSql`: bound values, or placeholders of a prepared query. */
+type ReaderValues = { user: unknown; spaces: unknown; paths: unknown };
+
+/** A party member's values for `readableSql`: their id, their spaces and the path ranges they animate (JSON). */
+export function readerValues(v: Viewer): { rw_user: string; rw_spaces: string; rw_paths: string } {
+  if (v === null) return { rw_user: '', rw_spaces: '[]', rw_paths: '[]' };
+  // [from, to): every path that starts with the prefix sorts between the two (see db/path-prefix).
+  const ranges = v.managedPaths.map((p) => [p, prefixEnd(p)]);
+  return { rw_user: v.id, rw_spaces: JSON.stringify([...v.roles.keys()]), rw_paths: JSON.stringify(ranges) };
+}
+
+/** The placeholders of `readerValues`, for a prepared query (its values: `readerValues(viewer)`). */
+export const READER_PLACEHOLDERS: ReaderValues = { user: sql.placeholder('rw_user'), spaces: sql.placeholder('rw_spaces'), paths: sql.placeholder('rw_paths') };
+
 /**
- * The SQL twin of `can(viewer, 'read', page)` for lists over `pages`: a page a viewer cannot
- * read never enters a result, a count or a snippet.
+ * The SQL twin of `can(viewer, 'read', page)` for lists over `pages`, in the shape of a reader
+ * class: a page a viewer cannot read never enters a result, a count or a snippet. A member's
+ * values come as bound values (`readableWhere`) or as placeholders (`READER_PLACEHOLDERS`, for a
+ * query prepared once per class).
  */
-export function readableWhere(v: Viewer): SQL {
+export function readableSql(cls: ReaderClass, values: ReaderValues): SQL {
   const alive = isNull(pages.deletedAt);
-  if (v === null || !isPartyMember(v)) return and(alive, inArray(pages.status, ['published', 'archived']), eq(pages.visibility, 'public'))!;
-  if (isSiteAdmin(v)) return alive;
-  const managed = managedSpaceIds(v);
-  const memberSpaceIds = [...v.roles.keys()];
+  if (cls === 'public') return and(alive, inArray(pages.status, ['published', 'archived']), eq(pages.visibility, 'public'))!;
+  if (cls === 'admin') return alive;
+  // Spaces the member animates: their path ranges, answered from the path index.
+  const managed = sql`${pages.spaceId} in (select s.id from json_each(${values.paths}) r join ${spaces} s on s.path >= (r.value ->> 0) and s.path < (r.value ->> 1))`;
   const visible = or(
     eq(pages.visibility, 'public'),
     eq(pages.visibility, 'members'),
-    and(
-      eq(pages.visibility, 'space'),
-      or(memberSpaceIds.length ? inArray(pages.spaceId, memberSpaceIds) : undefined, managed ?? undefined) ?? sql`0`,
-    ),
+    and(eq(pages.visibility, 'space'), or(sql`${pages.spaceId} in (select value from json_each(${values.spaces}))`, managed)),
   );
-  const authored = sql`exists (select 1 from ${pageAuthors} where ${pageAuthors.pageId} = ${pages.id} and ${pageAuthors.userId} = ${v.id})`;
-  const named = sql`exists (select 1 from ${pageStewards} where ${pageStewards.pageId} = ${pages.id} and ${pageStewards.userId} = ${v.id})`;
+  const authored = sql`exists (select 1 from ${pageAuthors} where ${pageAuthors.pageId} = ${pages.id} and ${pageAuthors.userId} = ${values.user})`;
+  const named = sql`exists (select 1 from ${pageStewards} where ${pageStewards.pageId} = ${pages.id} and ${pageStewards.userId} = ${values.user})`;
   return and(
     alive,
     or(
       and(inArray(pages.status, ['published', 'archived']), visible),
-      and(eq(pages.status, 'draft'), or(authored, eq(pages.createdBy, v.id), named, managed ?? undefined)),
+      and(eq(pages.status, 'draft'), or(authored, sql`${pages.createdBy} = ${values.user}`, named, managed)),
     ),
   )!;
+}
+
+/** `readableSql` for this viewer, its values bound. */
+export function readableWhere(v: Viewer): SQL {
+  const values = readerValues(v);
+  return readableSql(readerClass(v), { user: values.rw_user, spaces: values.rw_spaces, paths: values.rw_paths });
 }
