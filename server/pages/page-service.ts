@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor, timeAndId } from '@/server/http/cursor';
 import { displayName, sectionNameSql } from '@/server/users/display-name';
 import { parseInput } from '@/lib/parse-input';
 import { titleSchema } from '@/lib/text/title';
-import { authorizePage, authorizeSpace, canPage, pageAbilities, readableWhere, readsLiveText, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
+import { authorizePage, authorizeSpace, canPage, pageAbilities, READER_PLACEHOLDERS, readableSql, readerClass, readerValues, TRASH_DAYS, type PageAction, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, toSpaceRef, type Paged } from '@/server/spaces/queries';
 import { applyContent, jsonToText, renderBody } from './body';
 import { markdownBody } from '@/server/links/markdown-with-wiki-links';
@@ -22,7 +22,7 @@ import { indexPage } from '@/server/search/index-page';
 import { notifyAccessChanged, notifyLinkTargetsChanged } from '@/server/documents/live-rooms';
 import { recordDocClients } from '@/server/documents/store';
 import { derivePage } from './derive';
-import { changedAtSeenBy, titleSeenBy } from './seen-by';
+import { changedAtSeenByClass, titleSeenByClass } from './seen-by';
 import { recordActivity, recordPageUpdate } from '@/server/activity/record-activity';
 import { missingRevision, writeBasedContent } from './based-write';
 import { indexPublicPage, recordPublication, versionState } from '@/server/versions/versions';
@@ -271,37 +271,44 @@ export function listPages(
 ): Paged<PageListItem> {
   const limit = clampLimit(opts.limit);
   const cur = decodeCursor(opts.cursor, timeAndId);
-  const rows = db()
-    .select({
-      id: pages.id,
-      // The public never sees the live page: title, date and excerpt are the published version's.
-      title: titleSeenBy(viewer),
-      kind: pages.kind,
-      spaceId: pages.spaceId,
-      visibility: pages.visibility,
-      status: pages.status,
-      updatedAt: changedAtSeenBy(viewer),
-      sortedAt: pages.updatedAt,
-      spaceName: spaces.name,
-      excerpt: readsLiveText(viewer)
-        ? sql<string>`substr(${pages.text}, 1, 220)`
-        : sql<string>`coalesce((select substr(${pageVersions.text}, 1, 220) from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), '')`,
-    })
-    .from(pages)
-    .innerJoin(spaces, eq(spaces.id, pages.spaceId))
-    .where(
-      and(
-        readableWhere(viewer),
-        opts.spaceId ? eq(pages.spaceId, opts.spaceId) : undefined,
-        opts.kind ? eq(pages.kind, opts.kind) : undefined,
-        // IN (subquery) lets SQLite drive from the author's index instead of scanning every page.
-        opts.authorId ? sql`${pages.id} in (select ${pageAuthors.pageId} from ${pageAuthors} where ${pageAuthors.userId} = ${opts.authorId})` : undefined,
-        cur ? or(lt(pages.updatedAt, new Date(cur.t)), and(eq(pages.updatedAt, new Date(cur.t)), lt(pages.id, cur.id))) : undefined,
-      ),
-    )
-    .orderBy(desc(pages.updatedAt), desc(pages.id))
-    .limit(limit + 1)
-    .all();
+  // Prepared once per reader class and set of options given (built by drizzle, it cost more than it ran).
+  const cls = readerClass(viewer);
+  const shape = { space: Boolean(opts.spaceId), kind: Boolean(opts.kind), author: Boolean(opts.authorId), cursor: Boolean(cur) };
+  const rows = prepared(`listPages.${cls}.${Object.values(shape).map(Number).join('')}`, (d) =>
+    d
+      .select({
+        id: pages.id,
+        // The public never sees the live page: title, date and excerpt are the published version's.
+        title: titleSeenByClass(cls),
+        kind: pages.kind,
+        spaceId: pages.spaceId,
+        visibility: pages.visibility,
+        status: pages.status,
+        updatedAt: changedAtSeenByClass(cls),
+        sortedAt: pages.updatedAt,
+        spaceName: spaces.name,
+        excerpt:
+          cls !== 'public'
+            ? sql<string>`substr(${pages.text}, 1, 220)`
+            : sql<string>`coalesce((select substr(${pageVersions.text}, 1, 220) from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), '')`,
+      })
+      .from(pages)
+      .innerJoin(spaces, eq(spaces.id, pages.spaceId))
+      .where(
+        and(
+          readableSql(cls, READER_PLACEHOLDERS),
+          shape.space ? eq(pages.spaceId, sql.placeholder('space')) : undefined,
+          shape.kind ? eq(pages.kind, sql.placeholder('kind')) : undefined,
+          // IN (subquery) lets SQLite drive from the author's index instead of scanning every page.
+          shape.author ? sql`${pages.id} in (select ${pageAuthors.pageId} from ${pageAuthors} where ${pageAuthors.userId} = ${sql.placeholder('author')})` : undefined,
+          // Placeholders take the driver's value: the cursor's instant in epoch ms.
+          shape.cursor ? or(lt(pages.updatedAt, sql.placeholder('curT')), and(eq(pages.updatedAt, sql.placeholder('curT')), lt(pages.id, sql.placeholder('curId')))) : undefined,
+        ),
+      )
+      .orderBy(desc(pages.updatedAt), desc(pages.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  ).all({ ...readerValues(viewer), space: opts.spaceId, kind: opts.kind, author: opts.authorId, curT: cur?.t, curId: cur?.id, limit: limit + 1 });
   const data = rows.slice(0, limit).map(({ sortedAt: _, ...item }) => item);
   const last = rows[data.length - 1];
   return {

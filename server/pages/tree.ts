@@ -12,9 +12,10 @@ import { db } from '@/db/client';
 import { deliberations, pages, spaces } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/parse-input';
-import { authorizePage, canPage, editsPlainPagesOf, readableWhere, type Viewer } from '@/server/policy';
+import { prepared } from '@/db/prepared';
+import { authorizePage, canPage, editsPlainPagesOf, READER_PLACEHOLDERS, readableSql, readerClass, readerValues, type Viewer } from '@/server/policy';
 import { loadPage, loadPageRefs } from './load-page';
-import { titleSeenBy } from './seen-by';
+import { titleSeenByClass } from './seen-by';
 
 /** More pages than this in one space's tree are left out (the space's page list has them all). */
 export const MAX_TREE_PAGES = 400;
@@ -41,26 +42,29 @@ const bySiblingOrder = (a: Pick<Row, 'position' | 'createdAt' | 'id'>, b: Pick<R
  * may not read (or that is in the trash) shows at the top: nothing of that parent shows.
  */
 export function listPageTree(viewer: Viewer, spaceId: string): TreeNode[] {
-  const rows: (Row & { deliberated: boolean })[] = db()
-    // Citizens and anonymous readers see the published title (a rename since is not published).
-    .select({
-      id: pages.id,
-      title: titleSeenBy(viewer),
-      status: pages.status,
-      parentId: pages.parentId,
-      position: pages.position,
-      createdAt: pages.createdAt,
-      deliberated: sql<boolean>`${deliberations.pageId} is not null`.mapWith(Boolean),
-    })
-    .from(pages)
-    .leftJoin(deliberations, eq(deliberations.pageId, pages.id))
-    .where(and(eq(pages.spaceId, spaceId), readableWhere(viewer)))
-    .orderBy(asc(pages.createdAt))
-    .limit(MAX_TREE_PAGES)
-    .all();
+  const cls = readerClass(viewer);
+  const rows: (Row & { deliberated: boolean })[] = prepared(`listPageTree.${cls}`, (d) =>
+    d
+      // Citizens and anonymous readers see the published title (a rename since is not published).
+      .select({
+        id: pages.id,
+        title: titleSeenByClass(cls),
+        status: pages.status,
+        parentId: pages.parentId,
+        position: pages.position,
+        createdAt: pages.createdAt,
+        deliberated: sql<boolean>`${deliberations.pageId} is not null`.mapWith(Boolean),
+      })
+      .from(pages)
+      .leftJoin(deliberations, eq(deliberations.pageId, pages.id))
+      .where(and(eq(pages.spaceId, sql.placeholder('space')), readableSql(cls, READER_PLACEHOLDERS)))
+      .orderBy(asc(pages.createdAt))
+      .limit(MAX_TREE_PAGES)
+      .prepare(),
+  ).all({ space: spaceId, ...readerValues(viewer) });
   // Members and animators of the space edit every plain page they read: only the others (and
   // pages with a stage) need what the policy reads of each page, loaded for them alone.
-  const space = db().select({ id: spaces.id, path: spaces.path }).from(spaces).where(eq(spaces.id, spaceId)).get();
+  const space = prepared('listPageTree.space', (d) => d.select({ id: spaces.id, path: spaces.path }).from(spaces).where(eq(spaces.id, sql.placeholder('id'))).prepare()).get({ id: spaceId });
   const plainEditor = space !== undefined && editsPlainPagesOf(viewer, space);
   const needRef = (r: (typeof rows)[number]) => r.status !== 'archived' && (r.deliberated || !plainEditor);
   const refs = loadPageRefs(rows.filter(needRef).map((r) => r.id));
