@@ -5,10 +5,11 @@
  */
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { eventGuests, events, pages, spaces } from '@/db/schema';
 import { decodeCursor, encodeCursor, timeAndId } from '@/server/http/cursor';
-import { titleSeenBy } from '@/server/pages/seen-by';
-import { readableWhere, type Viewer } from '@/server/policy';
+import { titleSeenBy, titleSeenByClass } from '@/server/pages/seen-by';
+import { READER_PLACEHOLDERS, readableSql, readableWhere, readerClass, readerValues, type Viewer } from '@/server/policy';
 import { clampLimit, getSpaceRow, type Paged } from '@/server/spaces/queries';
 import { dateFormatter, formatEventRange, formatTime, toDateAndTime } from './event-time';
 
@@ -44,71 +45,86 @@ export type EventListOptions = {
 /** Upper bound of one list (a month grid of a busy section holds far fewer). */
 export const MAX_EVENTS_PER_LIST = 500;
 
-function selectEvents(viewer: Viewer) {
-  return db()
-    .select({
-      pageId: events.pageId,
-      title: titleSeenBy(viewer),
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timeZone: events.timeZone,
-      place: events.place,
-      lat: events.lat,
-      lng: events.lng,
-      capacity: events.capacity,
-      spaceId: pages.spaceId,
-      spaceName: spaces.name,
-      status: pages.status,
-      visibility: pages.visibility,
-      createdAt: events.createdAt,
-      updatedAt: events.updatedAt,
-    })
-    .from(events)
-    .innerJoin(pages, eq(pages.id, events.pageId))
-    .innerJoin(spaces, eq(spaces.id, pages.spaceId));
-}
+/** Where a list's events come from: one space's, or a person's (their spaces' and those they are a guest of). */
+type Scope = { space: string } | { mine: true };
 
-function listWhere(viewer: Viewer, scope: SQL | undefined, opts: EventListOptions) {
-  const now = opts.now ?? new Date();
+/**
+ * A list of events, prepared once per reader class, scope and options given: drizzle built the
+ * list's query (the policy's rule and the dates) on every call, for more than it cost to run.
+ * Instants go in as epoch ms, the driver's value.
+ */
+function run(viewer: Viewer, scope: Scope, opts: EventListOptions): Paged<EventListItem> {
+  const limit = clampLimit(opts.limit, MAX_EVENTS_PER_LIST, 50);
   const when = opts.when ?? 'upcoming';
-  const cur = decodeCursor(opts.cursor, timeAndId);
   const past = when === 'past';
-  return and(
-    readableWhere(viewer),
-    eq(pages.kind, 'event'),
-    scope,
-    opts.from ? gt(events.endsAt, opts.from) : undefined,
-    opts.to ? lt(events.startsAt, opts.to) : undefined,
-    when === 'upcoming' ? gt(events.endsAt, now) : past ? lte(events.endsAt, now) : undefined,
-    cur
-      ? past
-        ? or(lt(events.startsAt, new Date(cur.t)), and(eq(events.startsAt, new Date(cur.t)), lt(events.pageId, cur.id)))
-        : or(gt(events.startsAt, new Date(cur.t)), and(eq(events.startsAt, new Date(cur.t)), gt(events.pageId, cur.id)))
-      : undefined,
+  const cur = decodeCursor(opts.cursor, timeAndId);
+  const cls = readerClass(viewer);
+  const mine = 'mine' in scope;
+  const shape = `${cls}.${mine ? 'mine' : 'space'}.${when}.${Number(Boolean(opts.from))}${Number(Boolean(opts.to))}${Number(Boolean(cur))}`;
+  const p = sql.placeholder;
+  const query = prepared(`events.${shape}`, (d) =>
+    d
+      .select({
+        pageId: events.pageId,
+        title: titleSeenByClass(cls),
+        startsAt: events.startsAt,
+        endsAt: events.endsAt,
+        timeZone: events.timeZone,
+        place: events.place,
+        lat: events.lat,
+        lng: events.lng,
+        capacity: events.capacity,
+        spaceId: pages.spaceId,
+        spaceName: spaces.name,
+        status: pages.status,
+        visibility: pages.visibility,
+        createdAt: events.createdAt,
+        updatedAt: events.updatedAt,
+      })
+      .from(events)
+      .innerJoin(pages, eq(pages.id, events.pageId))
+      .innerJoin(spaces, eq(spaces.id, pages.spaceId))
+      .where(
+        and(
+          readableSql(cls, READER_PLACEHOLDERS),
+          eq(pages.kind, 'event'),
+          mine
+            ? // « Mes événements »: the events of the person's spaces, and those they were invited to or answered.
+              or(sql`${pages.spaceId} in (select value from json_each(${p('rw_spaces')}))`, sql`${events.pageId} in (select ${eventGuests.eventId} from ${eventGuests} where ${eventGuests.userId} = ${p('rw_user')})`)
+            : eq(pages.spaceId, p('space')),
+          opts.from ? gt(events.endsAt, p('from')) : undefined,
+          opts.to ? lt(events.startsAt, p('to')) : undefined,
+          when === 'upcoming' ? gt(events.endsAt, p('now')) : past ? lte(events.endsAt, p('now')) : undefined,
+          cur
+            ? past
+              ? or(lt(events.startsAt, p('curT')), and(eq(events.startsAt, p('curT')), lt(events.pageId, p('curId'))))
+              : or(gt(events.startsAt, p('curT')), and(eq(events.startsAt, p('curT')), gt(events.pageId, p('curId'))))
+            : undefined,
+        ),
+      )
+      .orderBy(...(past ? [desc(events.startsAt), desc(events.pageId)] : [asc(events.startsAt), asc(events.pageId)]))
+      .limit(p('limit'))
+      .prepare(),
   );
-}
-
-function paged(rows: EventListItem[], limit: number): Paged<EventListItem> {
+  const rows = query.all({
+    ...readerValues(viewer),
+    space: mine ? undefined : scope.space,
+    from: opts.from?.getTime(),
+    to: opts.to?.getTime(),
+    now: (opts.now ?? new Date()).getTime(),
+    curT: cur?.t,
+    curId: cur?.id,
+    limit: limit + 1,
+  });
   const data = rows.slice(0, limit);
   const last = data[data.length - 1];
   return { data, nextCursor: rows.length > limit && last ? encodeCursor({ t: last.startsAt.getTime(), id: last.pageId }) : null };
 }
 
-function run(viewer: Viewer, scope: SQL | undefined, opts: EventListOptions): Paged<EventListItem> {
-  const limit = clampLimit(opts.limit, MAX_EVENTS_PER_LIST, 50);
-  const order = opts.when === 'past' ? [desc(events.startsAt), desc(events.pageId)] : [asc(events.startsAt), asc(events.pageId)];
-  const rows = selectEvents(viewer)
-    .where(listWhere(viewer, scope, opts))
-    .orderBy(...order)
-    .limit(limit + 1)
-    .all();
-  return paged(rows, limit);
-}
-
 /** A space's events the viewer may read (unknown space: not_found). */
 export function listSpaceEvents(viewer: Viewer, spaceId: string, opts: EventListOptions = {}): Paged<EventListItem> {
   getSpaceRow(spaceId);
-  return run(viewer, eq(pages.spaceId, spaceId), opts);
+  return run(viewer, { space: spaceId }, opts);
 }
 
 /**
@@ -117,7 +133,7 @@ export function listSpaceEvents(viewer: Viewer, spaceId: string, opts: EventList
  */
 export function listMyEvents(viewer: Viewer, opts: EventListOptions = {}): Paged<EventListItem> {
   if (!viewer) return { data: [], nextCursor: null };
-  return run(viewer, myEvents(viewer), opts);
+  return run(viewer, { mine: true }, opts);
 }
 
 /** Events of the person's spaces, and those they are a guest of. */

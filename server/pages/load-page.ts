@@ -1,5 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { eq, sql } from 'drizzle-orm';
 import { prepared } from '@/db/prepared';
 import { deliberations, pageAuthors, pages, pageStewards, spaces } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -64,26 +63,33 @@ export function loadPageRefs(ids: readonly string[]): Map<string, PageRef> {
   const unique = [...new Set(ids)];
   const refs = new Map<string, PageRef>();
   if (unique.length === 0) return refs;
-  const d = db();
-  // Only what the policy reads: a page row holds its whole text.
-  const rows = d
-    .select({
-      page: { id: pages.id, kind: pages.kind, visibility: pages.visibility, status: pages.status, deletedAt: pages.deletedAt, createdBy: pages.createdBy },
-      space: { id: spaces.id, kind: spaces.kind, path: spaces.path, isOpen: spaces.isOpen },
-      procedure: deliberations.procedure,
-      stage: deliberations.stage,
-      amendmentsCloseAt: deliberations.amendmentsCloseAt,
-    })
-    .from(pages)
-    .innerJoin(spaces, eq(spaces.id, pages.spaceId))
-    .leftJoin(deliberations, eq(deliberations.pageId, pages.id))
-    .where(inArray(pages.id, unique))
-    .all();
+  // Prepared once: the ids go in as one JSON array. Only what the policy reads (a page row holds its whole text).
+  const idList = JSON.stringify(unique);
+  const rows = prepared('loadPageRefs', (d) =>
+    d
+      .select({
+        page: { id: pages.id, kind: pages.kind, visibility: pages.visibility, status: pages.status, deletedAt: pages.deletedAt, createdBy: pages.createdBy },
+        space: { id: spaces.id, kind: spaces.kind, path: spaces.path, isOpen: spaces.isOpen },
+        procedure: deliberations.procedure,
+        stage: deliberations.stage,
+        amendmentsCloseAt: deliberations.amendmentsCloseAt,
+      })
+      .from(pages)
+      .innerJoin(spaces, eq(spaces.id, pages.spaceId))
+      .leftJoin(deliberations, eq(deliberations.pageId, pages.id))
+      .where(sql`${pages.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+      .prepare(),
+  ).all({ ids: idList });
   const idsBy = (table: typeof pageAuthors | typeof pageStewards) => {
     const by = new Map<string, string[]>();
-    for (const r of d.select({ pageId: table.pageId, userId: table.userId }).from(table).where(inArray(table.pageId, unique)).all()) {
-      by.set(r.pageId, [...(by.get(r.pageId) ?? []), r.userId]);
-    }
+    const query = prepared(`loadPageRefs.${table === pageAuthors ? 'authors' : 'stewards'}`, (d) =>
+      d
+        .select({ pageId: table.pageId, userId: table.userId })
+        .from(table)
+        .where(sql`${table.pageId} in (select value from json_each(${sql.placeholder('ids')}))`)
+        .prepare(),
+    );
+    for (const r of query.all({ ids: idList })) by.set(r.pageId, [...(by.get(r.pageId) ?? []), r.userId]);
     return by;
   };
   const authors = idsBy(pageAuthors);
