@@ -43,7 +43,7 @@ export default async function AdhesionPage({ params }: { params: Params }) {
       <main className="auth-wrap" id="main">
         {brand}
         <div className="card stack">
-          <Icon name="mailX" size={40} style={{ margin: '0 auto', color: 'var(--muted)' }} />
+          <Icon name="mailX" size={40} style={{ display: 'block', margin: '0 auto', color: 'var(--muted)' }} />
           <h1>{t(`states.${view.state === 'valid' ? 'invalid' : view.state}.title`)}</h1>
           <p className={view.state === 'accepted' ? 'muted' : 'alert alert-error'} style={{ margin: 0 }}>
             {t(`states.${view.state === 'valid' ? 'invalid' : view.state}.body`)}
@@ -68,7 +68,7 @@ export default async function AdhesionPage({ params }: { params: Params }) {
     <main className="auth-wrap" id="main">
       {brand}
       <div className="card stack">
-        <Icon name="users" size={36} style={{ margin: '0 auto', color: 'var(--muted)' }} />
+        <Icon name="users" size={36} style={{ display: 'block', margin: '0 auto', color: 'var(--muted)' }} />
         <div className="stack" style={{ gap: 8 }}>
           <h1 style={{ margin: 0 }}>{t('title', { kind, space: inv.space.name })}</h1>
           <p style={{ margin: 0 }}>{inviter ? t('invitedBy', { inviter, kind, space: inv.space.name }) : t('invitedByNobody', { kind, space: inv.space.name })}</p>

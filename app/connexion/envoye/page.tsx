@@ -9,7 +9,7 @@ export default async function LinkSentPage() {
   return (
     <div className="auth-wrap">
       <div className="card stack" style={{ textAlign: 'center' }}>
-        <Icon name="mailCheck" size={40} style={{ margin: '0 auto', color: 'var(--ok)' }} />
+        <Icon name="mailCheck" size={40} style={{ display: 'block', margin: '0 auto', color: 'var(--ok)' }} />
         <h1>{t('sentTitle')}</h1>
         <p>{t('sentBody', { validity: signInLinkValidity((await getLocale()) === 'en' ? 'en' : 'fr') })}</p>
         <p className="muted small">{t('sentHint')}</p>

@@ -62,7 +62,7 @@ export default async function InvitationPage({ params }: { params: Params }) {
           </>
         ) : (
           <>
-            <Icon name="mailX" size={40} style={{ margin: '0 auto', color: 'var(--muted)' }} />
+            <Icon name="mailX" size={40} style={{ display: 'block', margin: '0 auto', color: 'var(--muted)' }} />
             <h1>{t('invalidTitle')}</h1>
             <p className="alert alert-error" style={{ margin: 0 }}>
               {t('invalidBody')}

@@ -51,7 +51,7 @@ export default async function RsvpLinkPage({ params, searchParams }: { params: P
       <div className="card stack">
         {'problem' in found ? (
           <>
-            <Icon name="calendarX" size={40} style={{ margin: '0 auto', color: 'var(--muted)' }} />
+            <Icon name="calendarX" size={40} style={{ display: 'block', margin: '0 auto', color: 'var(--muted)' }} />
             <h1>{t('token.invalidTitle')}</h1>
             <p className="alert alert-error" style={{ margin: 0 }}>
               {t(`token.${found.problem}`)}
