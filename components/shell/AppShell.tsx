@@ -5,7 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { SearchDialog } from '@/components/search/SearchDialog';
-import { Menu, Home, Users, Landmark, MapPin, Globe, UserRound, LogOut, Mail, Shield, Languages, CalendarDays } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import { PageTree, type MoveResult, type TreeNodeData } from './PageTree';
 import './shell.css';
 
@@ -23,14 +23,15 @@ type Props = {
   children: React.ReactNode;
 };
 
-const KIND_ICON = { national: Landmark, federation: MapPin, section: MapPin, group: Users } as const;
+const KIND_ICON = { national: 'landmark', federation: 'mapPin', section: 'mapPin', group: 'users' } as const;
 /** Below this width the sidebar is a drawer over the page; above, a column the ☰ folds away. */
 const NARROW = '(max-width: 800px)';
 const FOLDED_KEY = 'coopol.sidebarFolded';
 
 /**
- * A click on a server-rendered list's link (`<a data-nav>`: page lists, event lists, breadcrumbs)
- * navigates inside the app like next/link, which costs a client component per link to render.
+ * A click on a link marked `<a data-nav>` (the shell's own, page lists, event lists, breadcrumbs)
+ * navigates inside the app like next/link, which costs a client component per link to render
+ * (and prefetched every link of the shell on every page).
  * A new tab or window, a download or another site stays the browser's.
  */
 function navigateInApp(e: React.MouseEvent, push: (href: string) => void): void {
@@ -129,9 +130,9 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
   const current = (href: string) => (path === href ? 'page' : undefined);
   return (
     <>
-      <header className="topbar">
+      <header className="topbar" onClick={(e) => navigateInApp(e, router.push)}>
         <button ref={toggleRef} type="button" className="btn btn-ghost nav-toggle" aria-expanded={expanded} aria-controls="sidebar" onClick={toggle}>
-          <Menu size={20} aria-hidden />
+          <Icon name="menu" size={20} />
           <span className="visually-hidden">{t('menu')}</span>
         </button>
         <Link href="/" className="brand">
@@ -149,7 +150,7 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
           lang={locale === 'fr' ? 'en' : 'fr'}
           aria-label={t('switchLanguage')}
         >
-          <Languages size={16} aria-hidden />
+          <Icon name="languages" size={16} />
           <span className="lang-label">{locale === 'fr' ? 'English' : 'Français'}</span>
         </button>
         {me ? (
@@ -164,22 +165,22 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
               <p className="small muted" style={{ padding: '6px 10px', margin: 0 }}>
                 {me.name}
               </p>
-              <Link href="/compte">
-                <UserRound size={16} aria-hidden /> {t('myAccount')}
-              </Link>
+              <a data-nav href="/compte">
+                <Icon name="userRound" size={16} /> {t('myAccount')}
+              </a>
               {me.abilities.createInvitation && (
-                <Link href="/invitations">
-                  <Mail size={16} aria-hidden /> {t('invitations')}
-                </Link>
+                <a data-nav href="/invitations">
+                  <Icon name="mail" size={16} /> {t('invitations')}
+                </a>
               )}
               {me.abilities.manageSite && (
-                <Link href="/admin">
-                  <Shield size={16} aria-hidden /> {t('admin')}
-                </Link>
+                <a data-nav href="/admin">
+                  <Icon name="shield" size={16} /> {t('admin')}
+                </a>
               )}
               <form action={signOut}>
                 <button type="submit">
-                  <LogOut size={16} aria-hidden /> {t('signOut')}
+                  <Icon name="logOut" size={16} /> {t('signOut')}
                 </button>
               </form>
             </div>
@@ -188,7 +189,7 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
           <SignInLink className="btn btn-primary btn-small">{t('signIn')}</SignInLink>
         )}
       </header>
-      <div className="shell" data-nav-open={drawer} data-nav-folded={!narrow && folded}>
+      <div className="shell" data-nav-open={drawer} data-nav-folded={!narrow && folded} onClick={(e) => navigateInApp(e, router.push)}>
         {drawer && <div className="sidebar-backdrop" aria-hidden onClick={() => setDrawerOpen(false)} />}
         <nav
           ref={navRef}
@@ -203,27 +204,27 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
           <ul>
             <li>
               <Link href="/" aria-current={current('/')}>
-                <Home size={18} aria-hidden /> {t('home')}
+                <Icon name="house" size={18} /> {t('home')}
               </Link>
             </li>
             {me?.abilities.joinGroups && (
               <li>
-                <Link href="/groupes" aria-current={current('/groupes')}>
-                  <Users size={18} aria-hidden /> {t('groups')}
-                </Link>
+                <a data-nav href="/groupes" aria-current={current('/groupes')}>
+                  <Icon name="users" size={18} /> {t('groups')}
+                </a>
               </li>
             )}
             {me && (
               <li>
-                <Link href="/evenements" aria-current={current('/evenements')}>
-                  <CalendarDays size={18} aria-hidden /> {t('myEvents')}
-                </Link>
+                <a data-nav href="/evenements" aria-current={current('/evenements')}>
+                  <Icon name="calendarDays" size={18} /> {t('myEvents')}
+                </a>
               </li>
             )}
             <li>
-              <Link href="/public" aria-current={current('/public')}>
-                <Globe size={18} aria-hidden /> {t('publicTexts')}
-              </Link>
+              <a data-nav href="/public" aria-current={current('/public')}>
+                <Icon name="globe" size={18} /> {t('publicTexts')}
+              </a>
             </li>
           </ul>
           {territories.length > 0 && (
@@ -231,12 +232,11 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
               <h2>{t('myTerritories')}</h2>
               <ul>
                 {territories.map((s) => {
-                  const Icon = KIND_ICON[s.kind];
                   return (
                     <li key={s.id}>
-                      <Link href={`/espaces/${s.id}`} aria-current={current(`/espaces/${s.id}`)}>
-                        <Icon size={18} aria-hidden /> {s.name}
-                      </Link>
+                      <a data-nav href={`/espaces/${s.id}`} aria-current={current(`/espaces/${s.id}`)}>
+                        <Icon name={KIND_ICON[s.kind]} size={18} /> {s.name}
+                      </a>
                     </li>
                   );
                 })}
@@ -263,16 +263,16 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
               <ul>
                 {groups.map((s) => (
                   <li key={s.id}>
-                    <Link href={`/espaces/${s.id}`} aria-current={current(`/espaces/${s.id}`)}>
-                      <Users size={18} aria-hidden /> {s.name}
-                    </Link>
+                    <a data-nav href={`/espaces/${s.id}`} aria-current={current(`/espaces/${s.id}`)}>
+                      <Icon name="users" size={18} /> {s.name}
+                    </a>
                   </li>
                 ))}
               </ul>
             </>
           )}
         </nav>
-        <main className="main" id="main" inert={drawer || undefined} onClick={(e) => navigateInApp(e, router.push)}>
+        <main className="main" id="main" inert={drawer || undefined}>
           {children}
         </main>
       </div>
