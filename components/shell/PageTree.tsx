@@ -247,9 +247,7 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
             style={{ paddingLeft: depth * 14 }}
           >
             {/* The pointer's way to fold; the keyboard's is → and ← on the page. */}
-            <span className={n.children.length ? 'tree-fold' : 'tree-leaf'} aria-hidden onClick={n.children.length ? () => setFolded(n.id, !folded) : undefined} title={n.children.length ? (folded ? t('tree.unfold', { title: n.title }) : t('tree.fold', { title: n.title })) : undefined}>
-              <i className={`tree-icon tree-icon-${n.children.length ? (folded ? 'right' : 'down') : 'file'}`} />
-            </span>
+            <span className={n.children.length ? (folded ? 'tree-fold tree-folded' : 'tree-fold') : 'tree-leaf'} aria-hidden onClick={n.children.length ? () => setFolded(n.id, !folded) : undefined} title={n.children.length ? (folded ? t('tree.unfold', { title: n.title }) : t('tree.fold', { title: n.title })) : undefined} />
             {/* A plain link with client-side navigation: next/link in every row of a 400-page tree cost more to render than the rest of the row. */}
             <a
               href={`/pages/${n.id}`}
@@ -288,9 +286,7 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
                 aria-hidden
                 title={moveHint}
                 onClick={() => (menuFor === n.id ? setMenuFor(null) : openMenu(n.id))}
-              >
-                <i className="tree-icon tree-icon-grip" aria-hidden />
-              </button>
+              />
             )}
           </div>
           {n.children.length > 0 && !folded && (
