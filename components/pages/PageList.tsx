@@ -12,12 +12,33 @@ export type PageListItem = {
   excerpt: string;
 };
 
-type Props = { items: PageListItem[]; emptyText: string; showSpace?: boolean; moreHref?: string | null };
+/**
+ * `compact`: the title and when it changed, nothing more, for a list beside the space's tree (which
+ * already gives each page's place and draft status): a page's badges and excerpt were fifteen
+ * elements each to render.
+ */
+type Props = { items: PageListItem[]; emptyText: string; showSpace?: boolean; moreHref?: string | null; compact?: boolean };
 
-export function PageList({ items, emptyText, showSpace, moreHref }: Props) {
+export function PageList({ items, emptyText, showSpace, moreHref, compact }: Props) {
   const format = useFormatter();
   const t = useTranslations('common');
   if (items.length === 0) return <p className="empty">{emptyText}</p>;
+  if (compact)
+    return (
+      <>
+        <ul className="list list-compact">
+          {items.map((p) => (
+            <li key={p.id}>
+              <a className="list-title" href={`/pages/${p.id}`} data-nav>
+                {p.title}
+              </a>{' '}
+              <span className="small muted">{t('updated', { date: format.relativeTime(p.updatedAt) })}</span>
+            </li>
+          ))}
+        </ul>
+        <MoreLink href={moreHref} label={t('loadMore')} />
+      </>
+    );
   return (
     <>
       <ul className="list">

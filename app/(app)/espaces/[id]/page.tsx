@@ -118,7 +118,7 @@ export default async function SpacePage({ params, searchParams }: { params: Para
       )}
       <section className="card" aria-labelledby="pages-title">
         <h2 id="pages-title">{tree && tree.length > 0 ? t('recentPages') : t('pages')}</h2>
-        <PageList items={pages.data} emptyText={can.createPage ? t('pagesEmptyCanCreate') : t('pagesEmpty')} moreHref={pages.nextCursor ? `/espaces/${id}?cursor=${pages.nextCursor}` : null} />
+        <PageList compact={Boolean(tree && tree.length > 0)} items={pages.data} emptyText={can.createPage ? t('pagesEmptyCanCreate') : t('pagesEmpty')} moreHref={pages.nextCursor ? `/espaces/${id}?cursor=${pages.nextCursor}` : null} />
       </section>
 
       {children && (
