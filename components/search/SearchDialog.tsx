@@ -7,7 +7,8 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { Search } from 'lucide-react';
+import { flushSync } from 'react-dom';
+import { Icon } from '@/components/ui/Icon';
 
 type Hit = { id: string; title: string; snippet: string };
 const DEBOUNCE_MS = 180;
@@ -23,7 +24,10 @@ export function SearchDialog() {
   const [state, setState] = useState<'idle' | 'loading' | 'error'>('idle');
   const listId = useId();
 
+  // The dialog's content exists from its first opening on: every page would render it, hidden, for nothing.
+  const [used, setUsed] = useState(false);
   const open = useCallback(() => {
+    flushSync(() => setUsed(true));
     dialog.current?.showModal();
     input.current?.select();
   }, []);
@@ -87,15 +91,17 @@ export function SearchDialog() {
   return (
     <>
       <button type="button" className="btn btn-ghost btn-small search-open" onClick={open} aria-keyshortcuts="Control+K Meta+K">
-        <Search size={16} aria-hidden />
+        <Icon name="search" size={16} />
         <span className="search-open-label">{t('open')}</span>
         <kbd className="search-kbd" aria-hidden>
           {t('shortcut')}
         </kbd>
       </button>
       <dialog ref={dialog} className="search-dialog" aria-label={t('dialogTitle')} onClick={(e) => e.target === dialog.current && close()}>
+        {used && (
+        <>
         <div className="search-field">
-          <Search size={18} aria-hidden />
+          <Icon name="search" size={18} />
           <input
             ref={input}
             type="search"
@@ -141,6 +147,8 @@ export function SearchDialog() {
           </p>
         )}
         <p className="small muted search-hint">{t('hint')}</p>
+        </>
+        )}
       </dialog>
     </>
   );

@@ -23,6 +23,7 @@ import * as mailX from 'lucide-react/icons/mail-x';
 import * as mapPin from 'lucide-react/icons/map-pin';
 import * as menu from 'lucide-react/icons/menu';
 import * as plus from 'lucide-react/icons/plus';
+import * as search from 'lucide-react/icons/search';
 import * as shield from 'lucide-react/icons/shield';
 import * as trash from 'lucide-react/icons/trash';
 import * as userPlus from 'lucide-react/icons/user-plus';
@@ -59,6 +60,7 @@ export const ICONS = {
   mapPin: drawing(mapPin),
   menu: drawing(menu),
   plus: drawing(plus),
+  search: drawing(search),
   shield: drawing(shield),
   trash: drawing(trash),
   userPlus: drawing(userPlus),
