@@ -8,7 +8,8 @@
  * move (it answers with the tree as it now is); two trees of one space on a screen stay in step.
  */
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type DragEvent, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslations } from 'next-intl';
 
 export type TreeNodeData = { id: string; title: string; status: 'draft' | 'published' | 'archived'; canMove: boolean; children: TreeNodeData[] };
@@ -22,11 +23,17 @@ type Props = {
   foldByDefault?: boolean;
   move: (pageId: string, parentId: string | null, afterId: string | null) => Promise<MoveResult>;
   label: string;
+  /**
+   * Top-level pages shown at first (with their sub-pages); a button shows the others. A space of
+   * 150 pages drew 150 rows on its page before anything else could show.
+   */
+  firstRows?: number;
 };
 
 type Where = 'before' | 'after' | 'inside';
 type Place = { node: TreeNodeData; parent: TreeNodeData | null; siblings: TreeNodeData[]; index: number };
 const TREE_EVENT = 'coopol:page-tree';
+const noSubscription = () => () => {};
 
 function locate(nodes: TreeNodeData[], id: string, parent: TreeNodeData | null = null): Place | null {
   for (let i = 0; i < nodes.length; i++) {
@@ -60,7 +67,7 @@ function target(nodes: TreeNodeData[], id: string, dir: 'up' | 'down' | 'in' | '
   }
 }
 
-export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault, move, label }: Props) {
+export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault, move, label, firstRows }: Props) {
   const t = useTranslations('common');
   const uid = useId();
   const [nodes, setNodes] = useState(initial);
@@ -76,6 +83,9 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
   const links = useRef(new Map<string, HTMLAnchorElement>());
   const rows = useRef(new Map<string, HTMLDivElement>());
   const focusAfter = useRef<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  // The « Déplacer » buttons work only with the script: the server's HTML leaves them out (one element per row fewer).
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
 
   // A fresh tree from the server (the page rendered again) replaces the one shown.
   const [given, setGiven] = useState(initial);
@@ -106,6 +116,7 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
 
   async function doMove(id: string, parentId: string | null, afterId: string | null) {
     const title = locate(nodes, id)?.node.title ?? '';
+    setShowAll(true); // a moved page may land further down
     setBusy(true);
     setError('');
     const r = await move(id, parentId, afterId);
@@ -139,6 +150,10 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
     if (to) void doMove(id, to.parentId, to.afterId);
   }
 
+  // The top level shown: all of it, or its first rows until asked (or once a page moved, or when the
+  // current page is further down).
+  const capped = firstRows !== undefined && !showAll && nodes.length > firstRows + 5 && !nodes.slice(firstRows).some((n) => currentPageId && contains(n, currentPageId));
+  const top = capped ? nodes.slice(0, firstRows) : nodes;
   // The pages shown (branches folded away left out), in reading order: the treeview's keys walk it.
   const shown: { node: TreeNodeData; parent: TreeNodeData | null }[] = [];
   const walk = (list: TreeNodeData[], parent: TreeNodeData | null) =>
@@ -146,7 +161,7 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
       shown.push({ node, parent });
       if (node.children.length && !isFolded(node)) walk(node.children, node);
     });
-  walk(nodes, null);
+  walk(top, null);
   // One Tab stop: the page last focused, else the current page, else the first.
   const tabStop = shown.find((s) => s.node.id === active) ?? shown.find((s) => s.node.id === currentPageId) ?? shown[0];
   const focusItem = (id: string | undefined) => {
@@ -276,7 +291,7 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
               {n.title}
               {n.status === 'draft' && <span className="tree-draft"> · {draftLabel}</span>}
             </a>
-            {n.canMove && (
+            {n.canMove && hydrated && (
               // For the pointer only: a tree holds pages, nothing else, and the keyboard has
               // Alt+arrows and Maj+F10 (the same menu) on the page itself.
               <button
@@ -305,8 +320,21 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
         <p className="small muted tree-empty">{t('tree.empty')}</p>
       ) : (
         <ul role="tree" aria-label={label}>
-          {render(nodes, 0)}
+          {render(top, 0)}
         </ul>
+      )}
+      {capped && (
+        <button
+          type="button"
+          className="btn btn-small tree-more"
+          onClick={() => {
+            const next = nodes[top.length]!.id;
+            flushSync(() => setShowAll(true));
+            focusItem(next);
+          }}
+        >
+          {t('tree.showAll', { count: nodes.length - top.length })}
+        </button>
       )}
       {menuNode && (
         <MoveMenu

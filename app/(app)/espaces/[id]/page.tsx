@@ -25,6 +25,9 @@ import { askToJoinAction, cancelRequestAction } from './demandes/actions';
 import { UpcomingEvents } from './agenda/upcoming-events';
 
 type Params = Promise<{ id: string }>;
+
+/** Top-level pages the section's tree shows before « Afficher les autres pages ». */
+const TREE_FIRST_ROWS = 25;
 type Search = Promise<{ cursor?: string; spaces?: string; deleted?: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -112,7 +115,7 @@ export default async function SpacePage({ params, searchParams }: { params: Para
       {tree && tree.length > 0 && (
         <section className="card" aria-labelledby="tree-title">
           <h2 id="tree-title">{t('pages')}</h2>
-          <PageTree spaceId={id} nodes={tree} move={movePageAction} label={t('pages')} />
+          <PageTree spaceId={id} nodes={tree} move={movePageAction} label={t('pages')} firstRows={TREE_FIRST_ROWS} />
           {tree.some((n) => n.canMove) && <p className="small muted" style={{ margin: '8px 0 0' }}>{t('treeHint')}</p>}
         </section>
       )}
