@@ -5,13 +5,14 @@
  */
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { pageLinks, pagePublicLinks, pages, spaces, type PageKind } from '@/db/schema';
 import { decodeCursor, encodeCursor, timeAndId } from '@/server/http/cursor';
 import { loadPage, type LoadedPage } from '@/server/pages/load-page';
-import { changedAtSeenBy, titleSeenBy } from '@/server/pages/seen-by';
+import { changedAtSeenByClass, titleSeenByClass } from '@/server/pages/seen-by';
 import { TARGET_MARK } from './extract-links';
 import { resolveLinkTitles } from './resolve-titles';
-import { authorizePage, readableWhere, readsLiveText, type Viewer } from '@/server/policy';
+import { authorizePage, READER_PLACEHOLDERS, readableSql, readableWhere, readerClass, readerValues, readsLiveText, type Viewer } from '@/server/policy';
 import { clampLimit, type Paged } from '@/server/spaces/queries';
 
 export type Backlink = { id: string; title: string; snippet: string; kind: PageKind; spaceName: string; updatedAt: Date };
@@ -37,22 +38,27 @@ export function backlinksOf(viewer: Viewer, target: LoadedPage, opts: { limit?: 
   const pageId = target.row.id;
   const limit = clampLimit(opts.limit);
   const cur = decodeCursor(opts.cursor, timeAndId);
-  const links = linksFor(viewer);
-  const rows = db()
-    .select({ id: pages.id, title: titleSeenBy(viewer), snippet: links.snippet, kind: pages.kind, spaceName: spaces.name, updatedAt: changedAtSeenBy(viewer), sortedAt: pages.updatedAt })
-    .from(links)
-    .innerJoin(pages, eq(pages.id, links.sourceId))
-    .innerJoin(spaces, eq(spaces.id, pages.spaceId))
-    .where(
-      and(
-        eq(links.targetId, pageId),
-        readableWhere(viewer),
-        cur ? or(lt(pages.updatedAt, new Date(cur.t)), and(eq(pages.updatedAt, new Date(cur.t)), lt(pages.id, cur.id))) : undefined,
-      ),
-    )
-    .orderBy(desc(pages.updatedAt), desc(pages.id))
-    .limit(limit + 1)
-    .all();
+  // Prepared once per reader class (public readers follow the published versions' links) and cursor or not.
+  const cls = readerClass(viewer);
+  const rows = prepared(`backlinks.${cls}.${cur ? 'after' : 'first'}`, (d) => {
+    const links = cls === 'public' ? pagePublicLinks : pageLinks;
+    return d
+      .select({ id: pages.id, title: titleSeenByClass(cls), snippet: links.snippet, kind: pages.kind, spaceName: spaces.name, updatedAt: changedAtSeenByClass(cls), sortedAt: pages.updatedAt })
+      .from(links)
+      .innerJoin(pages, eq(pages.id, links.sourceId))
+      .innerJoin(spaces, eq(spaces.id, pages.spaceId))
+      .where(
+        and(
+          eq(links.targetId, sql.placeholder('target')),
+          readableSql(cls, READER_PLACEHOLDERS),
+          // Placeholders take the driver's value: the cursor's instant in epoch ms.
+          cur ? or(lt(pages.updatedAt, sql.placeholder('curT')), and(eq(pages.updatedAt, sql.placeholder('curT')), lt(pages.id, sql.placeholder('curId')))) : undefined,
+        ),
+      )
+      .orderBy(desc(pages.updatedAt), desc(pages.id))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+  }).all({ ...readerValues(viewer), target: pageId, curT: cur?.t, curId: cur?.id, limit: limit + 1 });
   // The link itself shows as the target's title, which the viewer may read (as they read it).
   const targetTitle = opts.targetTitle ?? resolveLinkTitles(viewer, [pageId])[pageId] ?? target.row.title;
   const data = rows.slice(0, limit).map(({ sortedAt: _, ...r }) => ({ ...r, snippet: r.snippet.replaceAll(TARGET_MARK, targetTitle) }));
