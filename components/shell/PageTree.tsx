@@ -245,7 +245,7 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
               if (el) rows.current.set(n.id, el);
               else rows.current.delete(n.id);
             }}
-            className={`tree-row${drag === n.id ? ' tree-dragging' : ''}`}
+            className={`tree-row${n.children.length ? '' : ' tree-leaf-row'}${drag === n.id ? ' tree-dragging' : ''}`}
             draggable={n.canMove && !busy}
             onDragStart={(e) => {
               e.dataTransfer.effectAllowed = 'move';
@@ -262,7 +262,8 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
             style={{ paddingLeft: depth * 14 }}
           >
             {/* The pointer's way to fold; the keyboard's is → and ← on the page. */}
-            <span className={n.children.length ? (folded ? 'tree-fold tree-folded' : 'tree-fold') : 'tree-leaf'} aria-hidden onClick={n.children.length ? () => setFolded(n.id, !folded) : undefined} title={n.children.length ? (folded ? t('tree.unfold', { title: n.title }) : t('tree.fold', { title: n.title })) : undefined} />
+            {/* A page without sub-pages has its icon drawn by the row itself (.tree-leaf-row). */}
+            {n.children.length > 0 && <span className={folded ? 'tree-fold tree-folded' : 'tree-fold'} aria-hidden onClick={() => setFolded(n.id, !folded)} title={folded ? t('tree.unfold', { title: n.title }) : t('tree.fold', { title: n.title })} />}
             {/* A plain link with client-side navigation: next/link in every row of a 400-page tree cost more to render than the rest of the row. */}
             <a
               href={`/pages/${n.id}`}
