@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Icon } from '@/components/ui/Icon';
 import { PageList } from '@/components/pages/PageList';
@@ -73,22 +72,22 @@ export default async function SpacePage({ params, searchParams }: { params: Para
           </div>
           <div className="row">
             {can.createPage && (
-              <Link href={`/espaces/${id}/nouvelle-page`} className="btn btn-primary">
+              <a data-nav href={`/espaces/${id}/nouvelle-page`} className="btn btn-primary">
                 <Icon name="filePlus" size={18} /> {t('newPage')}
-              </Link>
+              </a>
             )}
             {can.createPage && (
-              <Link href={`/espaces/${id}/nouvelle-page?kind=motion`} className="btn">
+              <a data-nav href={`/espaces/${id}/nouvelle-page?kind=motion`} className="btn">
                 <Icon name="gavel" size={18} /> {tm('newMotion.entry')}
-              </Link>
+              </a>
             )}
             {can.join && <MembershipButton mode="join" action={joinGroupAction.bind(null, id)} groupName={space.name} isOpen={space.isOpen} />}
             {can.leave && !isLastAdmin && <MembershipButton mode="leave" action={leaveGroupAction.bind(null, id)} groupName={space.name} isOpen={space.isOpen} />}
             {isLastAdmin && (
               <span className="stack" style={{ gap: 4, maxWidth: 320 }}>
-                <Link className="btn" href={`/espaces/${id}/membres`}>
+                <a data-nav className="btn" href={`/espaces/${id}/membres`}>
                   {tr('nameAdmin')}
-                </Link>
+                </a>
                 <span className="small muted">{tr('lastAdminHint')}</span>
               </span>
             )}
@@ -103,9 +102,9 @@ export default async function SpacePage({ params, searchParams }: { params: Para
               </SignInLink>
             )}
             {can.viewTrash && (
-              <Link href={`/espaces/${id}/corbeille`} className="btn">
+              <a data-nav href={`/espaces/${id}/corbeille`} className="btn">
                 <Icon name="trash" size={18} /> {t('trash')}
-              </Link>
+              </a>
             )}
           </div>
         </div>
@@ -133,9 +132,9 @@ export default async function SpacePage({ params, searchParams }: { params: Para
             <ul className="list" style={{ columns: '220px', columnGap: 24 }}>
               {children.data.map((c) => (
                 <li key={c.id} style={{ breakInside: 'avoid' }}>
-                  <Link className="list-title" href={`/espaces/${c.id}`}>
+                  <a data-nav className="list-title" href={`/espaces/${c.id}`}>
                     {c.name}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>
@@ -158,13 +157,13 @@ export default async function SpacePage({ params, searchParams }: { params: Para
             )}
           </p>
           <div className="row" style={{ marginTop: 8 }}>
-            <Link className="btn" href={`/espaces/${id}/membres`}>
+            <a data-nav className="btn" href={`/espaces/${id}/membres`}>
               <Icon name="users" size={18} /> {can.manageMembers ? t('manageMembers') : t('seeMembers')}
-            </Link>
+            </a>
             {pendingRequests !== null && (
-              <Link className={pendingRequests > 0 ? 'btn btn-primary' : 'btn'} href={`/espaces/${id}/demandes`}>
+              <a data-nav className={pendingRequests > 0 ? 'btn btn-primary' : 'btn'} href={`/espaces/${id}/demandes`}>
                 <Icon name="inbox" size={18} /> {tr('pendingCount', { count: pendingRequests })}
-              </Link>
+              </a>
             )}
           </div>
         </section>

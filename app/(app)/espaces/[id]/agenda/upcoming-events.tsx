@@ -1,5 +1,4 @@
 /** « Événements à venir » on a space's page: the next few the viewer may read, and the way to the agenda. */
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Icon } from '@/components/ui/Icon';
 import { EventList } from '@/components/events/EventList';
@@ -15,13 +14,13 @@ export async function UpcomingEvents({ viewer, spaceId, canCreate }: { viewer: V
       <h2 id="upcoming-events-title">{t('upcoming')}</h2>
       <EventList items={items} emptyText={t('empty')} />
       <div className="row" style={{ marginTop: 8 }}>
-        <Link className="btn" href={`/espaces/${spaceId}/agenda`}>
+        <a data-nav className="btn" href={`/espaces/${spaceId}/agenda`}>
           <Icon name="calendarDays" size={18} /> {t('seeAgenda')}
-        </Link>
+        </a>
         {canCreate && (
-          <Link className="btn" href={`/espaces/${spaceId}/nouvelle-page?kind=event`}>
+          <a data-nav className="btn" href={`/espaces/${spaceId}/nouvelle-page?kind=event`}>
             <Icon name="calendarPlus" size={18} /> {t('newEvent')}
-          </Link>
+          </a>
         )}
       </div>
     </section>
