@@ -8,7 +8,7 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
-import { Archive, Download, Globe, History, Lock, MoreHorizontal, Send, Trash2, Undo2, Users } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import type { FormResult } from '@/components/ui/ActionForm';
 import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { StatusBadge, VisibilityBadge } from './Badges';
@@ -19,7 +19,7 @@ import { SaveVersionButton } from './SaveVersionButton';
 type Status = 'draft' | 'published' | 'archived';
 type Visibility = 'public' | 'members' | 'space';
 const VISIBILITIES: Visibility[] = ['space', 'members', 'public'];
-const VIS_ICON = { public: Globe, members: Users, space: Lock } as const;
+const VIS_ICON = { public: 'globe', members: 'users', space: 'lock' } as const;
 
 export type PageHeaderAbilities = {
   edit: boolean;
@@ -92,7 +92,7 @@ export function PageHeader({ page, abilities, actions, byline, publication, coAu
         className="menu-item"
         label={
           <>
-            <Send size={16} aria-hidden /> {t(`publishFor.${visibility}`, { space: page.spaceName })}…
+            <Icon name="send" size={16} /> {t(`publishFor.${visibility}`, { space: page.spaceName })}…
           </>
         }
         title={t('publishTitle', { title: page.title })}
@@ -109,7 +109,7 @@ export function PageHeader({ page, abilities, actions, byline, publication, coAu
         className="menu-item"
         label={
           <>
-            <Archive size={16} aria-hidden /> {t('archive')}…
+            <Icon name="archive" size={16} /> {t('archive')}…
           </>
         }
         title={t('archiveTitle', { title: page.title })}
@@ -126,7 +126,7 @@ export function PageHeader({ page, abilities, actions, byline, publication, coAu
         className="menu-item"
         label={
           <>
-            <Undo2 size={16} aria-hidden /> {t('unpublish')}…
+            <Icon name="undo" size={16} /> {t('unpublish')}…
           </>
         }
         title={t('unpublishTitle', { title: page.title })}
@@ -144,10 +144,9 @@ export function PageHeader({ page, abilities, actions, byline, publication, coAu
           {t('readersGroup')}
         </p>
         {VISIBILITIES.map((v) => {
-          const Icon = VIS_ICON[v];
           const label = (
             <>
-              <Icon size={16} aria-hidden /> {t(`visibility.${v}`)}
+              <Icon name={VIS_ICON[v]} size={16} /> {t(`visibility.${v}`)}
             </>
           );
           if (v === visibility || status === 'draft')
@@ -180,7 +179,6 @@ export function PageHeader({ page, abilities, actions, byline, publication, coAu
     );
 
   const canSteer = abilities.changeVisibility || abilities.publish || (abilities.archive && status === 'published');
-  const VisIcon = VIS_ICON[visibility];
 
   return (
     <header className="page-head">
@@ -192,7 +190,7 @@ export function PageHeader({ page, abilities, actions, byline, publication, coAu
             label={
               <>
                 <span className="visually-hidden">{t('statusMenu')} : </span>
-                {t(`status.${status}`)} <span aria-hidden="true">·</span> <VisIcon size={14} aria-hidden /> {t(`visibility.${visibility}`)}
+                {t(`status.${status}`)} <span aria-hidden="true">·</span> <Icon name={VIS_ICON[visibility]} size={14} /> {t(`visibility.${visibility}`)}
               </>
             }
           >
@@ -212,17 +210,17 @@ export function PageHeader({ page, abilities, actions, byline, publication, coAu
           </span>
         )}
         {publication}
-        <DisclosureMenu buttonClassName="btn btn-small btn-ghost" ariaLabel={t('more')} label={<MoreHorizontal size={18} aria-hidden />} align="end">
+        <DisclosureMenu buttonClassName="btn btn-small btn-ghost" ariaLabel={t('more')} label={<Icon name="ellipsis" size={18} />} align="end">
           {(close) => (
             <>
               {abilities.viewHistory && (
                 <Link href={`/pages/${page.id}/historique`} className="menu-item" onClick={() => close(false)}>
-                  <History size={16} aria-hidden /> {t('history')}
+                  <Icon name="history" size={16} /> {t('history')}
                 </Link>
               )}
               {abilities.edit && <SaveVersionButton saveVersion={actions.saveVersion} onDone={() => (setMessage({ ok: true, text: th('saveVersionDone') }), close())} />}
               <a href={`/pages/${page.id}/markdown`} className="menu-item" download onClick={() => close()}>
-                <Download size={16} aria-hidden /> {t('exportMarkdown')}
+                <Icon name="download" size={16} /> {t('exportMarkdown')}
               </a>
               {/* Slot « Co-auteurs »: components/pages/StewardManager (mounted by the page). */}
               {coAuthors}
@@ -232,7 +230,7 @@ export function PageHeader({ page, abilities, actions, byline, publication, coAu
                   className="menu-item menu-item-danger"
                   label={
                     <>
-                      <Trash2 size={16} aria-hidden /> {t('delete')}…
+                      <Icon name="trash" size={16} /> {t('delete')}…
                     </>
                   }
                   title={t('deleteTitle')}

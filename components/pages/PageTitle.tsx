@@ -7,7 +7,7 @@
  */
 import { useRef, useState, useTransition, type Ref } from 'react';
 import { useTranslations } from 'next-intl';
-import { Pencil } from 'lucide-react';
+import { Icon } from '@/components/ui/Icon';
 import type { FormResult } from '@/components/ui/ActionForm';
 
 type Props = {
@@ -95,7 +95,7 @@ export function PageTitle({ ref, title, canEdit, rename, onRenamed }: Props) {
       </h1>
       {canEdit && !editing && (
         <button ref={buttonRef} type="button" className="btn btn-small btn-ghost page-title-edit" aria-label={t('rename')} title={t('rename')} onClick={edit}>
-          <Pencil size={16} aria-hidden />
+          <Icon name="pencil" size={16} />
         </button>
       )}
       {error && (

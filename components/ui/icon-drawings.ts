@@ -3,14 +3,17 @@
  * the stylesheet made of them (`icons.css`, written by `npm run icons:css`; a test checks it is up
  * to date). Only the generator and that test import this module: the app ships the stylesheet.
  */
+import * as archive from 'lucide-react/icons/archive';
 import * as arrowLeft from 'lucide-react/icons/arrow-left';
 import * as calendarDays from 'lucide-react/icons/calendar-days';
 import * as calendarPlus from 'lucide-react/icons/calendar-plus';
 import * as calendarX from 'lucide-react/icons/calendar-x';
 import * as download from 'lucide-react/icons/download';
+import * as ellipsis from 'lucide-react/icons/ellipsis';
 import * as filePlus from 'lucide-react/icons/file-plus-corner';
 import * as gavel from 'lucide-react/icons/gavel';
 import * as globe from 'lucide-react/icons/globe';
+import * as history from 'lucide-react/icons/rotate-ccw-clock';
 import * as house from 'lucide-react/icons/house';
 import * as inbox from 'lucide-react/icons/inbox';
 import * as landmark from 'lucide-react/icons/landmark';
@@ -22,10 +25,13 @@ import * as mailCheck from 'lucide-react/icons/mail-check';
 import * as mailX from 'lucide-react/icons/mail-x';
 import * as mapPin from 'lucide-react/icons/map-pin';
 import * as menu from 'lucide-react/icons/menu';
+import * as pencil from 'lucide-react/icons/pencil';
 import * as plus from 'lucide-react/icons/plus';
 import * as search from 'lucide-react/icons/search';
+import * as send from 'lucide-react/icons/send';
 import * as shield from 'lucide-react/icons/shield';
 import * as trash from 'lucide-react/icons/trash';
+import * as undo from 'lucide-react/icons/undo-2';
 import * as userPlus from 'lucide-react/icons/user-plus';
 import * as userRound from 'lucide-react/icons/user-round';
 import * as users from 'lucide-react/icons/users';
@@ -40,14 +46,17 @@ function drawing(mod: object): IconData {
 }
 
 export const ICONS = {
+  archive: drawing(archive),
   arrowLeft: drawing(arrowLeft),
   calendarDays: drawing(calendarDays),
   calendarPlus: drawing(calendarPlus),
   calendarX: drawing(calendarX),
   download: drawing(download),
+  ellipsis: drawing(ellipsis),
   filePlus: drawing(filePlus),
   gavel: drawing(gavel),
   globe: drawing(globe),
+  history: drawing(history),
   house: drawing(house),
   inbox: drawing(inbox),
   landmark: drawing(landmark),
@@ -59,10 +68,13 @@ export const ICONS = {
   mailX: drawing(mailX),
   mapPin: drawing(mapPin),
   menu: drawing(menu),
+  pencil: drawing(pencil),
   plus: drawing(plus),
   search: drawing(search),
+  send: drawing(send),
   shield: drawing(shield),
   trash: drawing(trash),
+  undo: drawing(undo),
   userPlus: drawing(userPlus),
   userRound: drawing(userRound),
   users: drawing(users),
