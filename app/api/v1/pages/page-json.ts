@@ -42,15 +42,19 @@ export function pageJson(p: ReadPage) {
  * their target's current title, or "page privée" when the viewer may not read the target.
  */
 export function pageJsonFor(viewer: Viewer, id: string) {
-  return { ...pageJson(getPageView(viewer, id)), ...deliberationJson(viewer, id) };
+  const view = getPageView(viewer, id);
+  // The view knows whether the page has a stage: a plain page reads nothing more.
+  return { ...pageJson(view), ...(view.deliberation ? deliberationJson(viewer, id) : NO_DELIBERATION) };
 }
+
+const NO_DELIBERATION = { stage: null, deliberation: null } as const;
 
 /**
  * A deciding text's `stage` and its summary (deadlines, signature settings and counts, timeline,
  * poll, the viewer's deliberation abilities); both null for a page nobody deliberates on.
  */
 export function deliberationJson(viewer: Viewer, id: string) {
-  if (!getDeliberation(id)) return { stage: null, deliberation: null };
+  if (!getDeliberation(id)) return NO_DELIBERATION;
   const summary = motionSummary(viewer, id);
   return { stage: summary.stage, deliberation: summary };
 }
