@@ -114,19 +114,22 @@ export function listMembers(viewer: Viewer, spaceId: string, opts: { limit?: num
 /** Who animates a space (its secretaries, or a group's admins), by name: the space page names them. Same rule as listMembers. */
 export function listAnimators(viewer: Viewer, space: SpaceRow, opts: { limit?: number; locale?: Locale } = {}): { userId: string; displayName: string }[] {
   authorizeSpace(viewer, 'listMembers', toSpaceRef(space));
-  return db()
-    .select({ userId: users.id, name: users.name, sectionName: sectionNameSql(users.id) })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.spaceId, space.id), inArray(memberships.role, ['secretary', 'admin'])))
-    .orderBy(sql`coalesce(${users.name}, '')`, asc(users.id))
-    .limit(clampLimit(opts.limit, 20, 5))
-    .all()
+  return prepared('listAnimators', (d) =>
+    d
+      .select({ userId: users.id, name: users.name, sectionName: sectionNameSql(users.id) })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.spaceId, sql.placeholder('space')), inArray(memberships.role, ['secretary', 'admin'])))
+      .orderBy(sql`coalesce(${users.name}, '')`, asc(users.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  )
+    .all({ space: space.id, limit: clampLimit(opts.limit, 20, 5) })
     .map(({ sectionName, ...r }) => ({ userId: r.userId, displayName: displayName(r, { sectionName, locale: opts.locale }) }));
 }
 
 export function countMembers(spaceId: string): number {
-  return db().select({ n: sql<number>`count(*)` }).from(memberships).where(eq(memberships.spaceId, spaceId)).get()?.n ?? 0;
+  return prepared('countMembers', (d) => d.select({ n: sql<number>`count(*)` }).from(memberships).where(eq(memberships.spaceId, sql.placeholder('space'))).prepare()).get({ space: spaceId })?.n ?? 0;
 }
 
 /** How many members `listMembers` finds for `q` (the same rules). */

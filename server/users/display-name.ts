@@ -7,7 +7,7 @@
 import { eq, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { createTranslator } from 'next-intl';
-import { db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { memberships, spaces, users, type Locale } from '@/db/schema';
 import fr from '@/lib/i18n/messages/fr/spaces.json';
 import en from '@/lib/i18n/messages/en/spaces.json';
@@ -38,10 +38,12 @@ export function sectionNameSql(userId: SQLiteColumn): SQL<string | null> {
 
 /** `displayName` of one person by id (one query); « Un·e membre » for an unknown id. */
 export function displayNameOf(userId: string, locale: Locale = 'fr'): string {
-  const row = db()
-    .select({ name: users.name, deletedAt: users.deletedAt, sectionName: sectionNameSql(users.id) })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
+  const row = prepared('displayNameOf', (d) =>
+    d
+      .select({ name: users.name, deletedAt: users.deletedAt, sectionName: sectionNameSql(users.id) })
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id: userId });
   return displayName(row ?? { name: null }, { sectionName: row?.sectionName, locale });
 }
