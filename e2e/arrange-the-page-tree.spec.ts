@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { PERSONAS, createPageViaApi, expect, findSpace, test, unique } from './fixtures';
+import { PERSONAS, createPageViaApi, expect, findSpace, test, unique, showWholeTree } from './fixtures';
 
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -36,6 +36,7 @@ test('a member nests and orders her section’s pages by keyboard, menu and drag
   const main = page.getByRole('main');
   const tree = main.getByRole('tree', { name: 'Pages' });
   const itemOf = (title: string) => tree.getByRole('treeitem', { name: title, exact: true });
+  await showWholeTree(page);
   await expect(itemOf(c)).toBeVisible();
   // New pages come last, in the order they were made; the tree is one Tab stop.
   expect(await outline(tree, mine)).toEqual([a, b, c]);
@@ -115,6 +116,7 @@ test('a member of another section sees none of a section’s internal pages in i
   const open = await createPageViaApi(api, { spaceId: section.id, title: unique('Texte partagé'), visibility: 'members', status: 'published', markdown: 'Ouvert.' });
   await signInAs(page, PERSONAS.colmar, `/espaces/${section.id}`);
   const tree = page.getByRole('main').getByRole('tree', { name: 'Pages' });
+  await showWholeTree(page);
   await expect(tree.getByRole('treeitem', { name: open.title, exact: true })).toBeVisible();
   await expect(page.getByText(internal.title)).toHaveCount(0);
   // Pages of another section can be read, not moved.

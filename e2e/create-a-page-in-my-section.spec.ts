@@ -1,4 +1,4 @@
-import { PERSONAS, docText, expect, expectConnected, liveEditor, test, unique } from './fixtures';
+import { PERSONAS, docText, expect, expectConnected, liveEditor, test, unique, showWholeTree } from './fixtures';
 
 test('a member creates a motion in her section: she lands in the editor on its template, writes, and finds her draft in the section', async ({ page, signInAs }) => {
   const title = unique('Motion pour des cantines bio');
@@ -34,5 +34,6 @@ test('a member creates a motion in her section: she lands in the editor on its t
   await page.getByRole('navigation', { name: 'Fil d’Ariane' }).getByRole('link', { name: 'Strasbourg-Centre' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Strasbourg-Centre' })).toBeVisible();
   const pagesSection = page.getByRole('region', { name: 'Pages' });
+  await showWholeTree(page);
   await expect(pagesSection.getByRole('treeitem', { name: title })).toBeVisible();
 });

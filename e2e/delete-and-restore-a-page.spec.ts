@@ -1,4 +1,4 @@
-import { PERSONAS, createPageViaApi, expect, findSpace, signInAs, test, unique } from './fixtures';
+import { PERSONAS, createPageViaApi, expect, findSpace, signInAs, test, unique, showWholeTree } from './fixtures';
 
 test('a member deletes a page and undoes it from the toast; deleted again, the secretary restores it from the trash', async ({ page, browser, apiAs }) => {
   const api = await apiAs(PERSONAS.member);
@@ -25,7 +25,11 @@ test('a member deletes a page and undoes it from the toast; deleted again, the s
   await expect(toast).toBeVisible();
   await expect(page.getByRole('region', { name: 'Pages' }).getByRole('treeitem', { name: title })).toHaveCount(0);
   await toast.getByRole('button', { name: 'Annuler' }).click();
-  await expect(page.getByRole('region', { name: 'Pages' }).getByRole('treeitem', { name: title })).toBeVisible();
+  // The tree comes back with it (further down than its first rows, in a section the specs have filled).
+  await expect(async () => {
+    await showWholeTree(page);
+    await expect(page.getByRole('region', { name: 'Pages' }).getByRole('treeitem', { name: title })).toBeVisible({ timeout: 1000 });
+  }).toPass();
 
   // Delete again; the section's secretary restores it from the trash (the trash is theirs to keep).
   await page.getByRole('region', { name: 'Pages' }).getByRole('treeitem', { name: title }).click();

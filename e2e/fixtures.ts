@@ -219,6 +219,17 @@ export async function personAt(browser: Browser, email: string, path: string): P
 }
 
 /** The live editor's text area (tiptap, bound to the page's Yjs document). */
+/**
+ * A space's page shows the first 25 top-level pages of its tree; this shows them all. The e2e
+ * database's section grows as specs add pages to it, so a page just made may be further down.
+ */
+export async function showWholeTree(page: Page): Promise<void> {
+  const main = page.getByRole('main');
+  await expect(main.getByRole('tree', { name: 'Pages' })).toBeVisible();
+  const more = main.getByRole('button', { name: /^Afficher (l’autre page|les \d+ autres pages)$/ });
+  if ((await more.count()) > 0) await more.click();
+}
+
 export function liveEditor(page: Page): Locator {
   return page.getByRole('textbox', { name: 'Texte de la page' });
 }

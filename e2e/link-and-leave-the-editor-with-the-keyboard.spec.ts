@@ -3,7 +3,7 @@
  * leaves the text so that Tab moves on, `[[` creates a draft and says where, and a page
  * reached by a link puts the focus on its title.
  */
-import { PERSONAS, caretAtEnd, createPageViaApi, docText, expect, expectConnected, findSpace, liveEditor, test, unique } from './fixtures';
+import { PERSONAS, caretAtEnd, createPageViaApi, docText, expect, expectConnected, findSpace, liveEditor, test, unique, showWholeTree } from './fixtures';
 
 test('a member links a word through the link box, leaves the editor with Escape and tabs on', async ({ page, apiAs, signInAs }) => {
   const api = await apiAs(PERSONAS.member);
@@ -91,6 +91,7 @@ test('following a link to a page puts the focus on its title', async ({ page, ap
   const created = await createPageViaApi(api, { spaceId: section.id, title: unique('Page à rejoindre'), visibility: 'space', status: 'published', markdown: 'Bienvenue.' });
   // Arriving by the address bar leaves the focus to the browser (skip link first)…
   await signInAs(page, PERSONAS.member, `/espaces/${section.id}`);
+  await showWholeTree(page);
   await page.getByRole('region', { name: 'Pages' }).getByRole('treeitem', { name: created.title }).click();
   // …arriving by a link inside Coopol puts it on the page's heading, as a screen reader expects.
   const heading = page.getByRole('heading', { level: 1, name: created.title });
