@@ -81,7 +81,7 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
   const [active, setActive] = useState<string | null>(null);
   const [menuTop, setMenuTop] = useState(0);
   const links = useRef(new Map<string, HTMLAnchorElement>());
-  const rows = useRef(new Map<string, HTMLDivElement>());
+  const rows = useRef(new Map<string, HTMLElement>());
   const focusAfter = useRef<string | null>(null);
   const [showAll, setShowAll] = useState(false);
   // The « Déplacer » buttons work only with the script: the server's HTML leaves them out (one element per row fewer).
@@ -237,75 +237,89 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
     list.map((n, index) => {
       const folded = n.children.length > 0 && isFolded(n);
       const groupId = `${uid}-group-${n.id}`;
-      return (
-        <li key={n.id} role="none" className="tree-item" data-drop={drop?.id === n.id ? drop.where : undefined}>
-          <div
-            role="none"
+      const dropAt = drop?.id === n.id ? drop.where : undefined;
+      // The row: the drag's source and target, and the ref the « Déplacer » menu is placed under.
+      const row = {
+        ref: (el: HTMLElement | null) => {
+          if (el) rows.current.set(n.id, el);
+          else rows.current.delete(n.id);
+        },
+        draggable: n.canMove && !busy,
+        onDragStart: (e: DragEvent) => {
+          e.dataTransfer.effectAllowed = 'move';
+          e.dataTransfer.setData('text/plain', n.title);
+          setDrag(n.id);
+        },
+        onDragEnd: () => {
+          setDrag(null);
+          setDrop(null);
+        },
+        onDragOver: (e: DragEvent) => onDragOver(e, n),
+        onDragLeave: () => setDrop((d) => (d?.id === n.id ? null : d)),
+        onDrop: (e: DragEvent) => onDrop(e, n),
+        style: { paddingLeft: depth * 14 },
+      };
+      const rowClass = `tree-row${drag === n.id ? ' tree-dragging' : ''}`;
+      const content = (
+        <>
+          {/* The pointer's way to fold; the keyboard's is → and ← on the page. */}
+          {/* A page without sub-pages has its icon drawn by the row itself (.tree-leaf-row). */}
+          {n.children.length > 0 && <span className={folded ? 'tree-fold tree-folded' : 'tree-fold'} aria-hidden onClick={() => setFolded(n.id, !folded)} title={folded ? t('tree.unfold', { title: n.title }) : t('tree.fold', { title: n.title })} />}
+          {/* A plain link with client-side navigation: next/link in every row of a 400-page tree cost more to render than the rest of the row. */}
+          <a
+            href={`/pages/${n.id}`}
+            onClick={(e) => {
+              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab or window: the browser's
+              e.preventDefault();
+              router.push(`/pages/${n.id}`);
+            }}
+            role="treeitem"
+            className="tree-link"
+            tabIndex={tabStop?.node.id === n.id ? 0 : -1}
+            aria-level={depth + 1}
+            aria-setsize={list.length}
+            aria-posinset={index + 1}
+            aria-expanded={n.children.length ? !folded : undefined}
+            aria-owns={n.children.length && !folded ? groupId : undefined}
+            aria-current={n.id === currentPageId ? 'page' : undefined}
+            aria-keyshortcuts={n.canMove ? 'Alt+ArrowUp Alt+ArrowDown Alt+ArrowRight Alt+ArrowLeft Shift+F10' : undefined}
             ref={(el) => {
-              if (el) rows.current.set(n.id, el);
-              else rows.current.delete(n.id);
+              if (el) links.current.set(n.id, el);
+              else links.current.delete(n.id);
             }}
-            className={`tree-row${n.children.length ? '' : ' tree-leaf-row'}${drag === n.id ? ' tree-dragging' : ''}`}
-            draggable={n.canMove && !busy}
-            onDragStart={(e) => {
-              e.dataTransfer.effectAllowed = 'move';
-              e.dataTransfer.setData('text/plain', n.title);
-              setDrag(n.id);
-            }}
-            onDragEnd={() => {
-              setDrag(null);
-              setDrop(null);
-            }}
-            onDragOver={(e) => onDragOver(e, n)}
-            onDragLeave={() => setDrop((d) => (d?.id === n.id ? null : d))}
-            onDrop={(e) => onDrop(e, n)}
-            style={{ paddingLeft: depth * 14 }}
+            onFocus={() => setActive(n.id)}
+            onKeyDown={(e) => onKey(e, n)}
           >
-            {/* The pointer's way to fold; the keyboard's is → and ← on the page. */}
-            {/* A page without sub-pages has its icon drawn by the row itself (.tree-leaf-row). */}
-            {n.children.length > 0 && <span className={folded ? 'tree-fold tree-folded' : 'tree-fold'} aria-hidden onClick={() => setFolded(n.id, !folded)} title={folded ? t('tree.unfold', { title: n.title }) : t('tree.fold', { title: n.title })} />}
-            {/* A plain link with client-side navigation: next/link in every row of a 400-page tree cost more to render than the rest of the row. */}
-            <a
-              href={`/pages/${n.id}`}
-              onClick={(e) => {
-                if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab or window: the browser's
-                e.preventDefault();
-                router.push(`/pages/${n.id}`);
-              }}
-              role="treeitem"
-              className="tree-link"
-              tabIndex={tabStop?.node.id === n.id ? 0 : -1}
-              aria-level={depth + 1}
-              aria-setsize={list.length}
-              aria-posinset={index + 1}
-              aria-expanded={n.children.length ? !folded : undefined}
-              aria-owns={n.children.length && !folded ? groupId : undefined}
-              aria-current={n.id === currentPageId ? 'page' : undefined}
-              aria-keyshortcuts={n.canMove ? 'Alt+ArrowUp Alt+ArrowDown Alt+ArrowRight Alt+ArrowLeft Shift+F10' : undefined}
-              ref={(el) => {
-                if (el) links.current.set(n.id, el);
-                else links.current.delete(n.id);
-              }}
-              onFocus={() => setActive(n.id)}
-              onKeyDown={(e) => onKey(e, n)}
-            >
-              {n.title}
-              {n.status === 'draft' && <span className="tree-draft"> · {draftLabel}</span>}
-            </a>
-            {n.canMove && hydrated && (
-              // For the pointer only: a tree holds pages, nothing else, and the keyboard has
-              // Alt+arrows and Maj+F10 (the same menu) on the page itself.
-              <button
-                type="button"
-                className="tree-move"
-                tabIndex={-1}
-                aria-hidden
-                title={moveHint}
-                onClick={() => (menuFor === n.id ? setMenuFor(null) : openMenu(n.id))}
-              />
-            )}
+            {n.title}
+            {n.status === 'draft' && <span className="tree-draft"> · {draftLabel}</span>}
+          </a>
+          {n.canMove && hydrated && (
+            // For the pointer only: a tree holds pages, nothing else, and the keyboard has
+            // Alt+arrows and Maj+F10 (the same menu) on the page itself.
+            <button
+              type="button"
+              className="tree-move"
+              tabIndex={-1}
+              aria-hidden
+              title={moveHint}
+              onClick={() => (menuFor === n.id ? setMenuFor(null) : openMenu(n.id))}
+            />
+          )}
+        </>
+      );
+      // A page without sub-pages is its row: one element fewer per page of a flat tree.
+      if (n.children.length === 0)
+        return (
+          <li key={n.id} role="none" className={`tree-item ${rowClass} tree-leaf-row`} data-drop={dropAt} {...row}>
+            {content}
+          </li>
+        );
+      return (
+        <li key={n.id} role="none" className="tree-item" data-drop={dropAt}>
+          <div role="none" className={rowClass} {...row}>
+            {content}
           </div>
-          {n.children.length > 0 && !folded && (
+          {!folded && (
             <ul role="group" id={groupId}>
               {render(n.children, depth + 1)}
             </ul>
