@@ -82,6 +82,7 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
   // On a phone the sidebar is a drawer, closed until asked for; on a wide screen a column, open
   // unless the person folded it away (remembered in this browser).
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
   const [folded, setFolded] = useFoldedSidebar();
   const expanded = narrow ? drawerOpen : !folded;
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -154,13 +155,15 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
           <span className="lang-label">{locale === 'fr' ? 'English' : 'Français'}</span>
         </button>
         {me ? (
-          <details className="menu">
+          <details className="menu" onToggle={(e) => setMenuOpen(e.currentTarget.open)}>
             <summary className="btn btn-ghost btn-small">
               <span className="avatar" aria-hidden>
                 {initials(me.name)}
               </span>
               <span className="visually-hidden">{t('accountMenu', { name: me.name })}</span>
             </summary>
+            {/* Its entries exist once it opens: every page rendered them, hidden, for nothing. */}
+            {menuOpen && (
             <div className="menu-panel">
               <p className="small muted" style={{ padding: '6px 10px', margin: 0 }}>
                 {me.name}
@@ -184,6 +187,7 @@ export function AppShell({ me, spaces, signOut, setLocale, loadTree, movePage, c
                 </button>
               </form>
             </div>
+            )}
           </details>
         ) : (
           <SignInLink className="btn btn-primary btn-small">{t('signIn')}</SignInLink>
