@@ -3,7 +3,7 @@
  * their feed). Every list goes through the policy's `readableWhere`, and shows citizens the title
  * of the published version. No guest, no name: dates, place and title only.
  */
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { eventGuests, events, pages, spaces } from '@/db/schema';
@@ -89,8 +89,7 @@ function run(viewer: Viewer, scope: Scope, opts: EventListOptions): Paged<EventL
           readableSql(cls, READER_PLACEHOLDERS),
           eq(pages.kind, 'event'),
           mine
-            ? // « Mes événements »: the events of the person's spaces, and those they were invited to or answered.
-              or(sql`${pages.spaceId} in (select value from json_each(${p('rw_spaces')}))`, sql`${events.pageId} in (select ${eventGuests.eventId} from ${eventGuests} where ${eventGuests.userId} = ${p('rw_user')})`)
+            ? myEvents(p('rw_spaces'), p('rw_user'))
             : eq(pages.spaceId, p('space')),
           opts.from ? gt(events.endsAt, p('from')) : undefined,
           opts.to ? lt(events.startsAt, p('to')) : undefined,
@@ -136,11 +135,12 @@ export function listMyEvents(viewer: Viewer, opts: EventListOptions = {}): Paged
   return run(viewer, { mine: true }, opts);
 }
 
-/** Events of the person's spaces, and those they are a guest of. */
-function myEvents(viewer: NonNullable<Viewer>): SQL | undefined {
-  const spaceIds = [...viewer.roles.keys()];
-  const guestOf = sql`${events.pageId} in (select ${eventGuests.eventId} from ${eventGuests} where ${eventGuests.userId} = ${viewer.id})`;
-  return spaceIds.length ? or(inArray(pages.spaceId, spaceIds), guestOf) : guestOf;
+/** Events of the person's spaces, and those they are a guest of: their spaces (JSON array) and id, bound or placeholders. */
+function myEvents(spaceIds: unknown, userId: unknown): SQL {
+  return or(
+    sql`${pages.spaceId} in (select value from json_each(${spaceIds}))`,
+    sql`${events.pageId} in (select ${eventGuests.eventId} from ${eventGuests} where ${eventGuests.userId} = ${userId})`,
+  )!;
 }
 
 /** A feed's row: what its VEVENT shows, as SQLite holds it (instants in epoch ms). */
@@ -152,7 +152,8 @@ export type FeedRow = [pageId: string, title: string, startsAt: number, endsAt: 
  */
 export function feedRows(viewer: Viewer, scope: { spaceId: string } | { mine: true }, since: Date): FeedRow[] {
   if (!('spaceId' in scope) && !viewer) return [];
-  const where = 'spaceId' in scope ? eq(pages.spaceId, scope.spaceId) : myEvents(viewer!);
+  const mine = readerValues(viewer);
+  const where = 'spaceId' in scope ? eq(pages.spaceId, scope.spaceId) : myEvents(mine.rw_spaces, mine.rw_user);
   return db()
     .select({
       pageId: events.pageId,
