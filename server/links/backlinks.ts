@@ -3,13 +3,13 @@
  * readable (else `not_found`), and every referrer is filtered by `readableWhere` inside the query,
  * so an unreadable referrer never appears, even as a count.
  */
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { pageLinks, pagePublicLinks, pages, spaces, type PageKind } from '@/db/schema';
 import { decodeCursor, encodeCursor, timeAndId } from '@/server/http/cursor';
 import { loadPage, type LoadedPage } from '@/server/pages/load-page';
-import { changedAtSeenByClass, titleSeenByClass } from '@/server/pages/seen-by';
+import { afterCursorPlaceholders, changedAtSeenByClass, titleSeenByClass } from '@/server/pages/seen-by';
 import { TARGET_MARK } from './extract-links';
 import { resolveLinkTitles } from './resolve-titles';
 import { authorizePage, READER_PLACEHOLDERS, readableSql, readableWhere, readerClass, readerValues, readsLiveText, type Viewer } from '@/server/policy';
@@ -51,8 +51,7 @@ export function backlinksOf(viewer: Viewer, target: LoadedPage, opts: { limit?: 
         and(
           eq(links.targetId, sql.placeholder('target')),
           readableSql(cls, READER_PLACEHOLDERS),
-          // Placeholders take the driver's value: the cursor's instant in epoch ms.
-          cur ? or(lt(pages.updatedAt, sql.placeholder('curT')), and(eq(pages.updatedAt, sql.placeholder('curT')), lt(pages.id, sql.placeholder('curId')))) : undefined,
+          cur ? afterCursorPlaceholders() : undefined,
         ),
       )
       .orderBy(desc(pages.updatedAt), desc(pages.id))

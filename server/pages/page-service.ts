@@ -2,7 +2,7 @@
  * Pages: create, read, change, delete and restore. Each function loads, authorizes through the
  * policy and writes in one synchronous transaction, then returns plain data.
  */
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { prepared } from '@/db/prepared';
@@ -22,7 +22,7 @@ import { indexPage } from '@/server/search/index-page';
 import { notifyAccessChanged, notifyLinkTargetsChanged } from '@/server/documents/live-rooms';
 import { recordDocClients } from '@/server/documents/store';
 import { derivePage } from './derive';
-import { changedAtSeenByClass, titleSeenByClass } from './seen-by';
+import { afterCursorPlaceholders, changedAtSeenByClass, titleSeenByClass } from './seen-by';
 import { recordActivity, recordPageUpdate } from '@/server/activity/record-activity';
 import { missingRevision, writeBasedContent } from './based-write';
 import { indexPublicPage, recordPublication, versionState } from '@/server/versions/versions';
@@ -301,8 +301,7 @@ export function listPages(
           shape.kind ? eq(pages.kind, sql.placeholder('kind')) : undefined,
           // IN (subquery) lets SQLite drive from the author's index instead of scanning every page.
           shape.author ? sql`${pages.id} in (select ${pageAuthors.pageId} from ${pageAuthors} where ${pageAuthors.userId} = ${sql.placeholder('author')})` : undefined,
-          // Placeholders take the driver's value: the cursor's instant in epoch ms.
-          shape.cursor ? or(lt(pages.updatedAt, sql.placeholder('curT')), and(eq(pages.updatedAt, sql.placeholder('curT')), lt(pages.id, sql.placeholder('curId')))) : undefined,
+          shape.cursor ? afterCursorPlaceholders() : undefined,
         ),
       )
       .orderBy(desc(pages.updatedAt), desc(pages.id))

@@ -5,7 +5,7 @@
  * rename or an edit made since. The `…ByClass` forms take the policy's reader class, for queries
  * prepared once per class.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { pages, pageVersions } from '@/db/schema';
 import { readerClass, type ReaderClass, type Viewer } from '@/server/policy';
 
@@ -31,4 +31,13 @@ export function changedAtSeenByClass(cls: ReaderClass): SQL<Date> {
       ? sql<Date>`${pages.updatedAt}`
       : sql<Date>`coalesce((select ${pageVersions.createdAt} from ${pageVersions} where ${pageVersions.id} = ${pages.publishedVersionId}), ${pages.updatedAt})`
   ).mapWith(pages.updatedAt);
+}
+
+/**
+ * A list newest first (`updated_at desc, id desc`) after its cursor, for a prepared query: the
+ * cursor's instant and id come as the placeholders `curT` (epoch ms, the driver's value) and `curId`.
+ */
+export function afterCursorPlaceholders(): SQL {
+  const t = sql.placeholder('curT');
+  return or(lt(pages.updatedAt, t), and(eq(pages.updatedAt, t), lt(pages.id, sql.placeholder('curId'))))!;
 }
