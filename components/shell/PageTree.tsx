@@ -7,7 +7,6 @@
  * (its button, or Maj+F10); each move is announced in a live region. The server decides every
  * move (it answers with the tree as it now is); two trees of one space on a screen stay in step.
  */
-import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type DragEvent, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslations } from 'next-intl';
@@ -229,7 +228,6 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
     }
   }
 
-  const router = useRouter();
   // Said once for the whole tree: formatting a message per row costs more than the row.
   const draftLabel = t('tree.draft');
   const moveHint = t('tree.moveHint');
@@ -265,14 +263,10 @@ export function PageTree({ spaceId, nodes: initial, currentPageId, foldByDefault
           {/* The pointer's way to fold; the keyboard's is → and ← on the page. */}
           {/* A page without sub-pages has its icon drawn by the row itself (.tree-leaf-row). */}
           {n.children.length > 0 && <span className={folded ? 'tree-fold tree-folded' : 'tree-fold'} aria-hidden onClick={() => setFolded(n.id, !folded)} title={folded ? t('tree.unfold', { title: n.title }) : t('tree.fold', { title: n.title })} />}
-          {/* A plain link with client-side navigation: next/link in every row of a 400-page tree cost more to render than the rest of the row. */}
+          {/* A plain link the shell navigates inside the app (data-nav): next/link in every row of a 400-page tree cost more to render than the rest of the row. */}
           <a
             href={`/pages/${n.id}`}
-            onClick={(e) => {
-              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab or window: the browser's
-              e.preventDefault();
-              router.push(`/pages/${n.id}`);
-            }}
+            data-nav
             role="treeitem"
             className="tree-link"
             tabIndex={tabStop?.node.id === n.id ? 0 : -1}
