@@ -18,15 +18,17 @@ export type Namespace = (typeof NAMESPACES)[number];
 /** What every page's client components need. */
 export const SHELL_NAMESPACES: readonly Namespace[] = ['common', 'search'];
 
+/** A provider's messages replace its parent's: the shell's namespaces always come along. */
+const withShell = (ns: readonly Namespace[]): Namespace[] => [...new Set([...SHELL_NAMESPACES, ...ns])];
+
 /** The shell's namespaces and `ns`, from the request's catalogue (the root layout's provider). */
 export async function pickMessages(ns: readonly Namespace[]): Promise<Record<string, unknown>> {
   const all = await getMessages();
-  return Object.fromEntries([...new Set([...SHELL_NAMESPACES, ...ns])].filter((n) => n in all).map((n) => [n, all[n]]));
+  return Object.fromEntries(withShell(ns).filter((n) => n in all).map((n) => [n, all[n]]));
 }
 
 export async function ClientMessages({ ns, children }: { ns: readonly Namespace[]; children: React.ReactNode }) {
-  // A provider's messages replace its parent's: the shell's namespaces come along.
-  const list = [...new Set([...SHELL_NAMESPACES, ...ns])];
+  const list = withShell(ns);
   const Provider = (await getLocale()) === 'en' ? ScreenMessagesEn : ScreenMessagesFr;
   return (
     <Provider ns={list} timeZone={await getTimeZone()}>
