@@ -88,7 +88,9 @@ describe('signing a motion', () => {
 describe('who signed', () => {
   it('names grouped by section, largest first, to party members; outsiders get 404 (the counts stay public)', () => {
     const id = filedMotion();
-    for (const u of [author, neighbour, colmar, faraway]) signMotion(v(u), id);
+    // One millisecond apart: signatures of the same instant are ordered by user id, which is random.
+    const t0 = Date.now();
+    [author, neighbour, colmar, faraway].forEach((u, i) => signMotion(v(u), id, new Date(t0 + i)));
     const list = listSignatures(v(colmar), id);
     expect(list.counts).toMatchObject({ count: 4, sections: 3 });
     expect(list.bySection.map((g) => [g.sectionName, g.signatories.map((s) => s.name)])).toEqual([
